@@ -1,0 +1,1 @@
+"""Parsers that turn sources into `ParsedArticle` values; one module per format."""

@@ -1,0 +1,6 @@
+"""The article library: a SQLite store that owns every query the faces make."""
+
+from newsread.library.store import IngestResult, Library
+from newsread.library.views import ArticleFilter, ArticleView, ViewQuery
+
+__all__ = ["ArticleFilter", "ArticleView", "IngestResult", "Library", "ViewQuery"]

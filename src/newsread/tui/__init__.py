@@ -1,0 +1,1 @@
+"""The Textual face of newsread. The only package allowed to import Textual."""
