@@ -1,0 +1,48 @@
+"""Human-readable output of the CLI: the article table and one rendered article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsread.model import Article, ArticleSummary, Entity
+from newsread.render import article_renderable, render_article
+from newsread.textsafe import one_line
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_article_table(summaries: Sequence[ArticleSummary]) -> None:
+    """Print one line per article: ID, unread dot, bookmark star, title, source, date."""
+    console = _console()
+    if not summaries:
+        console.print(Text("No articles match.", style="dim"))
+        return
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+    table.add_column("ID", style="dim", no_wrap=True)
+    table.add_column("", no_wrap=True, width=2)
+    table.add_column("Title", overflow="ellipsis", no_wrap=True, ratio=3)
+    table.add_column("Source", style="dim", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("Published", style="dim", no_wrap=True)
+    for summary in summaries:
+        marks = Text("●" if not summary.read else " ", style="bold cyan")
+        marks.append("★" if summary.bookmarked else " ", style="yellow")
+        title = Text(one_line(summary.title), style="" if summary.read else "bold")
+        table.add_row(
+            Text(summary.id),
+            marks,
+            title,
+            Text(one_line(summary.source)),
+            Text((summary.published or "")[:10]),
+        )
+    console.print(table)
+
+
+def print_article(article: Article, entities: Sequence[Entity]) -> None:
+    """Print the article rendered with its entities highlighted."""
+    _console().print(article_renderable(render_article(article, entities)))
