@@ -38,7 +38,7 @@ class LibraryError(NewsreadError):
     title = "Library error"
 
 
-class ArticleNotFound(LibraryError):
+class ArticleNotFound(LibraryError):  # noqa: N818 - reads as a sentence at call sites
     """No article matches the ID the user gave."""
 
     title = "Unknown article"

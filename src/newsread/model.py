@@ -7,7 +7,7 @@ compare and pass these around freely.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Final
 
 ENTITY_LABELS: Final[tuple[str, ...]] = (
@@ -61,7 +61,7 @@ class ParsedArticle:
     """Publication time as ISO 8601 (UTC), if known."""
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     """Where a source's articles come from."""
 
     SAMPLE = "sample"

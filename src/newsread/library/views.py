@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class ArticleFilter(str, Enum):
+class ArticleFilter(StrEnum):
     """Which articles a view shows; `f` in the TUI cycles through them in this order."""
 
     ALL = "all"
