@@ -100,7 +100,10 @@ def test_mark_changes_what_list_reports(capsys: pytest.CaptureFixture[str]) -> N
     assert [a["id"] for a in bookmarked] == [first]
     assert bookmarked[0]["read"] is True and bookmarked[0]["bookmarked"] is True
 
-    assert run(capsys, "mark", first, "--unread", "--unbookmark")[0] != 0  # one action at a time
+    with pytest.raises(SystemExit) as exit_info:  # one action at a time
+        main(["mark", first, "--unread", "--unbookmark"])
+    assert exit_info.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
     assert run(capsys, "mark", first, "--unbookmark")[0] == 0
     assert run_json(capsys, "list", "--bookmarked", "--json") == []
 

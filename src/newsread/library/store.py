@@ -1,12 +1,20 @@
-"""INTERFACE STUB — the library helper replaces the bodies; signatures are the contract."""
+"""The article library: one SQLite database behind a small, typed interface.
+
+`Library` is what the TUI and the CLI call; it owns the connection and the
+transactions and delegates the SQL to `queries`, `state` and `ingesting`.
+Every method that changes something commits before it returns.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from newsread.library import migrations, queries, state
+from newsread.library.connection import Database
+from newsread.library.ingesting import IngestResult, ingest_articles
+from newsread.library.state import Flag
 from newsread.library.views import ArticleView, ViewQuery
 from newsread.model import (
     Article,
@@ -15,29 +23,48 @@ from newsread.model import (
     LibraryCounts,
     ParsedArticle,
     Source,
+    SourceKind,
 )
+from newsread.seeds import seed_files
 
+__all__ = ["IngestResult", "Library"]
 
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    """What one ingest of a source changed."""
-
-    new: int
-    updated: int
-    unchanged: int
+SAMPLE_SOURCE_TITLE = "Samples"
 
 
 class Library:
-    """The SQLite article store. Every method commits before it returns."""
+    """The SQLite article store. Every method commits before it returns.
+
+    Safe to share between threads (the TUI calls it from workers); every error
+    reaches callers as a one-line `LibraryError`.
+    """
+
+    def __init__(self, database: Database) -> None:
+        """Wrap an open, migrated database; use `Library.open` instead."""
+        self._database = database
 
     @classmethod
     def open(cls, path: Path) -> Library:
         """Open (creating and migrating as needed) the database at `path`."""
-        raise NotImplementedError
+        database = Database.connect(path)
+        try:
+            # Check the version before WAL mode rewrites the header of a file we must not touch.
+            migrations.check_compatible(database)
+            database.enable_wal()
+            migrations.migrate(database)
+        except BaseException:
+            database.close()
+            raise
+        return cls(database)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._database.path
 
     def close(self) -> None:
         """Close the connection."""
-        raise NotImplementedError
+        self._database.close()
 
     def __enter__(self) -> Library:
         return self
@@ -52,56 +79,94 @@ class Library:
 
     def is_empty(self) -> bool:
         """True when the library holds no article at all."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def add_sample_articles(self) -> int:
         """Ingest the bundled seeds if the library is empty; return how many articles were added."""
-        raise NotImplementedError
+        if not self.is_empty():
+            return 0
+        # Imported here so opening a library never loads the parsers.
+        from newsread.ingest.text import parse_text_file
+
+        added = 0
+        for path in seed_files():
+            source = Source(
+                key=f"sample:{path.name}", kind=SourceKind.SAMPLE, title=SAMPLE_SOURCE_TITLE
+            )
+            added += self.ingest(source, parse_text_file(path)).new
+        return added
 
     def ingest(self, source: Source, articles: Sequence[ParsedArticle]) -> IngestResult:
         """Store a source's parsed articles (IDs, entities, search index) in one transaction."""
-        raise NotImplementedError
+        return ingest_articles(self._database, source, articles)
 
     def view(self, query: ViewQuery) -> ArticleView:
         """Snapshot the ordered rows matching `query`, newest first."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return ArticleView(query=query, rowids=queries.view_rowids(conn, query))
 
     def summaries(self, rowids: Sequence[int]) -> list[ArticleSummary]:
         """The list rows for `rowids`, in the same order (missing rows are skipped)."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return queries.summaries(conn, rowids)
 
     def list_articles(self, query: ViewQuery) -> list[ArticleSummary]:
         """Every row matching `query`, newest first (for the CLI)."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return queries.summaries(conn, queries.view_rowids(conn, query))
 
     def resolve_id(self, id_or_prefix: str) -> str:
-        """The full ID for an ID or a unique prefix of one; `ArticleNotFound` otherwise."""
-        raise NotImplementedError
+        """The full ID for an ID or a unique prefix of one; `ArticleNotFound` otherwise.
+
+        Case and surrounding whitespace are ignored; a prefix needs at least
+        four hex digits.
+        """
+        with self._database.reading() as conn:
+            return queries.resolve_id(conn, id_or_prefix)
 
     def get(self, article_id: str) -> Article:
         """The whole article; `ArticleNotFound` if there is none with that ID."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return queries.article(conn, article_id)
 
     def entities(self, article_id: str) -> list[Entity]:
         """The entities of the article's body, sorted by offset."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return queries.entities(conn, article_id)
 
     def set_read(self, article_ids: Iterable[str], read: bool) -> int:
-        """Mark articles read or unread; return how many changed."""
-        raise NotImplementedError
+        """Mark articles read or unread; return how many changed.
+
+        Unknown IDs raise `ArticleNotFound` before anything is written.
+        """
+        return self._set_flag(article_ids, Flag.READ, read)
 
     def set_read_in_view(self, view: ArticleView, read: bool = True) -> int:
         """Mark every article of a view read (or unread) in one transaction."""
-        raise NotImplementedError
+        with self._database.writing() as conn:
+            return state.set_flag(conn, view.rowids, Flag.READ, read)
 
     def set_bookmarked(self, article_ids: Iterable[str], bookmarked: bool) -> int:
-        """Bookmark or unbookmark articles; return how many changed."""
-        raise NotImplementedError
+        """Bookmark or unbookmark articles; return how many changed.
+
+        Unknown IDs raise `ArticleNotFound` before anything is written.
+        """
+        return self._set_flag(article_ids, Flag.BOOKMARKED, bookmarked)
+
+    def _set_flag(self, article_ids: Iterable[str], flag: Flag, on: bool) -> int:
+        wanted = list(article_ids)
+        if not wanted:
+            return 0
+        with self._database.writing() as conn:
+            return state.set_flag(conn, state.rowids_for_ids(conn, wanted), flag, on)
 
     def next_unread(self, view: ArticleView, index: int, step: int) -> int | None:
         """The position of the nearest unread article after `index` (step 1) or before (step -1)."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return state.next_unread(conn, view.rowids, index, step)
 
     def counts(self) -> LibraryCounts:
         """Total, unread and bookmarked article counts, from indexed queries."""
-        raise NotImplementedError
+        with self._database.reading() as conn:
+            return state.counts(conn)

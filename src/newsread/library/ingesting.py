@@ -1,0 +1,191 @@
+"""Storing a source's parsed articles: insert the new, update the changed, skip the rest.
+
+Entity extraction can be slow, so it happens before the write transaction
+for every article whose content is not already stored; the transaction itself
+only writes rows, keeping the database's write lock short.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from newsread import entities as entity_extraction
+from newsread.errors import LibraryError
+from newsread.library import ids
+from newsread.library.clock import utc_now
+from newsread.library.connection import Database
+from newsread.model import Entity, ParsedArticle, Source
+
+MAX_ID_ATTEMPTS: Final = 1000
+"""How many alternative IDs to try after a collision before giving up."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What one ingest of a source changed."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+def _first_per_key(articles: Sequence[ParsedArticle]) -> list[ParsedArticle]:
+    """Drop later articles repeating a key within one batch: they would overwrite the first."""
+    seen: set[str] = set()
+    unique: list[ParsedArticle] = []
+    for article in articles:
+        if article.key not in seen:
+            seen.add(article.key)
+            unique.append(article)
+    return unique
+
+
+def _stored_hashes(database: Database, source_key: str) -> dict[str, str]:
+    with database.reading() as conn:
+        rows = conn.execute(
+            """
+            SELECT a.origin_key, a.content_hash
+            FROM articles AS a JOIN sources AS s ON s.id = a.source_id
+            WHERE s.key = ?
+            """,
+            (source_key,),
+        ).fetchall()
+    return {str(origin_key): str(digest) for origin_key, digest in rows}
+
+
+def _upsert_source(conn: sqlite3.Connection, source: Source) -> int:
+    conn.execute(
+        """
+        INSERT INTO sources (key, kind, title, added_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, title = excluded.title
+        """,
+        (source.key, source.kind.value, source.title, utc_now()),
+    )
+    row = conn.execute("SELECT id FROM sources WHERE key = ?", (source.key,)).fetchone()
+    return int(row[0])
+
+
+def _free_article_id(conn: sqlite3.Connection, source_key: str, origin_key: str) -> str:
+    """The article's usual ID, or the first deterministic alternative not already taken."""
+    for attempt in range(MAX_ID_ATTEMPTS):
+        candidate = ids.article_id(source_key, origin_key, attempt)
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone() is None:
+            return candidate
+    raise LibraryError(f"no free article ID for {origin_key!r} in {source_key!r}")
+
+
+def _replace_entities(conn: sqlite3.Connection, rowid: int, found: Sequence[Entity]) -> None:
+    conn.execute("DELETE FROM entities WHERE article_rowid = ?", (rowid,))
+    conn.executemany(
+        'INSERT INTO entities (article_rowid, start, "end", label, text) VALUES (?, ?, ?, ?, ?)',
+        [(rowid, entity.start, entity.end, entity.label, entity.text) for entity in found],
+    )
+
+
+def _text_values(article: ParsedArticle) -> tuple[str, ...]:
+    return (article.title, article.section, article.author, article.deck, article.body)
+
+
+def _insert_article(
+    conn: sqlite3.Connection,
+    source: Source,
+    source_id: int,
+    article: ParsedArticle,
+    digest: str,
+    seq: int,
+) -> int:
+    """Insert a new article and its text (the search index follows by trigger); return its rowid."""
+    cursor = conn.execute(
+        """
+        INSERT INTO articles (
+            id, source_id, origin_key, url, published, content_hash, seq, ingested_at
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            _free_article_id(conn, source.key, article.key),
+            source_id,
+            article.key,
+            article.url,
+            article.published,
+            digest,
+            seq,
+            utc_now(),
+        ),
+    )
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise LibraryError(f"could not store article {article.key!r} of {source.key!r}")
+    conn.execute(
+        """
+        INSERT INTO article_texts (article_rowid, title, section, author, deck, body)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        (rowid, *_text_values(article)),
+    )
+    return rowid
+
+
+def _update_article(
+    conn: sqlite3.Connection, rowid: int, article: ParsedArticle, digest: str
+) -> None:
+    """Rewrite an article's content in place, leaving its ID, sequence and state alone."""
+    conn.execute(
+        "UPDATE articles SET url = ?, published = ?, content_hash = ? WHERE rowid = ?",
+        (article.url, article.published, digest, rowid),
+    )
+    conn.execute(
+        """
+        UPDATE article_texts SET title = ?, section = ?, author = ?, deck = ?, body = ?
+        WHERE article_rowid = ?
+        """,
+        (*_text_values(article), rowid),
+    )
+
+
+def ingest_articles(
+    database: Database, source: Source, articles: Sequence[ParsedArticle]
+) -> IngestResult:
+    """Store `articles` of `source` in one transaction and report what changed.
+
+    A new article gets an ID, the next ingest sequence number, its entities and
+    a place in the search index; a changed one is updated in place (same row,
+    same ID, read and bookmark state kept); an identical one is left alone.
+    Later articles repeating an earlier one's key in the same batch are ignored.
+    """
+    batch = _first_per_key(articles)
+    digests = {article.key: ids.content_hash(article) for article in batch}
+    stored = _stored_hashes(database, source.key)
+    extracted = {
+        article.key: entity_extraction.extract(article.body)
+        for article in batch
+        if stored.get(article.key) != digests[article.key]
+    }
+    new = updated = unchanged = 0
+    with database.writing() as conn:
+        source_id = _upsert_source(conn, source)
+        next_seq = int(conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0])
+        for article in batch:
+            digest = digests[article.key]
+            row = conn.execute(
+                "SELECT rowid, content_hash FROM articles WHERE source_id = ? AND origin_key = ?",
+                (source_id, article.key),
+            ).fetchone()
+            if row is not None and row[1] == digest:
+                unchanged += 1
+                continue
+            found = extracted.get(article.key)
+            if found is None:  # stored by another process since the first look
+                found = entity_extraction.extract(article.body)
+            if row is None:
+                rowid = _insert_article(conn, source, source_id, article, digest, next_seq)
+                next_seq += 1
+                new += 1
+            else:
+                rowid = int(row[0])
+                _update_article(conn, rowid, article, digest)
+                updated += 1
+            _replace_entities(conn, rowid, found)
+    return IngestResult(new=new, updated=updated, unchanged=unchanged)

@@ -1,0 +1,186 @@
+"""Numbered schema migrations: `PRAGMA user_version` says which have been applied.
+
+A migration is never edited once released; a schema change is a new entry at
+the end of `MIGRATIONS`. Each runs in its own transaction together with the
+`user_version` bump, so a crash leaves the database at a whole version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from newsread.errors import LibraryError
+from newsread.library.connection import Database
+
+APPLICATION_ID: Final = 0x6E777264
+"""`PRAGMA application_id` of a newsread library ("nwrd"), so other SQLite files are recognised."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema's history."""
+
+    version: int
+    """The `user_version` the database has once this step is applied."""
+    summary: str
+    apply: Callable[[sqlite3.Connection], None]
+    """Runs the step inside an open transaction (must not commit)."""
+
+
+def _statements(*sql: str) -> Callable[[sqlite3.Connection], None]:
+    """A migration step that executes `sql` one statement at a time.
+
+    `executescript` is not used because it commits any open transaction first.
+    """
+
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in sql:
+            conn.execute(statement)
+
+    return apply
+
+
+_V1_SCHEMA = _statements(
+    f"PRAGMA application_id = {APPLICATION_ID}",
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        key TEXT UNIQUE NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    )
+    """,
+    # One narrow row per article: identity, ordering, list columns and the user's
+    # marks. Long text lives in `article_texts`, because SQLite rewrites a whole
+    # row on every UPDATE: marking read must not rewrite (and re-log) the body.
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT UNIQUE NOT NULL,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        origin_key TEXT NOT NULL,
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        content_hash TEXT NOT NULL,
+        seq INTEGER UNIQUE NOT NULL,
+        ingested_at TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0 CHECK (read IN (0, 1)),
+        read_at TEXT,
+        bookmarked INTEGER NOT NULL DEFAULT 0 CHECK (bookmarked IN (0, 1)),
+        bookmarked_at TEXT,
+        UNIQUE (source_id, origin_key)
+    )
+    """,
+    # SQLite sorts NULL lowest, so `published DESC` already puts undated articles last.
+    "CREATE INDEX articles_by_date ON articles (published DESC, seq)",
+    # The flag column is repeated inside each partial index so that it covers
+    # the filtered list and count queries without touching the table.
+    """
+    CREATE INDEX articles_unread_by_date ON articles (published DESC, seq, read)
+    WHERE read = 0
+    """,
+    """
+    CREATE INDEX articles_bookmarked_by_date ON articles (published DESC, seq, bookmarked)
+    WHERE bookmarked = 1
+    """,
+    # Title first: the list reads it without loading the rest of a long row.
+    """
+    CREATE TABLE article_texts (
+        article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        section TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        deck TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE entities (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX entities_by_article ON entities (article_rowid, start)",
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, deck, body,
+        content = 'article_texts', content_rowid = 'article_rowid',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+    )
+    """,
+    """
+    CREATE TRIGGER article_texts_after_insert AFTER INSERT ON article_texts BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body)
+        VALUES (new.article_rowid, new.title, new.deck, new.body);
+    END
+    """,
+    """
+    CREATE TRIGGER article_texts_after_delete AFTER DELETE ON article_texts BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body)
+        VALUES ('delete', old.article_rowid, old.title, old.deck, old.body);
+    END
+    """,
+    """
+    CREATE TRIGGER article_texts_after_update AFTER UPDATE ON article_texts BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body)
+        VALUES ('delete', old.article_rowid, old.title, old.deck, old.body);
+        INSERT INTO articles_fts (rowid, title, deck, body)
+        VALUES (new.article_rowid, new.title, new.deck, new.body);
+    END
+    """,
+)
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
+]
+"""Every migration, in order; versions are 1, 2, 3, … with no gaps."""
+
+
+def latest_version() -> int:
+    """The schema version this code writes."""
+    return MIGRATIONS[-1].version if MIGRATIONS else 0
+
+
+def stored_version(database: Database) -> int:
+    """The schema version recorded in the database file (0 for a new file)."""
+    with database.reading() as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_compatible(database: Database) -> None:
+    """Refuse, without writing anything, a file newsread must not touch."""
+    with database.reading() as conn:
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    if application_id not in (0, APPLICATION_ID):
+        raise LibraryError(f"{database.path} is an SQLite database of another application")
+    stored, known = stored_version(database), latest_version()
+    if stored > known:
+        raise LibraryError(
+            f"{database.path} was written by a newer newsread "
+            f"(schema {stored}, this one knows {known}); not modifying it"
+        )
+
+
+def migrate(database: Database) -> int:
+    """Apply every migration newer than the stored version, in order; return the new version."""
+    check_compatible(database)
+    stored = stored_version(database)
+    for migration in MIGRATIONS:
+        if migration.version <= stored:
+            continue
+        with database.writing() as conn:
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if current >= migration.version:
+                continue
+            migration.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+    return stored_version(database)

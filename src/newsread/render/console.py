@@ -1,0 +1,122 @@
+"""Lay a rendered article out for a plain Rich console (`newsread show`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.rule import Rule
+from rich.segment import Segment
+from rich.text import Text
+
+from newsread.render.blocks import Block, BlockKind, RenderedArticle
+from newsread.render.styles import (
+    CODE_BLOCK_STYLE,
+    DECK_STYLE,
+    HEADING_STYLE,
+    LIST_MARKER_STYLE,
+    META_STYLE,
+    QUOTE_BAR_STYLE,
+    RULE_STYLE,
+    TITLE_STYLE,
+)
+
+QUOTE_BAR = "▌ "
+LIST_INDENT = "  "
+
+
+class Prefixed:
+    """A renderable drawn narrower, with a prefix before its first line and another before the rest.
+
+    Gives quotes a bar on every wrapped line and list items a hanging indent.
+    """
+
+    def __init__(self, renderable: RenderableType, first: Text, rest: Text) -> None:
+        self.renderable = renderable
+        self.first = first
+        self.rest = rest
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        prefix_width = max(self.first.cell_len, self.rest.cell_len)
+        width = max(1, options.max_width - prefix_width)
+        lines = console.render_lines(self.renderable, options.update_width(width), pad=False)
+        for number, line in enumerate(lines):
+            prefix = self.first if number == 0 else self.rest
+            yield from prefix.render(console, end="")
+            yield from line
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        prefix_width = max(self.first.cell_len, self.rest.cell_len)
+        inner = Measurement.get(console, options, self.renderable)
+        return Measurement(inner.minimum + prefix_width, inner.maximum + prefix_width)
+
+
+def block_renderable(block: Block) -> RenderableType:
+    """One block with its decoration: heading colour, code style, quote bars, bullet and indent."""
+    body: RenderableType
+    if block.kind is BlockKind.RULE:
+        body = Rule(style=RULE_STYLE)
+    else:
+        text = block.text.copy()
+        if block.kind is BlockKind.HEADING:
+            text.style = HEADING_STYLE
+        elif block.kind is BlockKind.CODE:
+            text.style = CODE_BLOCK_STYLE
+        body = text
+    first, rest = _prefixes(block)
+    if not first.plain:
+        return body
+    return Prefixed(body, first, rest)
+
+
+def _prefixes(block: Block) -> tuple[Text, Text]:
+    # Styles go in spans, not Text.style: Text.render ignores the base style of unspanned text.
+    bars = Text()
+    bars.append(QUOTE_BAR * block.quote_depth, QUOTE_BAR_STYLE)
+    first, rest = bars.copy(), bars.copy()
+    if block.list_depth:
+        indent = LIST_INDENT * (block.list_depth - 1)
+        marker_width = max(2, len(block.marker) + 1)
+        first.append(indent)
+        first.append(block.marker.ljust(marker_width), style=LIST_MARKER_STYLE)
+        rest.append(indent + " " * marker_width)
+    return first, rest
+
+
+def _spaced(blocks: Iterable[Block]) -> list[RenderableType]:
+    """Blocks separated by blank lines, except between the items of one list."""
+    renderables: list[RenderableType] = []
+    previous: Block | None = None
+    for block in blocks:
+        tight = (
+            previous is not None
+            and previous.kind is BlockKind.LIST_ITEM
+            and block.kind is BlockKind.LIST_ITEM
+            and bool(block.marker)
+        )
+        if previous is not None and not tight:
+            renderables.append(Text())
+        renderables.append(block_renderable(block))
+        previous = block
+    return renderables
+
+
+def article_renderable(rendered: RenderedArticle) -> RenderableType:
+    """The whole article for a console: title, deck, meta, the body blocks, then the legend."""
+    title = rendered.title.copy()
+    title.style = TITLE_STYLE
+    parts: list[RenderableType] = [title]
+    if rendered.deck is not None:
+        deck = rendered.deck.copy()
+        deck.style = DECK_STYLE
+        parts.append(deck)
+    meta = rendered.meta.copy()
+    meta.style = META_STYLE
+    parts.append(meta)
+    parts.append(Text())
+    parts.extend(_spaced(rendered.blocks))
+    if rendered.legend.plain:
+        parts.extend([Text(), rendered.legend])
+    return Group(*parts)

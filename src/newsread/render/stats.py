@@ -1,0 +1,38 @@
+"""Numbers about an article: words, reading time, and how many entities of each kind."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from newsread.model import ENTITY_LABELS, Entity
+
+WORDS_PER_MINUTE: Final = 230
+_WORD: Final = re.compile(r"\S*[^\W_]\S*")
+"""A run of non-space characters holding at least one letter or digit (so `##` is not a word)."""
+
+
+def word_count(body: str) -> int:
+    """How many words `body` has; Markdown markup standing alone (`##`, `-`, `>`) is not counted."""
+    return sum(1 for _ in _WORD.finditer(body))
+
+
+def reading_minutes(body: str) -> int:
+    """Minutes to read `body` at 230 words a minute, rounded to the nearest minute, at least 1."""
+    return max(1, (word_count(body) + WORDS_PER_MINUTE // 2) // WORDS_PER_MINUTE)
+
+
+def entity_counts(entities: Sequence[Entity]) -> dict[str, int]:
+    """How many different names of each label `entities` mention, in `ENTITY_LABELS` order.
+
+    Names are compared ignoring case and spacing, so an article that names the
+    same company ten times counts one organisation. Labels with no entity are
+    left out; unknown labels follow the known ones, alphabetically.
+    """
+    names: dict[str, set[str]] = {}
+    for entity in entities:
+        names.setdefault(entity.label, set()).add(" ".join(entity.text.casefold().split()))
+    known = [label for label in ENTITY_LABELS if label in names]
+    unknown = sorted(label for label in names if label not in ENTITY_LABELS)
+    return {label: len(names[label]) for label in [*known, *unknown]}
