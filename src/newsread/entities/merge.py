@@ -1,0 +1,57 @@
+"""Combine entity spans into one sorted, non-overlapping list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Final
+
+from newsread.model import Entity
+
+_PATTERN_RANK: Final = {"MONEY": 0, "PERCENT": 1, "QUANTITY": 2, "DATE": 3}
+_NAME_RANK: Final = len(_PATTERN_RANK)
+
+
+def resolve_overlaps(entities: Iterable[Entity], rank: Callable[[Entity], int]) -> list[Entity]:
+    """Sort by start and drop overlaps: the longer span wins, then the lower `rank`.
+
+    One sweep after sorting: kept spans are disjoint and ordered, so a new span
+    can only ever collide with the last one kept.
+    """
+    ordered = sorted(entities, key=lambda e: (e.start, -(e.end - e.start), rank(e)))
+    kept: list[Entity] = []
+    for entity in ordered:
+        if kept and entity.start < kept[-1].end:
+            last = kept[-1]
+            if (entity.end - entity.start, -rank(entity)) > (last.end - last.start, -rank(last)):
+                kept[-1] = entity
+            continue
+        kept.append(entity)
+    return kept
+
+
+def merge(patterns: Iterable[Entity], names: Iterable[Entity]) -> list[Entity]:
+    """Join number-shaped and named entities; on a tie the number-shaped one wins."""
+    combined = [*patterns, *names]
+    return resolve_overlaps(combined, lambda e: _PATTERN_RANK.get(e.label, _NAME_RANK))
+
+
+def keep_clean(original: str, masked: str, entities: Iterable[Entity]) -> list[Entity]:
+    """Drop any span that would carry markup, a line break or edge whitespace.
+
+    `masked` is `original` with Markdown syntax blanked out; a span is clean when
+    both agree on every character it covers. The finders already avoid such
+    spans, so this is the contract's last guard rather than a filter that
+    usually bites.
+    """
+    clean: list[Entity] = []
+    for entity in entities:
+        covered = original[entity.start : entity.end]
+        if (
+            covered
+            and covered == masked[entity.start : entity.end]
+            and covered == entity.text
+            and "\n" not in covered
+            and covered == covered.strip()
+        ):
+            clean.append(entity)
+    return clean

@@ -1,0 +1,111 @@
+"""Markdown out of the way: the text with its syntax blanked, at the same offsets.
+
+Entity finders work on a copy of the article body in which every piece of
+Markdown syntax (heading and list markers, emphasis, link targets, escapes,
+code, HTML) is replaced by spaces. Offsets into the copy are offsets into the
+original, so a span found in the copy can be cut from the original unchanged,
+and no span can contain markup because markup is not there to be matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: a paragraph, a heading or a list item."""
+
+    start: int
+    end: int
+    """Offset of the line break (or the end of the text)."""
+    heading: bool
+    """A Markdown heading (`## …`), whose words are title-cased."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """The masked text and its lines."""
+
+    text: str
+    """Same length as the original; markup replaced by spaces, line breaks kept."""
+    lines: tuple[Line, ...]
+
+
+_FENCE: Final = re.compile(r"[ \t]{0,3}(?:```|~~~)")
+_THEMATIC_BREAK: Final = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_REFERENCE_DEFINITION: Final = re.compile(r"[ \t]{0,3}\[[^\]]+\]:[ \t]*\S")
+_HEADING: Final = re.compile(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
+_HEADING_CLOSER: Final = re.compile(r"[ \t]#+[ \t]*$")
+_CONTAINER: Final = re.compile(
+    r"(?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:[-+*]|\d{1,9}[.)])?[ \t]+|(?:[ \t]{0,3}>[ \t]?)+"
+)
+"""Block quote markers and a list marker at the start of a line."""
+
+_INLINE: Final = re.compile(
+    r"(?P<keep>(?<![\w@])@\w+)"  # a handle keeps its underscores
+    r"|(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+)"
+    r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<code>`[^`]*`)"
+    r"|(?P<target>\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\))"
+    r"|(?P<reference>\]\[[^\]]*\])"
+    r"|(?P<autolink><(?:https?://|mailto:)[^>\s]*>)"
+    r"|(?P<html></?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<character_reference>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
+    r"|(?P<escape>\\(?=[!-/:-@\[-`{-~]))"
+    r"|(?P<marks>\*+|~~+|!(?=\[)|[\[\]`]|(?<![^\W_])_+|_+(?![^\W_]))"
+)
+
+
+_MARKUP_CHARACTER: Final = re.compile(r"[@`\[\]<&\\*_~!]")
+
+
+def mask_markdown(text: str) -> Prose:
+    """Blank out the Markdown syntax in `text`, keeping every offset and line break."""
+    pieces: list[str] = []
+    lines: list[Line] = []
+    in_fence = False
+    offset = 0
+    for line in text.split("\n"):
+        masked, heading, in_fence = _mask_line(line, in_fence)
+        pieces.append(masked)
+        lines.append(Line(offset, offset + len(line), heading))
+        offset += len(line) + 1
+    return Prose("\n".join(pieces), tuple(lines))
+
+
+def _mask_line(line: str, in_fence: bool) -> tuple[str, bool, bool]:
+    """Return the masked line, whether it is a heading, and whether a code fence is open."""
+    if _FENCE.match(line):
+        return _blank(line), False, not in_fence
+    if in_fence or _THEMATIC_BREAK.match(line) or _REFERENCE_DEFINITION.match(line):
+        return _blank(line), False, in_fence
+    heading = _HEADING.match(line)
+    if heading is not None:
+        prefix = heading.end()
+        closer = _HEADING_CLOSER.search(line, prefix)
+        stop = closer.start() if closer is not None else len(line)
+        body = _mask_inline(line[prefix:stop])
+        return _blank(line[:prefix]) + body + _blank(line[stop:]), True, in_fence
+    container = _CONTAINER.match(line)
+    prefix = container.end() if container is not None else 0
+    return _blank(line[:prefix]) + _mask_inline(line[prefix:]), False, in_fence
+
+
+def _mask_inline(text: str) -> str:
+    # Most lines of news prose hold no markup at all: skip the big pattern for them.
+    if _MARKUP_CHARACTER.search(text) is None and "://" not in text and "www." not in text:
+        return text
+    return _INLINE.sub(_replace, text)
+
+
+def _replace(match: re.Match[str]) -> str:
+    if match.lastgroup == "keep":
+        return match.group()
+    return _blank(match.group())
+
+
+def _blank(text: str) -> str:
+    return " " * len(text)
