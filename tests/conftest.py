@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+
+from newsread.library import Library
+from newsread.model import ParsedArticle, Source, SourceKind
+from newsread.paths import database_path, ensure_config_dir
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +20,46 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path / "config"
     monkeypatch.setenv("NEWSREAD_CONFIG_DIR", str(directory))
     return directory
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests (the Pilot tests) in a fresh event loop, without a plugin."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+LibraryFactory = Callable[[Sequence[ParsedArticle]], Library]
+
+
+@pytest.fixture
+def library(config_dir: Path) -> Iterator[Library]:
+    """A library in the test's config directory holding the bundled sample articles."""
+    opened = Library.open(database_path(ensure_config_dir(config_dir)))
+    opened.add_sample_articles()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def make_library(tmp_path: Path) -> Iterator[LibraryFactory]:
+    """Build libraries from parsed articles: `make_library([ParsedArticle(...), ...])`.
+
+    Each call opens a new database under the test's temporary directory, stores
+    the articles as one file source titled "Test source", and returns it open.
+    """
+    opened: list[Library] = []
+
+    def build(articles: Sequence[ParsedArticle]) -> Library:
+        directory = ensure_config_dir(tmp_path / f"library-{len(opened)}")
+        built = Library.open(database_path(directory))
+        opened.append(built)
+        built.ingest(Source("test:articles", SourceKind.FILE, "Test source"), articles)
+        return built
+
+    yield build
+    for built in opened:
+        built.close()

@@ -1,0 +1,25 @@
+"""App-wide messages: what happened, posted upward for whoever shows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class StateChanged(Message):
+    """The read or bookmark state of some articles changed in the library.
+
+    Whoever shows that state (list rows, header counts) redraws from the library.
+    """
+
+    article_ids: tuple[str, ...]
+    """The articles that changed; empty when a whole view changed at once."""
+
+
+@dataclass
+class ArticleOpened(Message):
+    """The user opened an article to read it (it is now marked read)."""
+
+    article_id: str

@@ -1,0 +1,51 @@
+"""The `?` screen: every key, grouped, generated from the action definitions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from newsread.tui.actions import ALL_ACTIONS, ActionSpec, grouped
+
+
+def help_text(specs: Sequence[ActionSpec]) -> Text:
+    """The key table: a heading per group, then one `keys  description` line per action."""
+    key_width = max(cell_len(spec.key_display) for spec in specs)
+    text = Text()
+    for number, (group, members) in enumerate(grouped(specs)):
+        if number:
+            text.append("\n")
+        text.append(f"{group}\n", style="bold")
+        for spec in members:
+            text.append(f"  {spec.key_display.ljust(key_width)}  ", style="bold")
+            text.append(f"{spec.description}\n")
+    text.rstrip()
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key the reader answers to; escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,?", "dismiss", "Close help", id="close_help"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q, ? | Close the help screen. |
+    """
+
+    def compose(self) -> ComposeResult:
+        """A framed, scrollable key table."""
+        with VerticalScroll(id="help-frame") as frame:
+            frame.border_title = "Keys"
+            frame.border_subtitle = "esc to close"
+            yield Static(help_text(ALL_ACTIONS), id="help-keys")

@@ -1,0 +1,310 @@
+"""The sidebar's article list: a Line-API widget that draws only the rows on screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsread.library.views import ArticleView, ViewQuery
+from newsread.model import ArticleSummary
+from newsread.tui.actions import LIST_ACTIONS, OPEN, bindings_for
+from newsread.tui.widgets.article_row import RowStyles, row_text
+from newsread.tui.widgets.row_cache import RowCache, RowFetcher
+
+_NEARBY_ROWS = 256
+"""How far from the top `set_view` looks for an article not under the cursor."""
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A cursor over an `ArticleView` snapshot, drawing one line per article.
+
+    Holds only the view's row IDs; the rows it draws are fetched from the
+    library a page at a time and cached, so a list of 100,000 articles costs
+    no more per keypress than a list of ten.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings_for(LIST_ACTIONS),
+        OPEN.binding(action="select"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | j, down | Move the cursor down. |
+    | k, up | Move the cursor up. |
+    | pagedown / pageup | Move the cursor by a page. |
+    | home, g / end, G | Go to the first / last article. |
+    | enter | Select (open) the article under the cursor. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+        "article-list--unread-mark",
+        "article-list--bookmark-mark",
+        "article-list--title-unread",
+        "article-list--title-read",
+        "article-list--source",
+        "article-list--empty",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `article-list--cursor` | The cursor row while the list has focus. |
+    | `article-list--cursor-blurred` | The cursor row while focus is elsewhere. |
+    | `article-list--unread-mark` | The dot in front of unread articles. |
+    | `article-list--bookmark-mark` | The star in front of bookmarked articles. |
+    | `article-list--title-unread` | Titles of unread articles. |
+    | `article-list--title-read` | Titles of read articles. |
+    | `article-list--source` | The source name at the end of each row. |
+    | `article-list--empty` | The message shown when the list is empty. |
+    """
+
+    DEFAULT_CSS = """
+    ArticleList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Position of the highlighted row in the view."""
+
+    empty_message: reactive[str] = reactive("Nothing to show.")
+    """What the list says when the view has no rows."""
+
+    class Highlighted(Message):
+        """The cursor moved to another article (or the list became empty)."""
+
+        def __init__(self, article_list: ArticleList, index: int, article_id: str | None):
+            super().__init__()
+            self.article_list = article_list
+            self.index = index
+            """Position of the article in the view."""
+            self.article_id = article_id
+            """The highlighted article, or None when the list is empty."""
+
+        @property
+        def control(self) -> ArticleList:
+            """The list that sent the message."""
+            return self.article_list
+
+    class Selected(Message):
+        """The user chose the article under the cursor (enter or double click)."""
+
+        def __init__(self, article_list: ArticleList, index: int, article_id: str):
+            super().__init__()
+            self.article_list = article_list
+            self.index = index
+            """Position of the article in the view."""
+            self.article_id = article_id
+            """The chosen article."""
+
+        @property
+        def control(self) -> ArticleList:
+            """The list that sent the message."""
+            return self.article_list
+
+    def __init__(
+        self,
+        fetch_rows: RowFetcher,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """Create a list whose rows come from `fetch_rows` (usually `Library.summaries`)."""
+        super().__init__(name=name, id=id, classes=classes)
+        self._view = ArticleView(query=ViewQuery())
+        self._rows = RowCache(fetch_rows)
+        self._last_highlighted: str | None = None
+
+    @property
+    def view(self) -> ArticleView:
+        """The snapshot of rows the list shows."""
+        return self._view
+
+    @property
+    def current(self) -> ArticleSummary | None:
+        """The summary under the cursor, or None when the list is empty."""
+        return self._rows.get(self.cursor)
+
+    @property
+    def current_id(self) -> str | None:
+        """The ID of the article under the cursor, or None when the list is empty."""
+        summary = self.current
+        return summary.id if summary is not None else None
+
+    def row(self, index: int) -> ArticleSummary | None:
+        """The summary at `index` in the view, if there is one."""
+        return self._rows.get(index)
+
+    def set_view(self, view: ArticleView, keep_article_id: str | None = None) -> None:
+        """Show `view`, keeping the cursor on `keep_article_id` if it is still in it."""
+        position = self._position_in(view, keep_article_id) if keep_article_id else 0
+        self._view = view
+        self._rows.reset(view.rowids)
+        self.virtual_size = Size(0, len(view))
+        self._last_highlighted = None
+        self.cursor = position
+        self.refresh()
+
+    def invalidate_rows(self) -> None:
+        """Fetch rows afresh (after read or bookmark state changed) and redraw."""
+        self._rows.clear()
+        self.refresh()
+
+    def _position_in(self, view: ArticleView, article_id: str) -> int:
+        """Where `article_id` is in `view`, or 0 when it is not there."""
+        if article_id == self.current_id:
+            # The article under the cursor is known by its row ID, and looking
+            # that up in the new snapshot's array needs no library query.
+            try:
+                return view.rowids.index(self._view.rowids[self.cursor])
+            except ValueError:
+                return 0
+        lookup = RowCache(self._rows.fetch)
+        lookup.reset(view.rowids)
+        for index in range(min(len(view), _NEARBY_ROWS)):
+            summary = lookup.get(index)
+            if summary is not None and summary.id == article_id:
+                return index
+        return 0
+
+    def validate_cursor(self, cursor: int) -> int:
+        """Keep the cursor on a row."""
+        return max(0, min(cursor, len(self._view) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Redraw the two rows that changed, bring the cursor into view and announce it."""
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self._scroll_to_cursor()
+        article_id = self.current_id
+        if article_id != self._last_highlighted or not self._view:
+            self._last_highlighted = article_id
+            self.post_message(self.Highlighted(self, new, article_id))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.is_mounted and self._view:
+            self.scroll_to_region(
+                Region(0, self.cursor, max(1, self.size.width), 1),
+                animate=False,
+                force=True,
+                immediate=True,
+                x_axis=False,
+            )
+
+    def on_resize(self) -> None:
+        """Keep the cursor visible when the list changes size."""
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        """Show the focused cursor style."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """Show the blurred cursor style."""
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        """Move to the next article."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous article."""
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        """Move down by a screenful."""
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up(self) -> None:
+        """Move up by a screenful."""
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_first(self) -> None:
+        """Go to the first article."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """Go to the last article."""
+        self.cursor = len(self._view) - 1
+
+    def action_select(self) -> None:
+        """Choose the article under the cursor."""
+        article_id = self.current_id
+        if article_id is not None:
+            self.post_message(self.Selected(self, self.cursor, article_id))
+
+    def on_click(self, event: events.Click) -> None:
+        """Move the cursor to the clicked row; a double click opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self.scroll_offset.y + offset.y
+        if 0 <= index < len(self._view):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the row at screen line `y`."""
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        base = self.rich_style
+        if not self._view:
+            return self._message_line(y, width, base)
+        summary = self._rows.get(index)
+        if summary is None:
+            return Strip.blank(width, base)
+        if index != self.cursor:
+            styles = self._row_styles(base)
+        elif self.has_focus:
+            # The focused cursor's own colours win, so every part stays legible on it.
+            cursor = self.get_component_rich_style("article-list--cursor")
+            styles = self._row_styles(cursor, over=cursor)
+        else:
+            styles = self._row_styles(self.get_component_rich_style("article-list--cursor-blurred"))
+        text = row_text(summary, width, styles)
+        return Strip(text.render(self.app.console), width)
+
+    def _component(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _row_styles(self, row: Style, over: Style | None = None) -> RowStyles:
+        def part(name: str) -> Style:
+            style = row + self._component(name)
+            return style + over if over is not None else style
+
+        return RowStyles(
+            row=row + over if over is not None else row,
+            unread_mark=part("article-list--unread-mark"),
+            bookmark_mark=part("article-list--bookmark-mark"),
+            title_unread=part("article-list--title-unread"),
+            title_read=part("article-list--title-read"),
+            source=part("article-list--source"),
+        )
+
+    def _message_line(self, y: int, width: int, base: Style) -> Strip:
+        """Line `y` of the empty-list message, wrapped to `width` with a one-cell margin."""
+        style = base + self._component("article-list--empty")
+        lines = Text(self.empty_message, style=style).wrap(self.app.console, max(1, width - 2))
+        if y >= len(lines):
+            return Strip.blank(width, base)
+        line = Text(" ", style=style, end="").append_text(lines[y])
+        line.truncate(width, pad=True)
+        return Strip(line.render(self.app.console), width)
+
+    def watch_empty_message(self) -> None:
+        """Redraw when the empty-list message changes."""
+        self.refresh()

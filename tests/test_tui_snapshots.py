@@ -1,0 +1,52 @@
+"""What the reader looks like: named SVG snapshots at a fixed 120×40 terminal.
+
+Regenerate after an intended change with `pytest tests/test_tui_snapshots.py
+--snapshot-update`, then look at the SVGs in `tests/__snapshots__/` before
+committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from newsread.library import Library
+from newsread.tui.app import NewsreadApp
+
+SIZE = (120, 40)
+SnapCompare = Callable[..., bool]
+
+
+def make_app(library: Library) -> NewsreadApp:
+    return NewsreadApp(library, library.path.parent)
+
+
+async def let_previews_finish(pilot: Pilot[None]) -> None:
+    await pilot.pause(0.3)
+
+
+def test_main_screen_with_the_first_article_open(
+    snap_compare: SnapCompare, library: Library
+) -> None:
+    async def open_first(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")
+        await let_previews_finish(pilot)
+
+    assert snap_compare(make_app(library), terminal_size=SIZE, run_before=open_first)
+
+
+def test_help_screen(snap_compare: SnapCompare, library: Library) -> None:
+    async def show_help(pilot: Pilot[None]) -> None:
+        await pilot.press("question_mark")
+        await let_previews_finish(pilot)
+
+    assert snap_compare(make_app(library), terminal_size=SIZE, run_before=show_help)
+
+
+def test_unread_filter_after_reading_one(snap_compare: SnapCompare, library: Library) -> None:
+    async def read_one_then_filter(pilot: Pilot[None]) -> None:
+        await pilot.press("j", "enter", "tab", "f")
+        await let_previews_finish(pilot)
+
+    assert snap_compare(make_app(library), terminal_size=SIZE, run_before=read_one_then_filter)
