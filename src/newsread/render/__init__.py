@@ -15,7 +15,12 @@ from rich.text import Text
 
 from newsread.model import ENTITY_LABELS, Article, Entity
 from newsread.render.blocks import Block, BlockKind, Link, RenderedArticle
-from newsread.render.console import article_renderable, block_renderable
+from newsread.render.console import (
+    BlockStyles,
+    article_renderable,
+    block_renderable,
+    body_renderable,
+)
 from newsread.render.entity_spans import EntityIndex, apply_entity_styles
 from newsread.render.markdown_blocks import map_body
 from newsread.render.stats import entity_counts, reading_minutes, word_count
@@ -32,10 +37,12 @@ __all__ = [
     "ENTITY_STYLE_DEFAULTS",
     "Block",
     "BlockKind",
+    "BlockStyles",
     "Link",
     "RenderedArticle",
     "article_renderable",
     "block_renderable",
+    "body_renderable",
     "entity_counts",
     "entity_style",
     "label_name",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.rule import Rule
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from newsread.render.blocks import Block, BlockKind, RenderedArticle
@@ -53,40 +55,52 @@ class Prefixed:
         return Measurement(inner.minimum + prefix_width, inner.maximum + prefix_width)
 
 
-def block_renderable(block: Block) -> RenderableType:
+@dataclass(frozen=True, slots=True)
+class BlockStyles:
+    """The styles of block decorations; the TUI builds one from its theme."""
+
+    heading: Style = HEADING_STYLE
+    quote_bar: Style = QUOTE_BAR_STYLE
+    list_marker: Style = LIST_MARKER_STYLE
+    code: Style = CODE_BLOCK_STYLE
+    rule: Style = RULE_STYLE
+
+
+def block_renderable(block: Block, styles: BlockStyles | None = None) -> RenderableType:
     """One block with its decoration: heading colour, code style, quote bars, bullet and indent."""
+    styles = styles or BlockStyles()
     body: RenderableType
     if block.kind is BlockKind.RULE:
-        body = Rule(style=RULE_STYLE)
+        body = Rule(style=styles.rule)
     else:
         text = block.text.copy()
         if block.kind is BlockKind.HEADING:
-            text.style = HEADING_STYLE
+            text.style = styles.heading
         elif block.kind is BlockKind.CODE:
-            text.style = CODE_BLOCK_STYLE
+            text.style = styles.code
         body = text
-    first, rest = _prefixes(block)
+    first, rest = _prefixes(block, styles)
     if not first.plain:
         return body
     return Prefixed(body, first, rest)
 
 
-def _prefixes(block: Block) -> tuple[Text, Text]:
+def _prefixes(block: Block, styles: BlockStyles) -> tuple[Text, Text]:
     # Styles go in spans, not Text.style: Text.render ignores the base style of unspanned text.
     bars = Text()
-    bars.append(QUOTE_BAR * block.quote_depth, QUOTE_BAR_STYLE)
+    bars.append(QUOTE_BAR * block.quote_depth, styles.quote_bar)
     first, rest = bars.copy(), bars.copy()
     if block.list_depth:
         indent = LIST_INDENT * (block.list_depth - 1)
         marker_width = max(2, len(block.marker) + 1)
         first.append(indent)
-        first.append(block.marker.ljust(marker_width), style=LIST_MARKER_STYLE)
+        first.append(block.marker.ljust(marker_width), style=styles.list_marker)
         rest.append(indent + " " * marker_width)
     return first, rest
 
 
-def _spaced(blocks: Iterable[Block]) -> list[RenderableType]:
-    """Blocks separated by blank lines, except between the items of one list."""
+def body_renderable(blocks: Iterable[Block], styles: BlockStyles | None = None) -> Group:
+    """All `blocks`, separated by blank lines except between the items of one list."""
     renderables: list[RenderableType] = []
     previous: Block | None = None
     for block in blocks:
@@ -98,9 +112,9 @@ def _spaced(blocks: Iterable[Block]) -> list[RenderableType]:
         )
         if previous is not None and not tight:
             renderables.append(Text())
-        renderables.append(block_renderable(block))
+        renderables.append(block_renderable(block, styles))
         previous = block
-    return renderables
+    return Group(*renderables)
 
 
 def article_renderable(rendered: RenderedArticle) -> RenderableType:
@@ -116,7 +130,7 @@ def article_renderable(rendered: RenderedArticle) -> RenderableType:
     meta.style = META_STYLE
     parts.append(meta)
     parts.append(Text())
-    parts.extend(_spaced(rendered.blocks))
+    parts.append(body_renderable(rendered.blocks))
     if rendered.legend.plain:
         parts.extend([Text(), rendered.legend])
     return Group(*parts)

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from newsread.entities import extract
 from newsread.model import ENTITY_LABELS, Article, Entity
 from newsread.render import render_article
-from newsread.tui.widgets.article_body import BodyStyles, body_renderable
+from newsread.render.console import BlockStyles, body_renderable
 
 EMPTY_MESSAGE: Final = (
     "Nothing selected. Move through the list with j/k, press enter to read, ? for every key."
@@ -96,11 +96,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             for label in ENTITY_LABELS
         }
 
-    def _body_styles(self) -> BodyStyles:
+    def _body_styles(self) -> BlockStyles:
         def style(part: str) -> Style:
             return self.get_component_rich_style(f"article-view--{part}", partial=True)
 
-        return BodyStyles(
+        return BlockStyles(
             heading=style("heading"),
             quote_bar=style("quote-bar"),
             list_marker=style("list-marker"),
