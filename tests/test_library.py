@@ -99,8 +99,9 @@ def test_older_schema_is_migrated_keeping_articles_and_state(
     with Library.open(db_path) as library:
         library.ingest(FEED, [article("a", title="Kept")])
         library.set_bookmarked([id_of(library, "Kept")], True)
+    next_version = migrations.latest_version() + 1
     step_two = migrations.Migration(
-        2,
+        next_version,
         "a test column",
         lambda conn: conn.execute("ALTER TABLE articles ADD COLUMN note TEXT"),
     )
@@ -109,7 +110,7 @@ def test_older_schema_is_migrated_keeping_articles_and_state(
         assert library.counts().bookmarked == 1
         assert titles_in(library) == ["Kept"]
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == next_version
         raw.execute("SELECT note FROM articles").fetchall()
 
 

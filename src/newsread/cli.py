@@ -10,17 +10,23 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
 
 from newsread import __version__
-from newsread.errors import NewsreadError
+from newsread.errors import NewsreadError, SourceError
 from newsread.library import ArticleFilter, Library, ViewQuery
-from newsread.model import Article, ArticleSummary, Entity
+from newsread.model import Article, ArticleSummary, Entity, SourceInfo
 from newsread.paths import config_dir, database_path, ensure_config_dir
+from newsread.textsafe import one_line
+
+if TYPE_CHECKING:
+    from newsread.refresh import SourceRefreshResult
+    from newsread.sources.adding import AddResult
 
 EXIT_ERROR: Final = 2
 EXIT_INTERRUPTED: Final = 130
-SUBCOMMANDS: Final = ("list", "show", "mark")
+SUBCOMMANDS: Final = ("add", "sources", "remove", "refresh", "export-opml", "list", "show", "mark")
 
 
 def _summary_json(summary: ArticleSummary | Article) -> dict[str, Any]:
@@ -95,7 +101,148 @@ def _command_mark(library: Library, args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_json(source: SourceInfo) -> dict[str, Any]:
+    return {
+        "key": source.key,
+        "kind": source.kind.value,
+        "title": source.title,
+        "folder": list(source.folder),
+        "articles": source.articles,
+        "unread": source.unread,
+        "last_refresh": source.last_refresh,
+        "last_error": source.last_error,
+        "url": source.url,
+    }
+
+
+def _note(kind: str, message: str) -> None:
+    """One line on stderr: `newsread: error: …`, `newsread: warning: …` or `newsread: …`."""
+    prefix = f"newsread: {kind}: " if kind else "newsread: "
+    sys.stderr.write(prefix + one_line(message) + "\n")
+
+
+def _tag_new_articles(library: Library) -> None:
+    """Find the entities of everything just stored, with a progress bar on a terminal."""
+    from newsread.cli_output import tagging_progress
+    from newsread.refresh import tag_all
+
+    if library.untagged_count() == 0:
+        return
+    with tagging_progress() as progress:
+        tag_all(library, on_progress=progress)
+
+
+def _add(library: Library, arguments: Sequence[str], *, report: bool) -> bool:
+    """Add SOURCE arguments, printing errors (and what was added, if `report`); True if all ok."""
+    from newsread.cli_output import fetching_status, refresh_progress
+    from newsread.sources.adding import add_sources
+
+    urls = sum(argument.strip().lower().startswith(("http:", "https:")) for argument in arguments)
+    with fetching_status(urls), refresh_progress("Fetching feeds") as progress:
+        results = add_sources(library, arguments, on_progress=progress)
+    for result in results:
+        _report_added(result, report=report)
+    _tag_new_articles(library)
+    return not any(result.error is not None for result in results)
+
+
+def _report_added(result: AddResult, *, report: bool) -> None:
+    for skipped in result.skipped:
+        _note("", skipped)
+    if result.error is not None:
+        _note("error", result.error)
+        return
+    for source in result.sources:
+        if source.error is not None:
+            _note("warning", f"{source.title}: {source.error} (subscribed; refresh to retry)")
+        elif report:
+            print(_added_line(source))
+
+
+def _added_line(source: SourceRefreshResult) -> str:
+    noun = "article" if source.new == 1 else "articles"
+    line = f"Added {one_line(source.title)} ({one_line(source.key)}): {source.new} new {noun}"
+    if source.updated:
+        line += f", {source.updated} updated"
+    return line + "."
+
+
+def _command_add(library: Library, args: argparse.Namespace) -> int:
+    return 0 if _add(library, args.sources, report=True) else EXIT_ERROR
+
+
+def _command_sources(library: Library, args: argparse.Namespace) -> int:
+    sources = library.sources()
+    if args.json:
+        _print_json([_source_json(source) for source in sources])
+        return 0
+    from newsread.cli_output import print_sources_table
+
+    print_sources_table(sources)
+    return 0
+
+
+def _command_remove(library: Library, args: argparse.Namespace) -> int:
+    source = library.find_source(args.source)
+    removed = library.remove_source(source.key)
+    noun = "article" if removed.deleted == 1 else "articles"
+    line = f"Removed {one_line(removed.title)} ({one_line(removed.key)}): {removed.deleted} {noun}"
+    if removed.kept:
+        line += f" deleted, {removed.kept} bookmarked kept."
+    else:
+        line += " deleted."
+    print(line)
+    return 0
+
+
+def _command_refresh(library: Library, args: argparse.Namespace) -> int:
+    from newsread.cli_output import print_refresh_table, refresh_progress
+    from newsread.refresh import refresh
+
+    keys = [library.find_source(text).key for text in args.sources] if args.sources else None
+    with refresh_progress() as progress:
+        results = refresh(library, keys, on_progress=progress)
+    for result in results:
+        for skipped in result.skipped:
+            _note("", skipped)
+    print_refresh_table(results)
+    _tag_new_articles(library)
+    failed = [result for result in results if result.failed]
+    # Naming sources asks for them: any failure counts. A plain refresh fails only if all did.
+    if failed and (keys is not None or len(failed) == len(results)):
+        return EXIT_ERROR
+    return 0
+
+
+def _command_export_opml(library: Library, args: argparse.Namespace) -> int:
+    from newsread.sources.opml_io import export_opml
+
+    document, count = export_opml(library)
+    noun = "feed" if count == 1 else "feeds"
+    if args.file == "-":
+        sys.stdout.write(document)
+        return 0
+    _write_atomically(Path(args.file), document)
+    print(f"Exported {count} {noun} to {one_line(args.file)}.")
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file, so a failure never leaves half a file."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        reason = one_line(error.strerror or str(error)).lower()
+        raise SourceError(f"cannot write {one_line(str(path))}: {reason}") from error
+
+
 def _command_tui(library: Library, args: argparse.Namespace) -> int:
+    if args.sources:
+        # Errors are printed and the reader opens anyway: the library itself is fine.
+        _add(library, args.sources, report=False)
     from newsread.tui.launch import run_tui
 
     run_tui(library, config_dir(args.config_dir))
@@ -140,7 +287,35 @@ def build_parser() -> argparse.ArgumentParser:
     for flag in ("--read", "--unread", "--bookmark", "--unbookmark"):
         how.add_argument(flag, action="store_true")
     mark.set_defaults(handler=_command_mark)
+    _source_commands(commands)
     return parser
+
+
+def _source_commands(commands: Any) -> None:
+    """The subcommands that manage sources: add, sources, remove, refresh, export-opml."""
+    add = commands.add_parser("add", help="add files, folders, feed URLs or OPML files")
+    add.add_argument(
+        "sources", metavar="SOURCE", nargs="+", help="a file, a folder, a feed URL, an OPML file"
+    )
+    add.set_defaults(handler=_command_add)
+
+    listing = commands.add_parser("sources", help="list sources with article counts")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(handler=_command_sources)
+
+    remove = commands.add_parser("remove", help="unsubscribe (bookmarked articles are kept)")
+    remove.add_argument("source", metavar="SOURCE", help="key, URL, path or title of a source")
+    remove.set_defaults(handler=_command_remove)
+
+    refresh = commands.add_parser("refresh", help="re-read sources and fetch feeds")
+    refresh.add_argument(
+        "sources", metavar="SOURCE", nargs="*", help="only these sources (default: all)"
+    )
+    refresh.set_defaults(handler=_command_refresh)
+
+    export = commands.add_parser("export-opml", help="write the feed subscriptions as OPML")
+    export.add_argument("file", metavar="FILE", help="where to write ('-' for stdout)")
+    export.set_defaults(handler=_command_export_opml)
 
 
 def _build_tui_parser() -> argparse.ArgumentParser:
@@ -150,6 +325,9 @@ def _build_tui_parser() -> argparse.ArgumentParser:
         epilog="Run 'newsread COMMAND --help' for a subcommand's options.",
     )
     _global_options(parser)
+    parser.add_argument(
+        "sources", metavar="SOURCE", nargs="*", help="files, folders, feed URLs to add first"
+    )
     parser.set_defaults(handler=_command_tui)
     return parser
 

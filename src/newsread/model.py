@@ -128,3 +128,23 @@ class LibraryCounts:
     total: int
     unread: int
     bookmarked: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One subscribed source as `newsread sources` and the sidebar's source groups show it."""
+
+    key: str
+    """Stable identity: the feed URL, the absolute path, or `sample:NAME`."""
+    kind: SourceKind
+    title: str
+    folder: tuple[str, ...] = ()
+    """The folders the user filed it under (from OPML), outermost first."""
+    url: str = ""
+    """The source's own web page (a feed's site link), if known."""
+    articles: int = 0
+    unread: int = 0
+    last_refresh: str | None = None
+    """When it was last refreshed (ISO 8601 UTC), successfully or not."""
+    last_error: str | None = None
+    """The one-line error of the last refresh, None when it succeeded."""

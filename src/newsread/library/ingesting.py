@@ -2,7 +2,9 @@
 
 Entity extraction can be slow, so it happens before the write transaction
 for every article whose content is not already stored; the transaction itself
-only writes rows, keeping the database's write lock short.
+only writes rows, keeping the database's write lock short. Bulk ingest (adding
+and refreshing sources) skips extraction altogether and stores articles
+untagged; `tagging` catches up afterwards.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from newsread.errors import LibraryError
 from newsread.library import ids
 from newsread.library.clock import utc_now
 from newsread.library.connection import Database
-from newsread.model import Entity, ParsedArticle, Source
+from newsread.library.tagging import ENTITIES_VERSION, UNTAGGED, replace_entities
+from newsread.model import ParsedArticle, Source
 
 MAX_ID_ATTEMPTS: Final = 1000
 """How many alternative IDs to try after a collision before giving up."""
@@ -77,14 +80,6 @@ def _free_article_id(conn: sqlite3.Connection, source_key: str, origin_key: str)
     raise LibraryError(f"no free article ID for {origin_key!r} in {source_key!r}")
 
 
-def _replace_entities(conn: sqlite3.Connection, rowid: int, found: Sequence[Entity]) -> None:
-    conn.execute("DELETE FROM entities WHERE article_rowid = ?", (rowid,))
-    conn.executemany(
-        'INSERT INTO entities (article_rowid, start, "end", label, text) VALUES (?, ?, ?, ?, ?)',
-        [(rowid, entity.start, entity.end, entity.label, entity.text) for entity in found],
-    )
-
-
 def _text_values(article: ParsedArticle) -> tuple[str, ...]:
     return (article.title, article.section, article.author, article.deck, article.body)
 
@@ -96,13 +91,15 @@ def _insert_article(
     article: ParsedArticle,
     digest: str,
     seq: int,
+    entities_version: int,
 ) -> int:
     """Insert a new article and its text (the search index follows by trigger); return its rowid."""
     cursor = conn.execute(
         """
         INSERT INTO articles (
-            id, source_id, origin_key, url, published, content_hash, seq, ingested_at
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            id, source_id, origin_key, url, published, content_hash, seq, ingested_at,
+            entities_version
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (
             _free_article_id(conn, source.key, article.key),
@@ -113,6 +110,7 @@ def _insert_article(
             digest,
             seq,
             utc_now(),
+            entities_version,
         ),
     )
     rowid = cursor.lastrowid
@@ -129,12 +127,19 @@ def _insert_article(
 
 
 def _update_article(
-    conn: sqlite3.Connection, rowid: int, article: ParsedArticle, digest: str
+    conn: sqlite3.Connection,
+    rowid: int,
+    article: ParsedArticle,
+    digest: str,
+    entities_version: int,
 ) -> None:
     """Rewrite an article's content in place, leaving its ID, sequence and state alone."""
     conn.execute(
-        "UPDATE articles SET url = ?, published = ?, content_hash = ? WHERE rowid = ?",
-        (article.url, article.published, digest, rowid),
+        """
+        UPDATE articles SET url = ?, published = ?, content_hash = ?, entities_version = ?
+        WHERE rowid = ?
+        """,
+        (article.url, article.published, digest, entities_version, rowid),
     )
     conn.execute(
         """
@@ -146,7 +151,11 @@ def _update_article(
 
 
 def ingest_articles(
-    database: Database, source: Source, articles: Sequence[ParsedArticle]
+    database: Database,
+    source: Source,
+    articles: Sequence[ParsedArticle],
+    *,
+    extract_entities: bool = True,
 ) -> IngestResult:
     """Store `articles` of `source` in one transaction and report what changed.
 
@@ -154,6 +163,8 @@ def ingest_articles(
     a place in the search index; a changed one is updated in place (same row,
     same ID, read and bookmark state kept); an identical one is left alone.
     Later articles repeating an earlier one's key in the same batch are ignored.
+    With `extract_entities` False, new and changed articles are stored untagged
+    (their old entities dropped) for `tagging.tag_pending` to fill in later.
     """
     batch = _first_per_key(articles)
     digests = {article.key: ids.content_hash(article) for article in batch}
@@ -161,8 +172,9 @@ def ingest_articles(
     extracted = {
         article.key: entity_extraction.extract(article.body)
         for article in batch
-        if stored.get(article.key) != digests[article.key]
+        if extract_entities and stored.get(article.key) != digests[article.key]
     }
+    version = ENTITIES_VERSION if extract_entities else UNTAGGED
     new = updated = unchanged = 0
     with database.writing() as conn:
         source_id = _upsert_source(conn, source)
@@ -176,16 +188,20 @@ def ingest_articles(
             if row is not None and row[1] == digest:
                 unchanged += 1
                 continue
-            found = extracted.get(article.key)
-            if found is None:  # stored by another process since the first look
-                found = entity_extraction.extract(article.body)
             if row is None:
-                rowid = _insert_article(conn, source, source_id, article, digest, next_seq)
+                rowid = _insert_article(conn, source, source_id, article, digest, next_seq, version)
                 next_seq += 1
                 new += 1
             else:
                 rowid = int(row[0])
-                _update_article(conn, rowid, article, digest)
+                _update_article(conn, rowid, article, digest, version)
                 updated += 1
-            _replace_entities(conn, rowid, found)
+            if not extract_entities:
+                if row is not None:
+                    replace_entities(conn, rowid, ())
+                continue
+            found = extracted.get(article.key)
+            if found is None:  # stored by another process since the first look
+                found = entity_extraction.extract(article.body)
+            replace_entities(conn, rowid, found)
     return IngestResult(new=new, updated=updated, unchanged=unchanged)

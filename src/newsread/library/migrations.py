@@ -138,8 +138,32 @@ _V1_SCHEMA = _statements(
     """,
 )
 
+_V2_SOURCES_AND_DEFERRED_ENTITIES = _statements(
+    # Where a source lives on the web, how the user grouped it, and what its last refresh did.
+    "ALTER TABLE sources ADD COLUMN url TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sources ADD COLUMN folder TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE sources ADD COLUMN etag TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sources ADD COLUMN last_modified TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE sources ADD COLUMN last_refresh TEXT",
+    "ALTER TABLE sources ADD COLUMN last_error TEXT",
+    # A removed source whose bookmarked articles are kept stays as a row with this set.
+    "ALTER TABLE sources ADD COLUMN removed_at TEXT",
+    # Which entity extractor tagged the article; 0 means not yet (stored untagged).
+    "ALTER TABLE articles ADD COLUMN entities_version INTEGER NOT NULL DEFAULT 0",
+    # Articles of a version 1 library were tagged when stored, by extractor version 1.
+    "UPDATE articles SET entities_version = 1",
+    "CREATE INDEX articles_by_entities_version ON articles (entities_version)",
+    # Per-source counts (GROUP BY source_id) and per-source deletes read this index only.
+    "CREATE INDEX articles_by_source ON articles (source_id, read, bookmarked)",
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
+    Migration(
+        2,
+        "source details and refresh state; entities tagged after storing",
+        _V2_SOURCES_AND_DEFERRED_ENTITIES,
+    ),
 ]
 """Every migration, in order; versions are 1, 2, 3, … with no gaps."""
 

@@ -11,9 +11,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from newsread.library import migrations, queries, state
+from newsread.library import migrations, queries, sources, state, tagging
 from newsread.library.connection import Database
 from newsread.library.ingesting import IngestResult, ingest_articles
+from newsread.library.sources import FeedValidators, RemovedSource
 from newsread.library.state import Flag
 from newsread.library.views import ArticleView, ViewQuery
 from newsread.model import (
@@ -23,11 +24,12 @@ from newsread.model import (
     LibraryCounts,
     ParsedArticle,
     Source,
+    SourceInfo,
     SourceKind,
 )
 from newsread.seeds import seed_files
 
-__all__ = ["IngestResult", "Library"]
+__all__ = ["FeedValidators", "IngestResult", "Library", "RemovedSource"]
 
 SAMPLE_SOURCE_TITLE = "Samples"
 
@@ -38,6 +40,9 @@ class Library:
     Safe to share between threads (the TUI calls it from workers); every error
     reaches callers as a one-line `LibraryError`.
     """
+
+    entities_version = tagging.ENTITIES_VERSION
+    """The entity extractor version stored articles are tagged with (see `tagging`)."""
 
     def __init__(self, database: Database) -> None:
         """Wrap an open, migrated database; use `Library.open` instead."""
@@ -97,9 +102,81 @@ class Library:
             added += self.ingest(source, parse_text_file(path)).new
         return added
 
-    def ingest(self, source: Source, articles: Sequence[ParsedArticle]) -> IngestResult:
-        """Store a source's parsed articles (IDs, entities, search index) in one transaction."""
-        return ingest_articles(self._database, source, articles)
+    def ingest(
+        self,
+        source: Source,
+        articles: Sequence[ParsedArticle],
+        *,
+        extract_entities: bool = True,
+    ) -> IngestResult:
+        """Store a source's parsed articles (IDs, entities, search index) in one transaction.
+
+        With `extract_entities` False the articles are stored untagged, which is
+        much faster; `tag_pending` (or `entities`, on demand) tags them later.
+        """
+        return ingest_articles(self._database, source, articles, extract_entities=extract_entities)
+
+    def untagged_count(self) -> int:
+        """How many articles still wait for their entities."""
+        return tagging.untagged_count(self._database)
+
+    def tag_pending(self, limit: int = 200) -> int:
+        """Compute and store entities for up to `limit` untagged articles; return how many."""
+        return tagging.tag_pending(self._database, limit)
+
+    def add_source(self, source: Source, *, url: str = "", folder: Sequence[str] = ()) -> None:
+        """Subscribe to `source` (or update it, bringing it back if it was removed).
+
+        `url` is the source's own web page; `folder` the folders it is filed under.
+        """
+        with self._database.writing() as conn:
+            sources.register(conn, source, url=url, folder=folder)
+
+    def sources(self) -> list[SourceInfo]:
+        """Every subscribed source with article and unread counts, oldest subscription first."""
+        with self._database.reading() as conn:
+            return sources.infos(conn)
+
+    def source(self, key: str) -> SourceInfo:
+        """The subscribed source with exactly this key; `SourceError` if none."""
+        with self._database.reading() as conn:
+            return sources.info(conn, key)
+
+    def find_source(self, text: str) -> SourceInfo:
+        """The source meant by `text`: key, URL, path, title or unique title prefix.
+
+        `SourceError` (one line) when nothing or more than one source matches.
+        """
+        with self._database.reading() as conn:
+            return sources.find(conn, text)
+
+    def remove_source(self, key: str) -> RemovedSource:
+        """Unsubscribe: delete the source and its articles, keeping bookmarked ones."""
+        with self._database.writing() as conn:
+            return sources.remove(conn, key)
+
+    def feed_validators(self, key: str) -> FeedValidators:
+        """The ETag / Last-Modified stored from a feed's last successful fetch."""
+        with self._database.reading() as conn:
+            return sources.validators(conn, key)
+
+    def record_refresh(
+        self, key: str, *, error: str | None, validators: FeedValidators | None = None
+    ) -> None:
+        """Record a refresh of `key`: now, its error (None on success), new validators if any."""
+        with self._database.writing() as conn:
+            sources.record_refresh(conn, key, error=error, validators=validators)
+
+    def prune(self, source_key: str, max_items: int | None, max_age_days: int | None) -> int:
+        """Delete a source's articles past the newest `max_items` or older than `max_age_days`.
+
+        Bookmarked articles are never deleted; None means no limit. Returns how
+        many articles were deleted.
+        """
+        if max_items is None and max_age_days is None:
+            return 0
+        with self._database.writing() as conn:
+            return sources.prune(conn, source_key, max_items=max_items, max_age_days=max_age_days)
 
     def view(self, query: ViewQuery) -> ArticleView:
         """Snapshot the ordered rows matching `query`, newest first."""
@@ -131,9 +208,12 @@ class Library:
             return queries.article(conn, article_id)
 
     def entities(self, article_id: str) -> list[Entity]:
-        """The entities of the article's body, sorted by offset."""
-        with self._database.reading() as conn:
-            return queries.entities(conn, article_id)
+        """The entities of the article's body, sorted by offset.
+
+        An article stored untagged is tagged now (and stored), so a caller never
+        sees an article without its entities.
+        """
+        return tagging.ensure_entities(self._database, article_id)
 
     def set_read(self, article_ids: Iterable[str], read: bool) -> int:
         """Mark articles read or unread; return how many changed.

@@ -1,0 +1,111 @@
+"""Entities computed after storing: which articles still need them, and filling them in.
+
+Bulk ingest stores articles untagged so that adding a 10,000-item feed is
+quick; `tag_pending` then tags them a batch at a time, and `ensure_entities`
+tags one on demand so an article is never shown without its entities. Each
+article records the extractor version that tagged it: raising
+`ENTITIES_VERSION` makes every stored article count as untagged again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Final
+
+from newsread import entities as entity_extraction
+from newsread.library import queries
+from newsread.library.connection import Database
+from newsread.model import Entity
+
+ENTITIES_VERSION: Final = 1
+"""The version of entity extraction this code stores; bump it when `extract` changes."""
+
+UNTAGGED: Final = 0
+"""`entities_version` of an article stored without entities."""
+
+
+def replace_entities(conn: sqlite3.Connection, rowid: int, found: Sequence[Entity]) -> None:
+    """Swap an article's stored entities for `found` (call inside a transaction)."""
+    conn.execute("DELETE FROM entities WHERE article_rowid = ?", (rowid,))
+    conn.executemany(
+        'INSERT INTO entities (article_rowid, start, "end", label, text) VALUES (?, ?, ?, ?, ?)',
+        [(rowid, entity.start, entity.end, entity.label, entity.text) for entity in found],
+    )
+
+
+def _store_if_unchanged(
+    conn: sqlite3.Connection, rowid: int, digest: str, found: Sequence[Entity]
+) -> bool:
+    """Store entities unless the article changed since its body was read; True if stored."""
+    cursor = conn.execute(
+        "UPDATE articles SET entities_version = ? WHERE rowid = ? AND content_hash = ?",
+        (ENTITIES_VERSION, rowid, digest),
+    )
+    if cursor.rowcount == 0:
+        return False
+    replace_entities(conn, rowid, found)
+    return True
+
+
+def untagged_count(database: Database) -> int:
+    """How many articles have no entities from the current extractor (an index count)."""
+    with database.reading() as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM articles WHERE entities_version < ?", (ENTITIES_VERSION,)
+        ).fetchone()
+    return int(row[0])
+
+
+def tag_pending(database: Database, limit: int = 200) -> int:
+    """Tag up to `limit` untagged articles; return how many were stored.
+
+    Extraction runs with no lock held and no transaction open; the results go
+    in with one short write transaction. An article changed meanwhile is left
+    for the next call.
+    """
+    if limit <= 0:
+        return 0
+    with database.reading() as conn:
+        pending = conn.execute(
+            """
+            SELECT a.rowid, a.content_hash, t.body
+            FROM articles AS a JOIN article_texts AS t ON t.article_rowid = a.rowid
+            WHERE a.entities_version < ?
+            LIMIT ?
+            """,
+            (ENTITIES_VERSION, limit),
+        ).fetchall()
+    if not pending:
+        return 0
+    tagged = [
+        (int(rowid), str(digest), entity_extraction.extract(body))
+        for rowid, digest, body in pending
+    ]
+    stored = 0
+    with database.writing() as conn:
+        for rowid, digest, found in tagged:
+            stored += _store_if_unchanged(conn, rowid, digest, found)
+    return stored
+
+
+def ensure_entities(database: Database, article_id: str) -> list[Entity]:
+    """The article's entities, computing and storing them first if it is untagged."""
+    with database.reading() as conn:
+        rowid = queries.rowid_of(conn, article_id)
+        version, digest, body = conn.execute(
+            """
+            SELECT a.entities_version, a.content_hash, t.body
+            FROM articles AS a JOIN article_texts AS t ON t.article_rowid = a.rowid
+            WHERE a.rowid = ?
+            """,
+            (rowid,),
+        ).fetchone()
+        if version >= ENTITIES_VERSION:
+            return queries.entities(conn, article_id)
+    found = entity_extraction.extract(body)
+    with database.writing() as conn:
+        if not _store_if_unchanged(conn, rowid, digest, found):
+            return found  # changed meanwhile: these belong to the body that was read
+        # Read back what was stored, so this answer equals every later one.
+        return queries.entities(conn, article_id)
