@@ -37,6 +37,8 @@ class Entity:
     """One of `ENTITY_LABELS`."""
     text: str
     """The covered text, exactly as it appears in the source."""
+    key: str = ""
+    """Identity within the article: mentions of one thing share it (`elon musk` for `Musk`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,33 +162,64 @@ _TRIGGERS: Final = {
 """Words a span can start with, and which patterns to try there."""
 
 
+_WORD_RUN: Final = re.compile(r"[^\W\d_][^\W_]*")
+_ALWAYS: Final = re.compile(r"(?<![^\W_])(?:\d|FY|fy)|[$€£¥₹₩₽₪₺₿]")
+"""Anchors worth a look in any text: numbers, currency signs, fiscal years."""
+_BARE_NUMBER: Final = re.compile(
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+    rf"(?![\d%٪％/–-]|[.,:]\d|{_SP}*(?:[^\W\d_]|[%٪％]))"
+)
+"""A number with no unit, sign or word after it: no pattern can start there, unless a year."""
+_YEAR_ALONE: Final = re.compile(rf"{_YEAR}s?$")
+
+
 def find_patterns(text: str) -> list[Entity]:
     """Return the money, percent, quantity and date spans in `text`, sorted and disjoint.
 
     Rather than sliding every pattern over every character, each pattern is
-    tried only where one of its spans can begin (`_ANCHOR`, `_TRIGGERS`), which
+    tried only where one of its spans can begin: a number, a currency sign, or
+    one of the trigger words (`_TRIGGERS`) the text contains at all, which
     keeps the cost close to one cheap scan of the text.
     """
     found: list[Entity] = []
+    anchors = [match.start() for match in _ALWAYS.finditer(text)]
+    words = _TRIGGERS.keys() & set(_WORD_RUN.findall(text))
+    for word in words:
+        anchors.extend(_whole_words(text, word))
+    if "ago" in text:
+        for start in _whole_words(text, "ago"):
+            found.extend(_vague_ago(text, start))
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    for anchor in _ANCHOR.finditer(text):
-        word = anchor.group()
-        start = anchor.start()
-        if word[0].isdigit():
+    for start in anchors:
+        first = text[start]
+        if first.isdigit():
+            bare = _BARE_NUMBER.match(text, start)
+            if bare is not None and not _YEAR_ALONE.match(bare.group()):
+                continue
             patterns = _ALL
-        elif not word[0].isalpha():
+        elif not first.isalpha():
             patterns = _MONEY_ONLY
         else:
-            candidates = _TRIGGERS.get(word)
-            if candidates is None:
-                if word == "ago":
-                    found.extend(_vague_ago(text, start))
-                elif word[:2] in ("FY", "fy"):
-                    found.extend(_matches(text, start, _DATE_ONLY))
-                continue
-            patterns = candidates
+            run = _WORD_RUN.match(text, start)
+            candidates = _TRIGGERS.get(run.group()) if run is not None else None
+            patterns = _DATE_ONLY if candidates is None else candidates
         found.extend(_matches(text, start, patterns))
     return resolve_overlaps(found, lambda entity: _RANK[entity.label])
+
+
+def _whole_words(text: str, word: str) -> list[int]:
+    """Where `word` stands in `text` as a whole word (a plain substring search, then a check)."""
+    starts: list[int] = []
+    size = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + size
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or after.isalnum()):
+            starts.append(at)
+        at = text.find(word, end)
+    return starts
 
 
 def _matches(

@@ -1,0 +1,59 @@
+"""Acronyms that are common nouns (`AI`, `GPU`, `an APC`) are not names.
+
+Two kinds of evidence: a general list of acronyms used as ordinary words in
+news (`lexicon.COMMON_ACRONYMS`), and an article that spells one out in
+lowercase words (`armored personnel carrier (APC)`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from newsread.entities.lexicon import COMMON_ACRONYMS
+from newsread.model import Entity
+
+_IN_PARENTHESES: Final = re.compile(r"\(([A-Z][A-Za-z&]{1,6})\)")
+_LOWERCASE_WORDS: Final = re.compile(r"(?:[a-z][a-z-]*[ \t]+){1,5}$")
+
+
+def common_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text defines as lowercase phrases, e.g. `APC` in `personnel carrier (APC)`."""
+    defined: set[str] = set()
+    for match in _IN_PARENTHESES.finditer(text):
+        acronym = match.group(1)
+        words = _LOWERCASE_WORDS.search(text, max(0, match.start() - 60), match.start())
+        if words is None:
+            continue
+        initials = "".join(word[0] for word in words.group().split())
+        if initials.casefold().endswith(acronym.rstrip("s").casefold()):
+            defined.add(acronym.casefold())
+    return frozenset(defined)
+
+
+def drop_common_acronyms(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """Remove names that are only a common-noun acronym; trim one off a longer name's end."""
+    defined = common_acronyms(text) if "(" in text else frozenset()
+    kept: list[Entity] = []
+    for entity in entities:
+        words = entity.text.split(" ")
+        while words and _is_common(words[-1], defined):
+            words.pop()
+        while words and _is_common(words[0], defined):
+            words.pop(0)
+        if not words:
+            continue
+        if len(words) != len(entity.text.split(" ")):
+            inner = " ".join(words)
+            start = entity.start + entity.text.index(inner)
+            entity = Entity(start, start + len(inner), entity.label, inner, entity.key)
+        kept.append(entity)
+    return kept
+
+
+def _is_common(word: str, defined: frozenset[str]) -> bool:
+    if not word[:1].isupper() or not (word.isupper() or word[:-1].isupper()):
+        return False
+    folded = word.casefold()
+    return folded in COMMON_ACRONYMS or folded in defined or folded.rstrip("s") in defined

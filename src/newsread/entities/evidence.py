@@ -1,0 +1,231 @@
+"""What the article says about each name, weighed against what the tagger guessed.
+
+The tagger labels every mention on its own; a name it never met in training
+(a young company, a product) gets a guess from its shape alone. Here every
+mention of a name casts votes: the tagger's label, worth less when the name
+is new to the model, and the cues around it in the text (`X CEO`, `CEO of X`,
+`startup X` → organisation; `X system`, `X, a … model`, `Acme’s X` →
+product; `on X` → place; `X 2026` after `at` → event; a role word before
+it → person). The label with the most weight wins for every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Final
+
+from newsread.entities.identity import name_key
+from newsread.entities.lexicon import (
+    BUSINESS_ROLES,
+    COMPANY_NOUNS,
+    EVENT_NOUNS,
+    FACILITY_NOUNS,
+    PRODUCT_NOUNS,
+    ROLE_WORDS,
+)
+from newsread.model import Entity
+
+Votes = dict[str, dict[str, float]]
+
+KNOWN_VOTE: Final = 2.0
+"""The tagger's say on a name the model met in training."""
+NEW_VOTE: Final = 1.0
+"""The tagger's say on a name the model never met: a guess from its shape."""
+STRONGEST: Final = 2.5
+STRONG: Final = 1.5
+WEAK: Final = 0.75
+
+_NAMES: Final = frozenset(["PERSON", "ORG", "PLACE", "MISC", "PRODUCT", "EVENT"])
+_NEXT_WORD: Final = re.compile(r"(?:['’]s)?[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?([A-Za-z][\w-]*)")
+_LIST_WORDS: Final = ("like", "such as", "including")
+_APPOSITIVE: Final = re.compile(r"(?:['’]s)?,[ \t]+(?:a|an|the|its)[ \t]+([^,.;:\n]{0,80})")
+_YEAR_AFTER: Final = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
+_LIST_BEFORE: Final = re.compile(
+    r"(?i:\b(?:companies|firms|startups|automakers|rivals|competitors|players)[ \t]+"
+    r"(?:like|such[ \t]+as|including))[ \t]+(?:[^\n.;:]{0,60},[ \t]+)?(?:and[ \t]+)?$"
+)
+_POSSESSED: Final = re.compile(r"['’]s[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}$")
+_ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
+_ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
+_PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
+_LAUNCH_VERBS: Final = frozenset(
+    ["unveiled", "unveils", "launched", "launches", "introduced", "introduces", "released"]
+)
+_LAUNCH_NOUNS: Final = frozenset(["launch", "announcement", "release", "rollout", "debut"])
+_ORG_ACTIONS: Final = frozenset(
+    [
+        "shareholders",
+        "executives",
+        "engineers",
+        "employees",
+        "unveiled",
+        "unveils",
+        "launched",
+        "launches",
+        "introduced",
+        "introduces",
+        "acquired",
+        "acquires",
+        "shipped",
+        "debuted",
+        "teased",
+    ]
+)
+
+
+def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -> list[Entity]:
+    """Relabel every name with the label its mentions and their contexts vote for.
+
+    `known(name)` tells whether the tagger met every word of `name` in training.
+    """
+    organisations = {name_key(e.text) for e in entities if e.label == "ORG"}
+    winners = _winners(text, entities, known, organisations)
+    # Once: cues that lean on other names' kinds see the first round's verdicts.
+    organisations = {key for key, label in winners.items() if label == "ORG"}
+    winners = _winners(text, entities, known, organisations)
+    return [
+        replace(e, label=winners[key]) if (key := name_key(e.text)) in winners else e
+        for e in entities
+    ]
+
+
+def _winners(
+    text: str, entities: Sequence[Entity], known: Callable[[str], bool], organisations: set[str]
+) -> dict[str, str]:
+    votes: Votes = defaultdict(lambda: defaultdict(float))
+    guesses: dict[str, list[str]] = defaultdict(list)
+    for index, entity in enumerate(entities):
+        if entity.label not in _NAMES:
+            continue
+        key = name_key(entity.text)
+        guesses[key].append(entity.label)
+        tally = votes[key]
+        for label, weight in _cues(text, entities, index, organisations):
+            tally[label] += weight
+    # The mentions of one name share their features, so the tagger's labels
+    # are one opinion, not independent votes: it counts once, shared out.
+    for key, labels in guesses.items():
+        say = KNOWN_VOTE if known(key) else NEW_VOTE
+        for label in labels:
+            votes[key][label] += say / len(labels)
+    return {key: max(tally.items(), key=lambda item: item[1])[0] for key, tally in votes.items()}
+
+
+def _cues(
+    text: str, entities: Sequence[Entity], index: int, organisations: set[str]
+) -> list[tuple[str, float]]:
+    entity = entities[index]
+    found: list[tuple[str, float]] = []
+    following = _NEXT_WORD.match(text, entity.end)
+    after = following.group(1).casefold() if following is not None else ""
+    before_text = text[max(0, entity.start - 40) : entity.start]
+    before_words = _previous_words(before_text)
+    last = before_words[-1] if before_words else ""
+    two_back = before_words[-2] if len(before_words) > 1 else ""
+    single = " " not in entity.text
+    if after in BUSINESS_ROLES or after in _ORG_ACTIONS:
+        found.append(("ORG", STRONG))
+    if last == "of" and two_back in _ORG_PREFIX:
+        found.append(("ORG", STRONG))
+    if last in COMPANY_NOUNS and entity.label != "PERSON":
+        found.append(("ORG", WEAK))
+    if any(word in before_text for word in _LIST_WORDS) and _LIST_BEFORE.search(before_text):
+        found.append(("ORG", STRONGEST))
+    if after in PRODUCT_NOUNS and not _names_a_whole(text, entities, entity, after):
+        found.append(("PRODUCT", STRONG))
+    if after in FACILITY_NOUNS:
+        found.append(("PLACE", STRONG))
+    if last == "the":
+        found.append(("PERSON", -WEAK))
+    role = _ROLE_AFTER.match(text, entity.end)
+    if role is not None and role.group(1).casefold() in ROLE_WORDS and not single:
+        found.append(("PERSON", STRONG))
+    if _owns_product(text, entities, index):
+        found.append(("ORG", STRONG))
+    if index and _coordinated(text, entities[index - 1], entity, organisations):
+        found.append(("ORG", WEAK))
+    if index + 1 < len(entities) and _coordinated(text, entity, entities[index + 1], organisations):
+        found.append(("ORG", WEAK))
+    if single and entity.text[:1].islower() and not entity.text.islower():
+        found.append(("ORG", WEAK))
+    if index and _brand_before(text, entities[index - 1], entity, organisations):
+        found.append(("PRODUCT", STRONG))
+    if after in EVENT_NOUNS:
+        found.append(("EVENT", STRONG))
+    appositive = _APPOSITIVE.match(text, entity.end)
+    if appositive is not None:
+        words = {w.casefold() for w in appositive.group(1).split()}
+        if words & PRODUCT_NOUNS:
+            found.append(("PRODUCT", STRONG))
+        elif words & COMPANY_NOUNS:
+            found.append(("ORG", STRONG))
+    if last in _LAUNCH_VERBS or (two_back in _LAUNCH_NOUNS and last == "of"):
+        found.append(("PRODUCT", WEAK))
+    if _owned_by(text, entities, index, organisations):
+        found.append(("PRODUCT", STRONG))
+    if single and last in _PLACE_BEFORE and after not in BUSINESS_ROLES:
+        found.append(("PLACE", WEAK))
+    if last == "at" and _YEAR_AFTER.match(text, entity.end):
+        found.append(("EVENT", STRONG))
+    if last in ROLE_WORDS and last not in BUSINESS_ROLES - {"ceo", "founder"} and not single:
+        found.append(("PERSON", STRONG))
+    return found
+
+
+def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: set[str]) -> bool:
+    """`Acme’s Skylark`, `Acme’s recently announced Skylark`: a company's possession."""
+    if index == 0:
+        return False
+    owner = entities[index - 1]
+    gap = text[owner.end : entities[index].start]
+    return name_key(owner.text) in organisations and _POSSESSED.match(gap) is not None
+
+
+def _names_a_whole(text: str, entities: Sequence[Entity], entity: Entity, noun: str) -> bool:
+    """`Mars rover` when the article names a `Mars Rover`: the noun is the name's, not a cue."""
+    whole = f"{name_key(entity.text)} {noun}"
+    return any(name_key(other.text).startswith(whole) for other in entities)
+
+
+def _brand_before(text: str, maker: Entity, entity: Entity, organisations: set[str]) -> bool:
+    """`Acme Skylark`: a company's name right before this one."""
+    return (
+        maker.end + 1 == entity.start
+        and text[maker.end] == " "
+        and name_key(maker.text) in organisations
+    )
+
+
+def _owns_product(text: str, entities: Sequence[Entity], index: int) -> bool:
+    """`Acme’s Skylark system`: the owner of a named product is a company."""
+    if index + 1 >= len(entities):
+        return False
+    owned = entities[index + 1]
+    if _POSSESSED.match(text[entities[index].end : owned.start]) is None:
+        return False
+    following = _NEXT_WORD.match(text, owned.end)
+    return following is not None and following.group(1).casefold() in PRODUCT_NOUNS
+
+
+def _coordinated(text: str, left: Entity, right: Entity, organisations: set[str]) -> bool:
+    """`X and Acme`, `Acme and X`: names joined by `and` are often of one kind."""
+    if text[left.end : right.start] != " and ":
+        return False
+    return name_key(left.text) in organisations or name_key(right.text) in organisations
+
+
+def _previous_words(before: str) -> list[str]:
+    """The casefolded words of the text just before a name, up to the first punctuation back."""
+    line = before.rsplit("\n", 1)[-1]
+    words: list[str] = []
+    for word in reversed(line.split()):
+        if not word[-1:].isalpha():
+            break
+        words.append(word.casefold())
+        if len(words) == 3:
+            break
+    words.reverse()
+    return words

@@ -1,0 +1,85 @@
+"""One thing, one label, one key: mentions of a name agree across the article.
+
+The tagger labels each mention on its own evidence; here the document
+speaks: every mention of a name takes the label most of its mentions got,
+a surname or first name alone joins the full name of the person mentioned
+(`Musk` after `Elon Musk`), and an acronym joins the name it abbreviates
+(`CES` after `Consumer Electronics Show`). Keys are casefolded canonical
+names, so `NVIDIA` and `Nvidia` share one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from newsread.model import Entity
+
+NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
+_SPACES: Final = re.compile(r"\s+")
+_SMALL: Final = frozenset(["of", "the", "and", "for", "&", "de"])
+
+
+def name_key(text: str) -> str:
+    """The casefolded canonical form of a name: `NVIDIA` and `Nvidia` → `nvidia`."""
+    return _SPACES.sub(" ", text.replace("’", "'")).strip().casefold()
+
+
+def unify(entities: Sequence[Entity]) -> list[Entity]:
+    """Give every name one label and one key for the whole document."""
+    keys = {index: name_key(e.text) for index, e in enumerate(entities) if e.label in NAME_LABELS}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for index, key in keys.items():
+        votes[key][entities[index].label] += 1
+    labels = {key: _winner(counter) for key, counter in votes.items()}
+    aliases = _person_parts(labels) | _acronyms(entities, keys, labels)
+    result: list[Entity] = []
+    for index, entity in enumerate(entities):
+        own = keys.get(index)
+        if own is None:
+            result.append(replace(entity, key=name_key(entity.text)))
+            continue
+        key = aliases.get(own, own)
+        result.append(replace(entity, label=labels.get(key, entity.label), key=key))
+    return result
+
+
+def _winner(counter: Counter[str]) -> str:
+    # Most votes; on a tie the label seen first (Counter keeps insertion order).
+    best = max(counter.values())
+    return next(label for label, votes in counter.items() if votes == best)
+
+
+def _person_parts(labels: dict[str, str]) -> dict[str, str]:
+    """`musk` → `elon musk` when exactly one full name of a person ends (or starts) with it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, label in labels.items():
+        parts = key.split(" ")
+        if label == "PERSON" and len(parts) > 1:
+            owners[parts[-1]].add(key)
+            owners[parts[0]].add(key)
+    return {
+        part: next(iter(full))
+        for part, full in owners.items()
+        if len(full) == 1 and part in labels and labels[part] in ("PERSON", "MISC", "ORG")
+    }
+
+
+def _acronyms(
+    entities: Sequence[Entity], keys: dict[int, str], labels: dict[str, str]
+) -> dict[str, str]:
+    """`ces` → `consumer electronics show` when the initials match a name in the document."""
+    by_initials: dict[str, str] = {}
+    for key in labels:
+        words = [w for w in key.split(" ") if w not in _SMALL]
+        if len(words) > 1:
+            by_initials.setdefault("".join(w[0] for w in words), key)
+    found: dict[str, str] = {}
+    for index, key in keys.items():
+        text = entities[index].text
+        if text.isupper() and text.isalpha() and len(text) > 1 and key in by_initials:
+            found[key] = by_initials[key]
+    return found

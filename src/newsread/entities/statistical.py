@@ -1,0 +1,51 @@
+"""The statistical extractor: the trained tagger's names with evidence from the whole article.
+
+Same contract as `newsread.entities.extract`, plus identity keys. It is not the
+default yet: on modern news it still mislabels names the 1996 training data
+never saw (see bench/entities.py and tests/test_tagger.py), so `extract` keeps
+the rule-based name pass until it does better there too.
+
+The text is an article body in Markdown. Its syntax is blanked out first
+(`prose`), then number-shaped entities are matched (`patterns`) and the
+trained tagger finds the names (`statistical_names`), makers are split from
+products (`brands`), common acronyms dropped (`acronyms`), each name's label is
+decided from all its mentions (`evidence`), some become products or events
+(`refine`), mentions of one thing get one label and key (`identity`), and
+`merge` makes one sorted, non-overlapping list. The tagger (and numpy) is
+imported and its model loaded on the first call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsread.entities.acronyms import drop_common_acronyms
+from newsread.entities.brands import split_brands
+from newsread.entities.evidence import weigh
+from newsread.entities.identity import name_key, unify
+from newsread.entities.merge import keep_clean, merge
+from newsread.entities.patterns import find_patterns
+from newsread.entities.prose import mask_markdown
+from newsread.entities.refine import refine
+from newsread.model import Entity
+
+
+def extract_statistical(text: str) -> list[Entity]:
+    """Return the entities in `text` found with the trained tagger, sorted and non-overlapping.
+
+    Every entity satisfies `text[e.start:e.end] == e.text`, lies within one
+    line, and contains no Markdown syntax; mentions of one thing share a `key`.
+    """
+    from newsread.entities.statistical_names import find_names
+    from newsread.entities.tagger import shared_tagger
+
+    known = shared_tagger().knows
+    prose = mask_markdown(text)
+    numeric = [
+        replace(e, key=name_key(e.text))
+        for e in keep_clean(text, prose.text, find_patterns(prose.text))
+    ]
+    names = split_brands(find_names(text, prose, numeric), known)
+    names = weigh(text, drop_common_acronyms(text, names), known)
+    names = unify(refine(text, names))
+    return keep_clean(text, prose.text, merge(numeric, names))

@@ -1,0 +1,118 @@
+"""The named-entity pass: the trained tagger's names, as entities of the article.
+
+Each line of the masked text is cut into sentences and tokens; the tagger
+labels them; a name becomes an entity unless it would overlap a number-shaped
+span. Title Case lines (headings, headlines) are flagged so capitals there
+count for little.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Final, Protocol
+
+import numpy as np
+
+from newsread.entities.prose import Prose
+from newsread.entities.tagger import shared_tagger
+from newsread.entities.tagger.tags import spans
+from newsread.entities.tagger.tokenize import tokenize
+from newsread.model import Entity
+
+
+class NameFinder(Protocol):
+    """The seam a named-entity pass plugs into."""
+
+    def __call__(self, original: str, prose: Prose, numeric: Sequence[Entity]) -> list[Entity]:
+        """Named entities in `original`, never overlapping `numeric`, in text order."""
+        ...
+
+
+LABELS: Final = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
+"""The tagger's types as the app's labels."""
+
+_LONG_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_TITLE_SHARE: Final = 0.75
+_TITLE_MIN_WORDS: Final = 3
+_TRAILING: Final = ".-'’"
+
+
+def find_names(original: str, prose: Prose, numeric: Sequence[Entity]) -> list[Entity]:
+    """Named entities in `original`, given its masked form and the number-shaped spans."""
+    masked = prose.text
+    tokens = tokenize(masked)
+    if not tokens.words:
+        return []
+    line_starts = np.array([line.start for line in prose.lines], dtype=np.int64)
+    title_lines = np.array(
+        [line.heading or is_title_case(masked[line.start : line.end]) for line in prose.lines]
+    )
+    first_offsets = tokens.starts[tokens.sentence_starts]
+    line_of = np.searchsorted(line_starts, first_offsets, side="right") - 1
+    tags = shared_tagger().tag(tokens.words, tokens.sentence_starts, title_lines[line_of])
+    taken = sorted((e.start, e.end) for e in numeric)
+    entities: list[Entity] = []
+    bounds = [*tokens.sentence_starts.tolist(), len(tokens.words)]
+    named = np.flatnonzero(tags)
+    sentence_of = np.searchsorted(tokens.sentence_starts, named, side="right") - 1
+    done = -1
+    for token, sentence in zip(named.tolist(), sentence_of.tolist(), strict=True):
+        if token < done:
+            continue
+        stop = bounds[sentence + 1]
+        for first, last, kind in spans(tags[token:stop].tolist()):
+            start = int(tokens.starts[token + first])
+            end = int(tokens.ends[token + last - 1])
+            end = _trim(original, start, end)
+            if end > start and not _overlaps(taken, start, end):
+                entities.append(Entity(start, end, LABELS[kind], original[start:end]))
+        done = stop
+    return _with_handles(
+        original, tokens.words, tokens.starts.tolist(), tokens.ends.tolist(), entities
+    )
+
+
+def _with_handles(
+    original: str,
+    words: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    entities: list[Entity],
+) -> list[Entity]:
+    """An `@handle` the tagger left alone is still a name (of an account): MISC."""
+    covered = sorted((e.start, e.end) for e in entities)
+    extra = [
+        Entity(int(starts[i]), int(ends[i]), "MISC", original[starts[i] : ends[i]])
+        for i, word in enumerate(words)
+        if word[0] == "@" and len(word) > 1 and not _overlaps(covered, int(starts[i]), int(ends[i]))
+    ]
+    return sorted([*entities, *extra], key=lambda e: e.start) if extra else entities
+
+
+def is_title_case(line: str) -> bool:
+    """Most longer words capitalised and no closing punctuation: a headline, not a sentence."""
+    stripped = line.rstrip()
+    if not stripped or stripped[-1] in '.!?:;,"”':
+        return False
+    words = _LONG_WORD.findall(line)
+    if len(words) < _TITLE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised >= _TITLE_SHARE * len(words)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Leave a closing period (`Inc.` → `Inc`), dash or apostrophe outside; keep `U.S.`."""
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == "." and "." in text[max(start, end - 4) : end - 1]:
+            break
+        end -= 1
+    return end
+
+
+def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `[start, end)` meets any of `taken` (sorted, disjoint spans)."""
+    index = bisect_right(taken, (end, end))
+    return index > 0 and taken[index - 1][1] > start

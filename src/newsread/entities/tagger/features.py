@@ -1,0 +1,191 @@
+"""What the tagger sees of a token, as rows of a hashed weight table.
+
+A token's score for each tag is the sum of weight rows for features of three
+kinds, each depending on little, so each can be computed once and reused:
+
+- the word itself (exact form, lowercase, shape, prefixes, suffixes), and the
+  word as a neighbour up to two tokens away: per distinct word;
+- the word in a context where capitals say little (first word of a sentence,
+  a capitals line, a Title Case line): per word and context;
+- the word's class (`cap`, `low`, `up`…) with its context and what the rest of
+  the document says about it (seen in lowercase? capitalised mid-sentence?):
+  from a small fixed table.
+
+Feature ids mix a template number with a CRC-32 of a value string, so the
+same word gets the same rows in every process (training and tagging alike).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from itertools import groupby
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+HASH_BITS: Final = 20
+"""The weight table has `2 ** HASH_BITS` rows."""
+_SHIFT: Final = np.uint64(64 - HASH_BITS)
+_MIX_VALUE: Final = np.uint64(0x9E3779B97F4A7C15)
+_MIX_TEMPLATE: Final = np.uint64(0xC2B2AE3D27D4EB4F)
+
+Ids = npt.NDArray[np.int64]
+
+OFFSETS: Final = (-2, -1, 1, 2)
+"""Which neighbours a token's features look at."""
+BEFORE: Final = "\x02"
+"""The word standing in for positions before a sentence."""
+AFTER: Final = "\x03"
+"""The word standing in for positions after a sentence."""
+
+CONTEXTS: Final = ("n", "i", "c", "t")
+"""Normal, first word of a sentence, capitals line, Title Case line."""
+NORMAL, INITIAL, CAPS, TITLE = range(4)
+
+FLAGS: Final = ("--", "L-", "-C", "LC", "-c", "Lc")
+"""What the document says of a capitalised word: seen in lowercase (`L`); seen
+capitalised mid-sentence elsewhere (`C`), or only here, mid-sentence (`c`)."""
+
+CLASSES: Final = ("low", "cap", "up", "one", "mix", "num", "punct", "capx", "numx", "lowx", "at")
+"""Coarse word classes (`word_class`)."""
+
+_DIGIT: Final = re.compile(r"\d")
+
+WORD_TEMPLATES: Final = 14
+"""Value slots per word: w, l, s, p1-p4, x1-x4, h, k, x3 (as a neighbour)."""
+
+
+def normalise(word: str) -> str:
+    """The word with curly apostrophes and quotes made straight."""
+    return word.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+_SHAPE_LETTERS: Final = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+
+
+def shape(word: str) -> str:
+    """`Tesla` → `Xx`, `NVIDIA` → `X`, `xAI` → `xX`, `F-35` → `X-d`."""
+    if word.isascii():
+        mapped = word.translate(_SHAPE_LETTERS)
+    else:
+        mapped = "".join(
+            "X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit() else c for c in word
+        )
+    return "".join(character for character, _ in groupby(mapped))
+
+
+def word_class(word: str) -> int:
+    """Index into `CLASSES`."""
+    first = word[0]
+    if first == "@" and len(word) > 1:
+        return 10
+    if word.isalpha():
+        if word.islower():
+            return 0
+        if word.isupper():
+            return 2 if len(word) > 1 else 3
+        return 1 if first.isupper() and word[1:].islower() else 4
+    if word.isdigit():
+        return 5
+    if not any(c.isalnum() for c in word):
+        return 6
+    if first.isupper():
+        return 7
+    return 8 if first.isdigit() else 9
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
+def word_values(word: str) -> list[int]:
+    """The value hashes of a word, one per word template (see `WORD_TEMPLATES`)."""
+    norm = normalise(word)
+    lower = norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower())
+    hyphen = lower.rsplit("-", 1)[-1] if "-" in norm and len(norm) > 2 else ""
+    return [
+        _crc(norm),
+        _crc(lower),
+        _crc(shape(norm)),
+        _crc(norm[:1]),
+        _crc(norm[:2]),
+        _crc(norm[:3]),
+        _crc(norm[:4]),
+        _crc(lower[-1:]),
+        _crc(lower[-2:]),
+        _crc(lower[-3:]),
+        _crc(lower[-4:]),
+        _crc(hyphen),
+        _crc(CLASSES[word_class(word)]),
+        _crc(lower[-3:]),
+    ]
+
+
+def mix(values: npt.NDArray[np.uint64], templates: npt.NDArray[np.uint64]) -> Ids:
+    """Rows of the weight table for `values` under matching `templates` (broadcast)."""
+    with np.errstate(over="ignore"):
+        mixed = (values * _MIX_VALUE) ^ ((templates + np.uint64(1)) * _MIX_TEMPLATE)
+        mixed = mixed * _MIX_VALUE
+    return (mixed >> _SHIFT).astype(np.int64)
+
+
+_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _K, _NX = range(WORD_TEMPLATES)
+_OWN_SLOTS: Final = (_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H)
+_NEIGHBOUR_SLOTS: Final = (_L, _K, _W, _NX)
+_CONTEXT_TEMPLATE: Final = 100
+_NEIGHBOUR_TEMPLATE: Final = 200
+
+
+def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
+    """Rows of each word's features, from `word_values` rows, in one array operation.
+
+    Returns `(own, in_context, as_neighbour)`: `(words, 12)` rows of the word
+    itself; `(words, len(CONTEXTS))` rows of its lowercase form in each context;
+    `(words, len(OFFSETS), 4)` rows of its features as each neighbour.
+    """
+    own_slots = list(_OWN_SLOTS)
+    context_slots = [_L] * len(CONTEXTS)
+    neighbour_slots = list(_NEIGHBOUR_SLOTS) * len(OFFSETS)
+    slots = own_slots + context_slots + neighbour_slots
+    templates = (
+        own_slots
+        + [_CONTEXT_TEMPLATE + context for context in range(len(CONTEXTS))]
+        + [
+            _NEIGHBOUR_TEMPLATE + 10 * position + kind
+            for position in range(len(OFFSETS))
+            for kind in range(len(_NEIGHBOUR_SLOTS))
+        ]
+    )
+    ids = mix(values[:, slots], np.array(templates, dtype=np.uint64)[None, :])
+    own_end = len(own_slots)
+    context_end = own_end + len(context_slots)
+    return (
+        ids[:, :own_end],
+        ids[:, own_end:context_end],
+        ids[:, context_end:].reshape(len(values), len(OFFSETS), len(_NEIGHBOUR_SLOTS)),
+    )
+
+
+def lowercase_row(word: str) -> int:
+    """The weight-table row of the word's lowercase form as its own feature."""
+    value = np.array([word_values(word)[_L]], dtype=np.uint64)
+    return int(mix(value, np.array([_L], dtype=np.uint64))[0])
+
+
+def class_ids() -> Ids:
+    """`(len(CLASSES), len(CONTEXTS), len(FLAGS), 4)`: bias, class, context, document rows."""
+    table = np.zeros((len(CLASSES), len(CONTEXTS), len(FLAGS), 4), dtype=np.int64)
+    for c, cls in enumerate(CLASSES):
+        for x, context in enumerate(CONTEXTS):
+            for f, flags in enumerate(FLAGS):
+                values = np.array(
+                    [_crc("b"), _crc(cls + context), _crc(context), _crc(flags + cls + context)],
+                    dtype=np.uint64,
+                )
+                table[c, x, f] = mix(values, np.arange(300, 304, dtype=np.uint64))
+    return table

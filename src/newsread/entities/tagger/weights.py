@@ -1,0 +1,52 @@
+"""The trained weights: what is saved, shipped and loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from newsread.entities.tagger.features import HASH_BITS
+from newsread.entities.tagger.tags import TAGS
+
+MODEL_PATH: Final = Path(__file__).with_name("model.npz")
+"""The shipped model, inside the installed package."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Feature weights (one row per hashed feature, one column per tag) and tag transitions."""
+
+    features: npt.NDArray[np.float16]
+    """`(2 ** HASH_BITS, len(TAGS))`."""
+    transitions: npt.NDArray[np.float32]
+    """`(len(TAGS) + 1, len(TAGS))`; the last row scores a sentence's first tag."""
+
+
+def save(weights: Weights, path: Path) -> None:
+    """Write `weights` to `path`: only the rows some feature uses, so the file stays small."""
+    used = np.flatnonzero(np.any(weights.features != 0, axis=1)).astype(np.int32)
+    with path.open("wb") as stream:
+        np.savez(
+            stream,
+            rows=used,
+            values=weights.features[used],
+            transitions=weights.transitions,
+            tags=np.array(TAGS),
+            hash_bits=np.array(HASH_BITS),
+        )
+
+
+def load(path: Path = MODEL_PATH) -> Weights:
+    """Read weights written by `save`; a model for another tag set or hash size is refused."""
+    with np.load(path) as archive:
+        if tuple(archive["tags"].tolist()) != TAGS or int(archive["hash_bits"]) != HASH_BITS:
+            raise ValueError(f"{path} was trained for another tag set or feature hashing")
+        values = archive["values"].astype(np.float16, copy=False)
+        features = np.zeros((1 << HASH_BITS, values.shape[1]), dtype=np.float16)
+        features[archive["rows"]] = values
+        transitions = archive["transitions"].astype(np.float32, copy=False)
+    return Weights(features, transitions)

@@ -1,0 +1,61 @@
+"""Rebuild the shipped tagger model from CoNLL-2003 data.
+
+    python -m newsread.entities.train --train ../shared/ner/eng.train --dev ../shared/ner/eng.testa
+
+Training is deterministic (fixed seed, fixed feature hashing): two runs give
+the same scores. The development set is only scored, never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from newsread.entities.tagger.conll import read_conll
+from newsread.entities.tagger.evaluate import score
+from newsread.entities.tagger.perceptron import examples, train
+from newsread.entities.tagger.scoring import Tagger
+from newsread.entities.tagger.weights import MODEL_PATH, save
+
+EPOCHS = 8
+SEED = 2003
+TITLE_CASE_SHARE = 0.15
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, report dev scores, and write the model; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m newsread.entities.train", description=__doc__)
+    parser.add_argument("--train", type=Path, required=True, help="CoNLL training file")
+    parser.add_argument("--dev", type=Path, help="CoNLL development file (scored only)")
+    parser.add_argument("--output", type=Path, default=MODEL_PATH, help="where to write the model")
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    for path in (args.train, args.dev):
+        if path is not None and not path.is_file():
+            print(f"newsread.entities.train: no such file: {path}", file=sys.stderr)
+            return 2
+
+    started = time.perf_counter()
+    documents = read_conll(args.train)
+    data = examples(documents, TITLE_CASE_SHARE, args.seed)
+    print(f"{len(documents)} documents, {len(data)} training sentences", flush=True)
+
+    def report(epoch: int, error_rate: float) -> None:
+        elapsed = time.perf_counter() - started
+        print(f"epoch {epoch}: token error rate {error_rate:.4f} ({elapsed:.0f}s)", flush=True)
+
+    weights = train(data, args.epochs, args.seed, report)
+    save(weights, args.output)
+    print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB)")
+    if args.dev is not None:
+        dev = score(Tagger(weights), read_conll(args.dev))
+        print(f"dev: P {dev.precision:.4f} R {dev.recall:.4f} F1 {dev.f1:.4f}")
+    print(f"total {time.perf_counter() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

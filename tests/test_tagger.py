@@ -1,0 +1,251 @@
+"""The trained tagger: the shipped model, decoding, headlines, identity keys, training."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsread.entities.statistical import extract_statistical as extract
+from newsread.entities.tagger import MODEL_PATH, shared_tagger
+from newsread.entities.tagger.conll import read_conll
+from newsread.entities.tagger.evaluate import score
+from newsread.entities.tagger.perceptron import examples, train
+from newsread.entities.tagger.scoring import Tagger
+from newsread.entities.tagger.tokenize import tokenize
+from newsread.entities.tagger.weights import load, save
+from newsread.ingest.text import parse_text
+from newsread.model import ENTITY_LABELS, Entity
+from newsread.seeds import seed_files
+
+
+def labelled(text: str) -> dict[str, set[str]]:
+    """Every label each extracted string received, after checking the contract."""
+    labels: dict[str, set[str]] = {}
+    previous_end = 0
+    for entity in extract(text):
+        assert entity.label in ENTITY_LABELS
+        assert text[entity.start : entity.end] == entity.text
+        assert entity.start >= previous_end
+        assert "\n" not in entity.text and entity.text == entity.text.strip()
+        previous_end = entity.end
+        labels.setdefault(entity.text, set()).add(entity.label)
+    return labels
+
+
+def keys_of(text: str) -> dict[str, str]:
+    return {entity.text: entity.key for entity in extract(text)}
+
+
+# --- the shipped model -------------------------------------------------------------------
+
+
+def test_model_ships_inside_the_package_and_is_small() -> None:
+    assert MODEL_PATH.is_file()
+    assert MODEL_PATH.parent.name == "tagger"
+    assert MODEL_PATH.stat().st_size <= 20 * 1024 * 1024
+
+
+def test_model_loads_quickly() -> None:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        Tagger(load())
+        best = min(best, time.perf_counter() - started)
+    # The target is 150 ms; a shared CI machine gets some slack.
+    assert best < 0.5
+
+
+# --- decoding our own sentences ----------------------------------------------------------
+
+
+def test_people_places_and_organisations_in_plain_prose() -> None:
+    labels = labelled(
+        "Priya Raman told analysts in Chicago that the plant in Ohio would open soon. "
+        "Officials from OPEC met in Vienna on Monday."
+    )
+    assert labels["Priya Raman"] == {"PERSON"}
+    assert labels["Chicago"] == {"PLACE"}
+    assert labels["Ohio"] == {"PLACE"}
+    assert labels["OPEC"] == {"ORG"}
+    assert labels["Vienna"] == {"PLACE"}
+    assert labels["Monday"] == {"DATE"}
+
+
+def test_sentence_openers_are_not_names() -> None:
+    text = "Considering the risks, investors waited. However, prices rose. Quite so. Thus it ended."
+    assert labelled(text) == {}
+
+
+def test_all_caps_headline_lines() -> None:
+    labels = labelled("OPEC OFFICIALS MEET IN VIENNA\nThe oil ministers met in Vienna on Friday.")
+    assert labels.get("VIENNA") == {"PLACE"}
+    assert "OFFICIALS" not in labels and "MEET" not in labels
+
+
+def test_title_case_headings_do_not_make_every_word_a_name() -> None:
+    labels = labelled(
+        "## Investors Cheer As Profits Rise Again\n\nInvestors cheered as profits rose again."
+    )
+    assert labels == {}
+
+
+def test_possessives_and_quotes_stay_outside() -> None:
+    text = "Analysts praised Maria Lopez’s plan. “Lopez” is a name; so is 'Lopez'."
+    found = {entity.text for entity in extract(text)}
+    assert "Maria Lopez" in found
+    assert all("’" not in t and "“" not in t and "'" not in t for t in found)
+
+
+def test_abbreviations_keep_their_periods_but_sentences_do_not() -> None:
+    labels = labelled("The U.S. dollar fell against the yen in Tokyo.")
+    assert labels.get("U.S.") == {"PLACE"}
+    assert labels.get("Tokyo") == {"PLACE"}
+
+
+# --- identity keys -----------------------------------------------------------------------
+
+
+def test_a_surname_shares_the_full_names_key() -> None:
+    keys = keys_of("Maria Lopez joined in May. Later, Lopez said the deal was done.")
+    assert keys["Maria Lopez"] == keys["Lopez"] == "maria lopez"
+
+
+def test_spellings_of_one_company_share_a_key() -> None:
+    keys = keys_of("NVIDIA shares rose. Analysts said Nvidia would keep growing.")
+    assert keys["NVIDIA"] == keys["Nvidia"] == "nvidia"
+
+
+def test_an_acronym_shares_the_key_of_its_expansion() -> None:
+    text = "The Northern Robotics Show (NRS) opened in Leeds. NRS drew crowds."
+    entities = {entity.text: entity for entity in extract(text)}
+    assert entities["NRS"].key == entities["Northern Robotics Show"].key
+    assert entities["NRS"].label == entities["Northern Robotics Show"].label == "EVENT"
+
+
+def test_one_name_one_label_in_a_document() -> None:
+    text = "Lopez spoke first. Lopez then left for Madrid, where Lopez lives."
+    assert len(labelled(text)["Lopez"]) == 1
+
+
+# --- hostile input -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "’s ’s ’s",
+        "A" * 5000,
+        "Ünïcödé Ñame met Ωmega Corp in Zürich.\u0000\u200b",
+        "## \n# #\n- \n> ",
+        "@handle_ @ @@ __init__ [Acme](http://x.y) **Bold Name** `Code Name`",
+        "Mr. J. R. R. Tolkien, Inc., Co., U.S.A. -- ... !!! ???",
+        " ".join(["Name"] * 3000),
+        "x\ny\rz\tA\u2028B",
+    ],
+)
+def test_contract_holds_on_hostile_input(text: str) -> None:
+    labelled(text)
+
+
+def test_tokens_keep_exact_offsets_with_curly_quotes() -> None:
+    text = "“Tesla’s” rival — Acme’s U.S. unit\nsaid: don’t."
+    tokens = tokenize(text)
+    for word, start, end in zip(tokens.words, tokens.starts, tokens.ends, strict=True):
+        assert text[start:end] == word
+    assert "’s" in tokens.words and "U.S." in tokens.words
+    assert tokens.sentence_starts.tolist()[0] == 0
+    assert len(tokens.sentence_starts) == 2
+
+
+# --- the sample articles -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_entities() -> list[Entity]:
+    found: list[Entity] = []
+    for path in seed_files():
+        for article in parse_text(path.read_text()):
+            found.extend(extract(article.body))
+    return found
+
+
+def test_sample_people_and_their_surnames(sample_entities: list[Entity]) -> None:
+    labels = {(e.text, e.label) for e in sample_entities}
+    for name in ("Elon Musk", "Jensen Huang", "Musk", "Huang"):
+        assert (name, "PERSON") in labels, name
+    keys = {e.text: e.key for e in sample_entities}
+    assert keys["Musk"] == "elon musk"
+    assert keys["Huang"] == "jensen huang"
+
+
+def test_sample_organisations_and_places(sample_entities: list[Entity]) -> None:
+    labels = {(e.text, e.label) for e in sample_entities}
+    for name in ("xAI", "SpaceX", "NASA", "Waymo", "NVIDIA", "Nvidia"):
+        assert (name, "ORG") in labels, name
+    assert ("South Korea", "PLACE") in labels
+
+
+def test_sample_articles_have_no_sentence_initial_false_starts(
+    sample_entities: list[Entity],
+) -> None:
+    first_words = {e.text.split()[0] for e in sample_entities}
+    assert not first_words & {"Considering", "Quite", "However", "Thus", "Rather", "This"}
+
+
+# --- training ----------------------------------------------------------------------------
+
+_PEOPLE = ["Anna Berg", "Tomas Weller", "Lina Ochoa", "Ravi Mehta", "Joon Park"]
+_PLACES = ["Oslo", "Lyon", "Quito", "Pune", "Busan"]
+_ORGS = ["Norvik Bank", "Carta Motors", "Lumo Foods"]
+
+
+def _write_tiny_corpus(path: Path) -> None:
+    """A few hundred sentences of our own, in CoNLL format (never copied from any corpus)."""
+    lines = ["-DOCSTART- -X- -X- O", ""]
+    for index in range(240):
+        person = _PEOPLE[index % len(_PEOPLE)].split()
+        place = _PLACES[index % len(_PLACES)]
+        org = _ORGS[index % len(_ORGS)].split()
+        words = [
+            *[(w, "I-PER") for w in person],
+            ("said", "O"),
+            ("in", "O"),
+            (place, "I-LOC"),
+            ("that", "O"),
+            *[(w, "I-ORG") for w in org],
+            ("would", "O"),
+            ("grow", "O"),
+            (".", "O"),
+        ]
+        lines.extend(f"{word} X X {label}" for word, label in words)
+        lines.append("")
+        if index % 40 == 39:
+            lines.extend(["-DOCSTART- -X- -X- O", ""])
+    path.write_text("\r\n".join(lines) + "\r\n")
+
+
+def test_tiny_training_runs_learns_and_is_deterministic(tmp_path: Path) -> None:
+    corpus = tmp_path / "tiny.conll"
+    _write_tiny_corpus(corpus)
+    documents = read_conll(corpus)
+    assert len(documents) == 6
+
+    first = train(examples(documents, 0.15, seed=7), epochs=2, seed=7)
+    second = train(examples(documents, 0.15, seed=7), epochs=2, seed=7)
+    assert np.array_equal(first.features, second.features)
+    assert np.array_equal(first.transitions, second.transitions)
+
+    saved = tmp_path / "model.npz"
+    save(first, saved)
+    reloaded = load(saved)
+    assert np.array_equal(reloaded.features, first.features)
+    assert score(Tagger(reloaded), documents).f1 > 0.95
+
+
+def test_shared_tagger_is_loaded_once() -> None:
+    assert shared_tagger() is shared_tagger()
