@@ -10,9 +10,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from newsread.errors import LibraryError
 from newsread.textsafe import one_line
@@ -37,6 +37,32 @@ def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
     return f"library {path}: {detail}"
 
 
+class LockedConnection(sqlite3.Connection):
+    """An SQLite connection that carries its own lock and file path.
+
+    Everything that uses the connection after the call that handed it out
+    (a view reading its rows as the list scrolls) takes this lock through
+    `guarded`, like `Database.reading` does.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lock = threading.RLock()
+        self.path = Path(str(args[0] if args else kwargs["database"]))
+
+
+@contextmanager
+def guarded(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Use `conn` under its lock (when it has one), turning `sqlite3.Error` into `LibraryError`."""
+    lock = conn.lock if isinstance(conn, LockedConnection) else nullcontext()
+    path = conn.path if isinstance(conn, LockedConnection) else Path("(memory)")
+    with lock:
+        try:
+            yield conn
+        except sqlite3.Error as error:
+            raise LibraryError(describe_sqlite_error(path, error)) from error
+
+
 class Database:
     """A thread-safe SQLite connection with the pragmas and transaction discipline newsread needs.
 
@@ -48,7 +74,9 @@ class Database:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._connection = connection
-        self._lock = threading.RLock()
+        self._lock = (
+            connection.lock if isinstance(connection, LockedConnection) else threading.RLock()
+        )
 
     @classmethod
     def connect(cls, path: Path) -> Database:
@@ -60,7 +88,11 @@ class Database:
         """
         try:
             connection = sqlite3.connect(
-                path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+                path,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                factory=LockedConnection,
             )
         except sqlite3.Error as error:
             raise LibraryError(describe_sqlite_error(path, error)) from error

@@ -14,9 +14,16 @@ from typing import Final
 
 from newsread.errors import ArticleNotFound
 from newsread.library import ids
-from newsread.library.connection import chunked, placeholders
+from newsread.library.connection import chunked, guarded, placeholders
 from newsread.library.search import fts_match_expression
-from newsread.library.views import ArticleFilter, ViewQuery
+from newsread.library.views import (
+    FIRST_CHUNK,
+    ArticleFilter,
+    KeyedRow,
+    LazyRowids,
+    OrderKey,
+    ViewQuery,
+)
 from newsread.model import Article, ArticleSummary, Entity
 
 _FILTER_CONDITIONS: Final = {
@@ -51,12 +58,96 @@ def _first_column(_cursor: sqlite3.Cursor, row: tuple[int]) -> int:
     return row[0]
 
 
-def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> array[int]:
-    """Every rowid matching `query`, in list order."""
+def _all_rowids(conn: sqlite3.Connection, query: ViewQuery) -> array[int]:
     sql, parameters = view_statement(query)
     cursor = conn.cursor()
     cursor.row_factory = _first_column
     return array("q", cursor.execute(sql, parameters).fetchall())
+
+
+def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
+    """Every rowid matching `query`, in list order, as a snapshot taken now.
+
+    Without a search this is a `LazyRowids`: a count and the first rows, the
+    rest read as they are used. A search has to run in full to be counted, so
+    its (usually short) result is read at once.
+    """
+    if fts_match_expression(query.search) is not None:
+        return _all_rowids(conn, query)
+    condition = _FILTER_CONDITIONS[query.filter]
+    where = f"WHERE {condition}" if condition else ""
+    # One statement, so the count and the bound come from one read of the database.
+    newest_seq, count = conn.execute(
+        f"SELECT (SELECT coalesce(max(seq), 0) FROM articles), "
+        f"(SELECT count(*) FROM articles {where})"
+    ).fetchone()
+    reader = _KeysetReader(conn, condition, int(newest_seq))
+    return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
+
+
+class _KeysetReader:
+    """Reads a view's rows next to a known row, by index range scans (keyset pagination).
+
+    Rows added after the snapshot (a larger `seq`) are left out, so a view
+    never shifts under the list while sources refresh.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, condition: str | None, newest_seq: int) -> None:
+        self._conn = conn
+        # Unary `+` keeps SQLite from choosing the seq index over the list-order index.
+        self._where = "+seq <= ?" + (f" AND {condition}" if condition else "")
+        self._newest_seq = newest_seq
+
+    def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
+        rows: list[KeyedRow] = []
+        with guarded(self._conn) as conn:
+            for extra, parameters, order in _keyset_ranges(key, forward):
+                if len(rows) >= limit:
+                    break
+                found = conn.execute(
+                    f"SELECT rowid, published, seq FROM articles "
+                    f"WHERE {self._where} AND {extra} ORDER BY {order} LIMIT ?",
+                    (self._newest_seq, *parameters, limit - len(rows)),
+                )
+                rows.extend(found)
+        return rows
+
+
+_DOWN: Final = "published DESC, seq"
+_UP: Final = "published ASC, seq DESC"
+
+
+def _keyset_ranges(
+    key: OrderKey | None, forward: bool
+) -> list[tuple[str, tuple[str | int, ...], str]]:
+    """The index ranges after (or before) `key`, nearest first: (condition, parameters, order).
+
+    Undated rows come last in the list, so they are a range of their own;
+    each range is a plain scan of the list-order index.
+    """
+    if forward:
+        if key is None:
+            return [("published IS NOT NULL", (), _DOWN), ("published IS NULL", (), "seq")]
+        published, seq = key
+        if published is None:
+            return [("published IS NULL AND seq > ?", (seq,), "seq")]
+        return [
+            ("published = ? AND seq > ?", (published, seq), "seq"),
+            ("published < ?", (published,), _DOWN),
+            ("published IS NULL", (), "seq"),
+        ]
+    if key is None:
+        return [("published IS NULL", (), "seq DESC"), ("published IS NOT NULL", (), _UP)]
+    published, seq = key
+    if published is None:
+        return [
+            ("published IS NULL AND seq < ?", (seq,), "seq DESC"),
+            ("published IS NOT NULL", (), _UP),
+        ]
+    return [
+        ("published = ? AND seq < ?", (published, seq), "seq DESC"),
+        ("published > ?", (published,), _UP),
+    ]
 
 
 _SUMMARY_COLUMNS: Final = """

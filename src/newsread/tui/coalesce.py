@@ -57,3 +57,34 @@ class Coalescer:
             self._pending = False
             self._callback()
             self._cooldown = self._owner.set_timer(self._interval, self._end_cooldown)
+
+
+class Debouncer:
+    """Runs a callback once requests have stopped for `interval` seconds.
+
+    Used where the work is too heavy to repeat while a key is held (rendering a
+    long article): holding ↓ costs nothing but moving the cursor, and the
+    article under it appears as soon as the cursor rests.
+    """
+
+    def __init__(self, owner: MessagePump, interval: float, callback: Callable[[], None]) -> None:
+        """Call `callback` `interval` seconds after the last request, using `owner`'s timers."""
+        self._owner = owner
+        self._interval = interval
+        self._callback = callback
+        self._timer: Timer | None = None
+
+    def request(self) -> None:
+        """(Re)start the wait; the callback runs when it ends without another request."""
+        self.cancel()
+        self._timer = self._owner.set_timer(self._interval, self._fire)
+
+    def cancel(self) -> None:
+        """Forget a waiting request."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _fire(self) -> None:
+        self._timer = None
+        self._callback()

@@ -20,15 +20,15 @@ from newsread.library import Library
 from newsread.library.views import ArticleFilter, ViewQuery
 from newsread.textsafe import one_line
 from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
-from newsread.tui.coalesce import Coalescer
+from newsread.tui.coalesce import Coalescer, Debouncer
 from newsread.tui.messages import ArticleOpened, StateChanged
 from newsread.tui.screens.help import HelpScreen
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.search_bar import SearchBar
 
-PREVIEW_INTERVAL: Final = 0.08
-"""Seconds between previews while the cursor keeps moving."""
+PREVIEW_DELAY: Final = 0.06
+"""Seconds the cursor must rest before the article under it is previewed."""
 SEARCH_INTERVAL: Final = 0.2
 """Seconds between searches while the user keeps typing."""
 WEB_SCHEMES: Final = frozenset({"http", "https"})
@@ -53,7 +53,7 @@ class ReaderScreen(Screen[None]):
         """Create the screen over `library`."""
         super().__init__()
         self.library = library
-        self._preview = Coalescer(self, PREVIEW_INTERVAL, self._preview_current)
+        self._preview = Debouncer(self, PREVIEW_DELAY, self._preview_current)
         self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
 
     def compose(self) -> ComposeResult:
@@ -131,7 +131,12 @@ class ReaderScreen(Screen[None]):
         if event.article_id is None:
             self._preview.cancel()
             self.article_view.show_empty("Nothing in this list.")
+        elif self.article_view.shown_id is None:
+            # Nothing on show yet (start-up, a new view): show it at once.
+            self._preview.cancel()
+            self._preview_current()
         else:
+            # Rendering a long article takes longer than a key repeat: wait for the cursor to rest.
             self._preview.request()
 
     def on_article_list_selected(self, event: ArticleList.Selected) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 from rich.style import Style
 from rich.text import Text
@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from newsread.entities import extract
 from newsread.model import ENTITY_LABELS, Article, Entity
-from newsread.render import render_article
-from newsread.render.console import BlockStyles, body_renderable
+
+if TYPE_CHECKING:
+    from newsread.render.console import BlockStyles
 
 EMPTY_MESSAGE: Final = (
     "Nothing selected. Move through the list with j/k, press enter to read, ? for every key."
@@ -97,6 +97,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         }
 
     def _body_styles(self) -> BlockStyles:
+        from newsread.render.console import BlockStyles
+
         def style(part: str) -> Style:
             return self.get_component_rich_style(f"article-view--{part}", partial=True)
 
@@ -122,6 +124,12 @@ class ArticleView(VerticalScroll, can_focus=True):
 
         `keep_scroll` keeps the reading position (used when only the styles changed).
         """
+        # Imported on first use: the renderer and the entity patterns (markdown-it,
+        # many regular expressions) are not needed to draw the first screen.
+        from newsread.entities import extract
+        from newsread.render import render_article
+        from newsread.render.console import body_renderable
+
         rendered = render_article(
             article,
             entities,
