@@ -279,10 +279,10 @@ def _plain_or_unsure(value: str) -> RawText:
 
 
 def _html(value: str) -> RawText:
-    for match in _TAG_NAME.finditer(value):
-        name = match.group(1)
-        if name is None or name.lower() not in _SAFE_TAGS:
-            raise _Unsure
+    # Each distinct name once: entries repeat a handful of tags many times.
+    names = set(_TAG_NAME.findall(value))  # "" stands for a comment or declaration
+    if "" in names or not _SAFE_TAGS.issuperset(name.lower() for name in names):
+        raise _Unsure
     return RawText(value, is_html=True) if value else RawText()
 
 

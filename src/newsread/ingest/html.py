@@ -7,13 +7,21 @@ main content, and returns the article (see `newsread.ingest.html_extract`).
 
 from __future__ import annotations
 
+from typing import Final
+
 from newsread.ingest.html_blocks import MarkdownWriter, parse_html_tree
 from newsread.ingest.html_extract import extract_article
+from newsread.ingest.html_fragment import is_plain_text, simple_fragment_markdown
 from newsread.ingest.html_inline import collapse_whitespace
 from newsread.model import ParsedArticle
 from newsread.textsafe import strip_controls
 
 __all__ = ["html_to_markdown", "html_to_text", "parse_html"]
+
+_UNSUSPICIOUS_BYTES: Final = bytes(
+    byte for byte in range(256) if byte in (9, 10) or 0x20 <= byte < 0x7F or 0x80 <= byte != 0xC2
+)
+"""UTF-8 bytes that cannot be part of a control character (C1 controls start with 0xC2)."""
 
 
 def html_to_markdown(html: str, *, base_url: str = "") -> str:
@@ -23,16 +31,24 @@ def html_to_markdown(html: str, *, base_url: str = "") -> str:
     https or mailto (including unresolvable relative ones) become plain text.
     Scripts, styles, frames, forms and page furniture are dropped.
     """
-    root = parse_html_tree(strip_controls(html))
-    if root is None:
-        return ""
+    html = _without_controls(html)
+    markdown = simple_fragment_markdown(html, base_url=base_url)
+    if markdown is None:
+        root = parse_html_tree(html)
+        if root is None:
+            return ""
+        markdown = MarkdownWriter(base_url=base_url).convert(root)
     # Character references can spell control characters too, so clean the output as well.
-    return strip_controls(MarkdownWriter(base_url=base_url).convert(root))
+    return _without_controls(markdown)
 
 
 def html_to_text(html: str) -> str:
     """The visible text of an HTML fragment as one line (for titles and summaries)."""
-    root = parse_html_tree(strip_controls(html))
+    html = _without_controls(html)
+    if is_plain_text(html):
+        # Plain text, as most titles and summaries are: nothing for a parser to do.
+        return collapse_whitespace(html)
+    root = parse_html_tree(html)
     if root is None:
         return ""
     pieces: list[str] = []
@@ -43,6 +59,13 @@ def html_to_text(html: str) -> str:
         if node is not root and node.tail:
             pieces.append(node.tail)
     return collapse_whitespace(strip_controls("".join(pieces)))
+
+
+def _without_controls(text: str) -> str:
+    """`strip_controls(text)`, skipping its slow scan when a quick one finds nothing to do."""
+    if not text.encode("utf-8", "surrogatepass").translate(None, _UNSUSPICIOUS_BYTES):
+        return text
+    return strip_controls(text)
 
 
 def parse_html(

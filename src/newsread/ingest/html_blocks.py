@@ -48,14 +48,21 @@ _CODE: Final = frozenset({"code", "kbd", "samp", "tt"})
 _CELLS: Final = frozenset({"td", "th"})
 _LINK_SCHEMES: Final = frozenset({"http", "https", "mailto"})
 _UNSAFE_URL_CHARACTERS: Final = re.compile(r"[\s<>()\\`\"'\x00-\x1f\x7f]")
+_UNSAFE_ASCII: Final = frozenset(" <>()\\`\"'")
+"""The printable ASCII characters `_UNSAFE_URL_CHARACTERS` matches."""
+_PLAIN_HOST: Final = r"[A-Za-z0-9._~:@-]+(?=[/?#]|\Z)"
+_PLAIN_ABSOLUTE: Final = re.compile(r"https?://" + _PLAIN_HOST)
+_PLAIN_ORIGIN: Final = re.compile(r"(https?://" + _PLAIN_HOST + ")")
+_PLAIN_PATH: Final = re.compile(r"[A-Za-z0-9._~!$&'*+,=:@/%-]+")
 
 MAX_DEPTH: Final = 120
 """Deeper nesting is read as plain text, keeping the walk's recursion bounded."""
 
 
 @dataclass(slots=True)
-class _Blocks:
-    """Markdown blocks of one container, plus the paragraph being collected."""
+class BlockList:
+    """Markdown blocks of one container (the body, a quote, a list item), plus the
+    paragraph being collected."""
 
     blocks: list[str] = field(default_factory=list)
     inline: InlineBuffer = field(default_factory=InlineBuffer)
@@ -73,9 +80,30 @@ class _Blocks:
 
 def safe_link(href: str, base_url: str) -> str:
     """`href` made absolute against `base_url`; "" unless it is http(s) or mailto."""
-    href = re.sub(r"[\t\n\r]", "", href).strip(" \x0c")
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = href.replace("\t", "").replace("\n", "").replace("\r", "")
+    href = href.strip(" \x0c")
     if not href or href.startswith("#"):
         return ""
+    plain = plain_http_link(href, base_url)
+    return plain if plain is not None else _resolved_link(href, base_url)
+
+
+def plain_http_link(href: str, base_url: str) -> str | None:
+    """`safe_link` for the common shapes of link, without `urllib`; None for other shapes.
+
+    An absolute http(s) URL with a plain host is kept as it is; a plain
+    absolute path (`/a/b-c`) is put after `base_url`'s scheme and host.
+    """
+    if href.startswith(("https://", "http://")):
+        return href if _PLAIN_ABSOLUTE.match(href) else None
+    if href[0] != "/" or href.startswith("//") or "/." in href or not _PLAIN_PATH.fullmatch(href):
+        return None
+    origin = _PLAIN_ORIGIN.match(base_url)
+    return origin.group(1) + href if origin is not None else None
+
+
+def _resolved_link(href: str, base_url: str) -> str:
     try:
         absolute = href.startswith(("https://", "http://"))
         url = urljoin(base_url, href) if base_url and not absolute else href
@@ -90,6 +118,8 @@ def safe_link(href: str, base_url: str) -> str:
 
 def link_destination(url: str) -> str:
     """A URL written so a CommonMark link destination cannot end early."""
+    if url.isascii() and url.isprintable() and not _UNSAFE_ASCII.intersection(url):
+        return url
     return _UNSAFE_URL_CHARACTERS.sub(lambda match: quote(match.group(), safe=""), url)
 
 
@@ -117,12 +147,12 @@ class MarkdownWriter:
 
     def convert(self, root: Element) -> str:
         """The Markdown of `root` and everything in it."""
-        out = _Blocks()
+        out = BlockList()
         self._node(root, out, 0)
         out.flush()
         return "\n\n".join(out.blocks)
 
-    def _children(self, element: Element, out: _Blocks, depth: int) -> None:
+    def _children(self, element: Element, out: BlockList, depth: int) -> None:
         if element.text:
             out.inline.text(element.text)
         for child in element:
@@ -130,7 +160,7 @@ class MarkdownWriter:
             if child.tail:
                 out.inline.text(child.tail)
 
-    def _node(self, element: Element, out: _Blocks, depth: int) -> None:
+    def _node(self, element: Element, out: BlockList, depth: int) -> None:
         tag = element.tag
         if not isinstance(tag, str):
             return
@@ -181,41 +211,36 @@ class MarkdownWriter:
         else:
             self._children(element, out, depth)
 
-    def _heading(self, element: Element, out: _Blocks, depth: int, level: int) -> None:
+    def _heading(self, element: Element, out: BlockList, depth: int, level: int) -> None:
         out.flush()
-        inner = _Blocks()
+        inner = BlockList()
         self._children(element, inner, depth)
         inner.flush()
-        text = " ".join(" ".join(block.split("\\\n")) for block in inner.blocks).strip()
-        text = re.sub(r"\s+", " ", text)
-        if text:
-            if text.endswith("#"):
-                text = text[:-1] + "\\#"
-            out.add(f"{'#' * level} {text}")
+        heading = heading_block(inner.blocks, level)
+        if heading:
+            out.add(heading)
 
-    def _list(self, element: Element, out: _Blocks, depth: int, *, ordered: bool) -> None:
+    def _list(self, element: Element, out: BlockList, depth: int, *, ordered: bool) -> None:
         items: list[Element] = []
         loose_text = element.text or ""
         for child in element:
             if isinstance(child.tag, str):
                 items.append(child)
             loose_text += child.tail or ""
-        start = _list_start(element) if ordered else 1
+        start = list_start(element.get("start")) if ordered else 1
         self._list_items(items, out, depth, ordered=ordered, start=start)
         if loose_text.strip():
             out.inline.text(loose_text)
             out.flush()
 
     def _list_items(
-        self, items: list[Element], out: _Blocks, depth: int, *, ordered: bool, start: int
+        self, items: list[Element], out: BlockList, depth: int, *, ordered: bool, start: int
     ) -> None:
-        bullet = (")" if out.last_bullet == "." else ".") if ordered else "-"
-        if not ordered and out.last_bullet == "-":
-            bullet = "*"
+        bullet = list_bullet(out.last_bullet, ordered=ordered)
         rendered: list[str] = []
         number = start
         for item in items:
-            inner = _Blocks()
+            inner = BlockList()
             if isinstance(item.tag, str) and item.tag.lower() == "li":
                 self._children(item, inner, depth + 1)
             else:
@@ -226,19 +251,19 @@ class MarkdownWriter:
                 continue
             marker = f"{number}{bullet} " if ordered else f"{bullet} "
             number += 1
-            rendered.append(_indent_after_marker(marker, content))
+            rendered.append(indent_after_marker(marker, content))
         if rendered:
             out.add("\n".join(rendered), bullet=bullet)
 
-    def _quote(self, element: Element, out: _Blocks, depth: int) -> None:
-        inner = _Blocks()
+    def _quote(self, element: Element, out: BlockList, depth: int) -> None:
+        inner = BlockList()
         self._children(element, inner, depth)
         inner.flush()
         content = join_blocks(inner.blocks)
         if content:
-            out.add("\n".join(f"> {line}" if line else ">" for line in content.split("\n")))
+            out.add(quote_block(content))
 
-    def _code_block(self, element: Element, out: _Blocks) -> None:
+    def _code_block(self, element: Element, out: BlockList) -> None:
         text = _plain_text(element).strip("\n")
         if not text.strip():
             return
@@ -246,7 +271,7 @@ class MarkdownWriter:
         fence = "`" * max(3, longest + 1)
         out.add(f"{fence}\n{text}\n{fence}")
 
-    def _link(self, element: Element, out: _Blocks, depth: int) -> None:
+    def _link(self, element: Element, out: BlockList, depth: int) -> None:
         url = "" if out.inline.in_link else safe_link(element.get("href") or "", self.base_url)
         if not url:
             self._children(element, out, depth)
@@ -256,24 +281,54 @@ class MarkdownWriter:
         out.inline.close(pair, f"]({link_destination(url)})")
 
 
-def _indent_after_marker(marker: str, content: str) -> str:
+def heading_block(blocks: list[str], level: int) -> str:
+    """The ATX heading of the blocks collected inside `<hN>`; "" when they are empty."""
+    text = " ".join(" ".join(block.split("\\\n")) for block in blocks).strip()
+    text = re.sub(r"\s+", " ", text)
+    if not text:
+        return ""
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"
+    return f"{'#' * level} {text}"
+
+
+def quote_block(content: str) -> str:
+    """`content` as a block quote."""
+    return "\n".join(f"> {line}" if line else ">" for line in content.split("\n"))
+
+
+def list_bullet(last_bullet: str, *, ordered: bool) -> str:
+    """The list marker character: never the one of a list just before (that would merge them)."""
+    if ordered:
+        return ")" if last_bullet == "." else "."
+    return "*" if last_bullet == "-" else "-"
+
+
+def indent_after_marker(marker: str, content: str) -> str:
+    """A list item: `marker` then `content`, its later lines indented to match."""
     pad = " " * len(marker)
     lines = content.split("\n")
     return "\n".join([marker + lines[0]] + [pad + line if line else "" for line in lines[1:]])
 
 
-def _list_start(element: Element) -> int:
+def list_start(start: str | None) -> int:
+    """The first number of an ordered list from its `start` attribute."""
     try:
-        start = int((element.get("start") or "1").strip())
+        number = int((start or "1").strip())
     except ValueError:
         return 1
-    return min(max(start, 0), 999_999_999)
+    return min(max(number, 0), 999_999_999)
 
 
 def _is_hidden(element: Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    return is_hidden(element.get("hidden"), element.get("aria-hidden"), element.get("style"))
+
+
+def is_hidden(hidden: str | None, aria_hidden: str | None, style: str | None) -> bool:
+    """Whether an element with these attribute values is hidden from readers."""
+    if hidden is not None or aria_hidden == "true":
         return True
-    style = (element.get("style") or "").replace(" ", "").lower()
+    style = (style or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
 
 
