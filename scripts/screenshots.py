@@ -14,6 +14,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from newsread.library import Library, ViewQuery
+from newsread.model import ParsedArticle, Source, SourceKind
 from newsread.paths import database_path, ensure_config_dir
 from newsread.tui.app import NewsreadApp
 
@@ -28,6 +29,24 @@ def richest_article_position(library: Library) -> int:
     rows = library.list_articles(ViewQuery())
     counts = [len(library.entities(row.id)) for row in rows]
     return counts.index(max(counts))
+
+
+def add_demo_sources(library: Library) -> None:
+    """Two made-up feeds beside the samples, so the source list has something to show."""
+    for key, title, count in (
+        ("https://wire.example/feed.xml", "Example Wire", 4),
+        ("https://harbour.example/rss", "Harbour Gazette", 2),
+    ):
+        articles = [
+            ParsedArticle(
+                title=f"{title}: story {number}",
+                body="A made-up article for the screenshots.",
+                key=f"{key}#{number}",
+                published=f"2019-06-{number:02d}T08:00:00Z",
+            )
+            for number in range(1, count + 1)
+        ]
+        library.ingest(Source(key, SourceKind.FEED, title), articles)
 
 
 async def capture(pilot: Pilot[None], name: str) -> None:
@@ -47,6 +66,9 @@ async def take_screenshots(library: Library, config_dir: Path) -> None:
         await capture(pilot, "help")
         await pilot.press("escape", "tab", "f")
         await capture(pilot, "filter-unread")
+        add_demo_sources(library)
+        await pilot.press("f", "f", "s", "end")
+        await capture(pilot, "sources")
         await pilot.press("q")
 
 

@@ -542,3 +542,38 @@ def test_wrapped_quotes_and_list_items_keep_their_bar_and_indent() -> None:
     first_item = next(number for number, line in enumerate(lines) if line.startswith("• "))
     assert lines[first_item + 1].startswith("  lorem")
     assert all(len(line) <= 40 for line in lines)
+
+
+def test_search_matches_are_laid_over_entity_styles() -> None:
+    from rich.console import Console
+    from rich.style import Style
+    from rich.text import Text
+
+    from newsread.render.search_matches import highlight_matches, match_pattern
+
+    text = Text("Ferry to North Sea farms; north, sea and FARMERS.")
+    text.stylize(Style(color="red", bold=True), 9, 18)  # an entity: "North Sea"
+    pattern = match_pattern([(("north", "sea"), False), (("farm",), True)])
+    match_style = Style(bgcolor="yellow")
+    assert highlight_matches(text, pattern, match_style) == 4
+    segments = list(text.render(Console()))
+    styled = {segment.text: segment.style for segment in segments if segment.style}
+    north_sea = styled["North Sea"]
+    assert north_sea is not None
+    assert north_sea.color is not None and north_sea.color.name == "red" and north_sea.bold
+    assert north_sea.bgcolor is not None and north_sea.bgcolor.name == "yellow"
+    assert "FARMERS" in styled and "farms" in styled
+    assert "north, sea" in styled, "a phrase matches across punctuation"
+    assert "Ferry" not in styled
+
+
+def test_no_search_terms_highlight_nothing() -> None:
+    from rich.style import Style
+    from rich.text import Text
+
+    from newsread.render.search_matches import highlight_matches, match_pattern
+
+    text = Text("Anything at all")
+    assert match_pattern([]) is None
+    assert highlight_matches(text, None, Style(bgcolor="yellow")) == 0
+    assert text.spans == []

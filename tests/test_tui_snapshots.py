@@ -12,6 +12,7 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 
 from newsread.library import Library
+from newsread.model import ParsedArticle, Source, SourceKind
 from newsread.tui.app import NewsreadApp
 
 SIZE = (120, 40)
@@ -50,3 +51,25 @@ def test_unread_filter_after_reading_one(snap_compare: SnapCompare, library: Lib
         await let_previews_finish(pilot)
 
     assert snap_compare(make_app(library), terminal_size=SIZE, run_before=read_one_then_filter)
+
+
+def test_source_list(snap_compare: SnapCompare, library: Library) -> None:
+    wire = Source("https://wire.example/feed.xml", SourceKind.FEED, "Example Wire")
+    library.ingest(
+        wire,
+        [
+            ParsedArticle(
+                title=f"Wire story {number}",
+                body="Text.",
+                key=f"w{number}",
+                published=f"2020-01-0{number}T00:00:00Z",
+            )
+            for number in range(1, 4)
+        ],
+    )
+
+    async def group_by_source(pilot: Pilot[None]) -> None:
+        await pilot.press("s", "end")
+        await let_previews_finish(pilot)
+
+    assert snap_compare(make_app(library), terminal_size=SIZE, run_before=group_by_source)

@@ -272,7 +272,11 @@ def build_parser() -> argparse.ArgumentParser:
     which = listing.add_mutually_exclusive_group()
     which.add_argument("--unread", action="store_true", help="only unread articles")
     which.add_argument("--bookmarked", action="store_true", help="only bookmarked articles")
-    listing.add_argument("--search", metavar="TEXT", help="only articles containing all words")
+    listing.add_argument(
+        "--search",
+        metavar="TEXT",
+        help='only articles matching TEXT (words, "phrases", prefix*, -exclude), best first',
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(handler=_command_list)
 

@@ -157,6 +157,76 @@ _V2_SOURCES_AND_DEFERRED_ENTITIES = _statements(
     "CREATE INDEX articles_by_source ON articles (source_id, read, bookmarked)",
 )
 
+_SEARCH_ROW = """
+    SELECT t.article_rowid, t.title, t.deck, t.body, s.title
+    FROM article_texts AS t
+    JOIN articles AS a ON a.rowid = t.article_rowid
+    JOIN sources AS s ON s.id = a.source_id
+"""
+"""What the search index holds for each article: its texts and its source's title."""
+
+_V3_SEARCH_SOURCE_TITLES = _statements(
+    "DROP TRIGGER article_texts_after_insert",
+    "DROP TRIGGER article_texts_after_delete",
+    "DROP TRIGGER article_texts_after_update",
+    "DROP TABLE articles_fts",
+    # The index reads its texts through this view, so the source title is
+    # searchable without storing a second copy of every article.
+    f"CREATE VIEW article_search (article_rowid, title, deck, body, source) AS {_SEARCH_ROW}",
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, deck, body, source,
+        content = 'article_search', content_rowid = 'article_rowid',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+    )
+    """,
+    f"""
+    CREATE TRIGGER article_texts_after_insert AFTER INSERT ON article_texts BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_SEARCH_ROW} WHERE t.article_rowid = new.article_rowid;
+    END
+    """,
+    # An article's texts go with it (ON DELETE CASCADE), by which time its
+    # source can no longer be looked up: its index entry goes before it.
+    f"""
+    CREATE TRIGGER articles_before_delete BEFORE DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM ({_SEARCH_ROW} WHERE t.article_rowid = old.rowid) AS search;
+    END
+    """,
+    f"""
+    CREATE TRIGGER article_texts_before_update BEFORE UPDATE ON article_texts BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM ({_SEARCH_ROW} WHERE t.article_rowid = old.article_rowid)
+        AS search;
+    END
+    """,
+    f"""
+    CREATE TRIGGER article_texts_after_update AFTER UPDATE ON article_texts BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_SEARCH_ROW} WHERE t.article_rowid = new.article_rowid;
+    END
+    """,
+    f"""
+    CREATE TRIGGER sources_before_retitle BEFORE UPDATE OF title ON sources
+    WHEN old.title IS NOT new.title BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM ({_SEARCH_ROW} WHERE a.source_id = old.id) AS search;
+    END
+    """,
+    f"""
+    CREATE TRIGGER sources_after_retitle AFTER UPDATE OF title ON sources
+    WHEN old.title IS NOT new.title BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_SEARCH_ROW} WHERE a.source_id = new.id;
+    END
+    """,
+    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+    # One source's articles in list order, for the sidebar's source filter.
+    "CREATE INDEX articles_by_source_and_date ON articles (source_id, published DESC, seq)",
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
     Migration(
@@ -164,6 +234,7 @@ MIGRATIONS: list[Migration] = [
         "source details and refresh state; entities tagged after storing",
         _V2_SOURCES_AND_DEFERRED_ENTITIES,
     ),
+    Migration(3, "search source titles too; list one source by date", _V3_SEARCH_SOURCE_TITLES),
 ]
 """Every migration, in order; versions are 1, 2, 3, … with no gaps."""
 

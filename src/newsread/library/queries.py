@@ -15,7 +15,7 @@ from typing import Final
 from newsread.errors import ArticleNotFound
 from newsread.library import ids
 from newsread.library.connection import chunked, guarded, placeholders
-from newsread.library.search import fts_match_expression
+from newsread.library.search import is_search, parse_search
 from newsread.library.views import (
     FIRST_CHUNK,
     ArticleFilter,
@@ -33,20 +33,49 @@ _FILTER_CONDITIONS: Final = {
 }
 """Written exactly as the partial indexes' WHERE clauses, so SQLite picks those indexes."""
 
-_SEARCH_CONDITION: Final = "rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+_SOURCE_CONDITION: Final = "source_id = (SELECT id FROM sources WHERE key = ?)"
+
+_BM25_WEIGHTS: Final = "10.0, 4.0, 1.0, 2.0"
+"""How much a match counts in the title, deck, body and source title: title matches rank first."""
 
 
-def view_statement(query: ViewQuery) -> tuple[str, tuple[str, ...]]:
-    """The SQL (and its parameters) listing the rowids matching `query`, in list order."""
+def _conditions(query: ViewQuery) -> tuple[list[str], list[str]]:
+    """The WHERE conditions (and their parameters) of `query`'s filter and source."""
     conditions: list[str] = []
     parameters: list[str] = []
     filter_condition = _FILTER_CONDITIONS[query.filter]
     if filter_condition is not None:
         conditions.append(filter_condition)
-    match = fts_match_expression(query.search)
+    if query.source_key:
+        conditions.append(_SOURCE_CONDITION)
+        parameters.append(query.source_key)
+    return conditions, parameters
+
+
+def view_statement(query: ViewQuery) -> tuple[str, tuple[str, ...]]:
+    """The SQL (and its parameters) listing the rowids matching `query`, in list order.
+
+    A search lists the best matches first (FTS5's bm25, title matches weighing
+    most), then newest first; anything else is newest first.
+    """
+    conditions, parameters = _conditions(query)
+    parsed = parse_search(query.search)
+    match = parsed.match_expression()
     if match is not None:
-        conditions.append(_SEARCH_CONDITION)
-        parameters.append(match)
+        where = "".join(f" AND {condition}" for condition in conditions)
+        return (
+            "SELECT articles.rowid FROM articles_fts "
+            "JOIN articles ON articles.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ?{where} "
+            f"ORDER BY bm25(articles_fts, {_BM25_WEIGHTS}), published DESC, seq",
+            (match, *parameters),
+        )
+    exclude = parsed.exclude_expression()
+    if exclude is not None:
+        conditions.insert(
+            0, "rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        )
+        parameters.insert(0, exclude)
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
     return (
         f"SELECT rowid FROM articles {where} ORDER BY published DESC, seq",
@@ -69,19 +98,21 @@ def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
     """Every rowid matching `query`, in list order, as a snapshot taken now.
 
     Without a search this is a `LazyRowids`: a count and the first rows, the
-    rest read as they are used. A search has to run in full to be counted, so
-    its (usually short) result is read at once.
+    rest read as they are used. A search has to run in full to be counted and
+    ranked, so its (usually short) result is read at once.
     """
-    if fts_match_expression(query.search) is not None:
+    if is_search(query.search):
         return _all_rowids(conn, query)
-    condition = _FILTER_CONDITIONS[query.filter]
+    conditions, parameters = _conditions(query)
+    condition = " AND ".join(conditions) or None
     where = f"WHERE {condition}" if condition else ""
     # One statement, so the count and the bound come from one read of the database.
     newest_seq, count = conn.execute(
         f"SELECT (SELECT coalesce(max(seq), 0) FROM articles), "
-        f"(SELECT count(*) FROM articles {where})"
+        f"(SELECT count(*) FROM articles {where})",
+        parameters,
     ).fetchone()
-    reader = _KeysetReader(conn, condition, int(newest_seq))
+    reader = _KeysetReader(conn, condition, tuple(parameters), int(newest_seq))
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
 
 
@@ -92,10 +123,17 @@ class _KeysetReader:
     never shifts under the list while sources refresh.
     """
 
-    def __init__(self, conn: sqlite3.Connection, condition: str | None, newest_seq: int) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        condition: str | None,
+        parameters: tuple[str, ...],
+        newest_seq: int,
+    ) -> None:
         self._conn = conn
         # Unary `+` keeps SQLite from choosing the seq index over the list-order index.
         self._where = "+seq <= ?" + (f" AND {condition}" if condition else "")
+        self._parameters = parameters
         self._newest_seq = newest_seq
 
     def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
@@ -107,7 +145,7 @@ class _KeysetReader:
                 found = conn.execute(
                     f"SELECT rowid, published, seq FROM articles "
                     f"WHERE {self._where} AND {extra} ORDER BY {order} LIMIT ?",
-                    (self._newest_seq, *parameters, limit - len(rows)),
+                    (self._newest_seq, *self._parameters, *parameters, limit - len(rows)),
                 )
                 rows.extend(found)
         return rows

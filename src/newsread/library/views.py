@@ -40,11 +40,16 @@ class ArticleFilter(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ViewQuery:
-    """A request for a list of articles, newest first."""
+    """A request for a list of articles: which ones, and (through `search`) in what order."""
 
     filter: ArticleFilter = ArticleFilter.ALL
     search: str = ""
-    """Words to find in titles and bodies (all must match); empty for no search."""
+    """What to search for (see `newsread.library.search`); empty for no search.
+
+    A search lists the best matches first; otherwise the list is newest first.
+    """
+    source_key: str = ""
+    """Only articles of the source with this key; empty for every source."""
 
 
 OrderKey = tuple[str | None, int]

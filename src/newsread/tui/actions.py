@@ -94,6 +94,10 @@ SCREEN_ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("mark_all_read", "A", "Mark all articles in the list read", "Mark"),
     ActionSpec("search", "/", "Search titles and text", "Find", "Search"),
     ActionSpec("cycle_filter", "f", "Filter: all → unread → bookmarked", "Find", "Filter"),
+    ActionSpec("refresh", "r", "Refresh all sources", "Sources", "Refresh"),
+    ActionSpec("toggle_sources", "s", "Group by source: all ↔ per source", "Sources"),
+    ActionSpec("remove_source", "d,delete", "Remove a source (asks first)", "Sources"),
+    ActionSpec("leave_source", "escape", "From one source back to the sources", "Sources"),
     ActionSpec("help", "?", "Show the keys", "App", "Help"),
     ActionSpec("quit", "q", "Quit newsread", "App", "Quit"),
 )
@@ -102,7 +106,7 @@ SCREEN_ACTIONS: Final[tuple[ActionSpec, ...]] = (
 ALL_ACTIONS: Final[tuple[ActionSpec, ...]] = LIST_ACTIONS + SCREEN_ACTIONS
 """Everything the help screen lists."""
 
-GROUP_ORDER: Final[tuple[str, ...]] = ("Move", "Read", "Mark", "Find", "App")
+GROUP_ORDER: Final[tuple[str, ...]] = ("Move", "Read", "Mark", "Find", "Sources", "App")
 """The order of groups in the help screen."""
 
 

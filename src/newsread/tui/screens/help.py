@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from newsread.tui.actions import ALL_ACTIONS, ActionSpec, grouped
+from newsread.tui.actions import ALL_ACTIONS, GROUP_ORDER, ActionSpec, grouped
+
+HELP_COLUMNS: Final[tuple[tuple[str, ...], ...]] = (GROUP_ORDER[:3], GROUP_ORDER[3:])
+"""Which groups each column of the help screen lists, so every key fits on one screen."""
 
 
 def help_text(specs: Sequence[ActionSpec]) -> Text:
@@ -48,4 +51,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-frame") as frame:
             frame.border_title = "Keys"
             frame.border_subtitle = "esc to close"
-            yield Static(help_text(ALL_ACTIONS), id="help-keys")
+            with Horizontal(id="help-columns"):
+                for number, groups in enumerate(HELP_COLUMNS):
+                    specs = [spec for spec in ALL_ACTIONS if spec.group in groups]
+                    yield Static(help_text(specs), id=f"help-keys-{number}", classes="help-keys")

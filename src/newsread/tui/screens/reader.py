@@ -4,28 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import ClassVar, Final
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, Final
 from urllib.parse import urlsplit
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
 
 from newsread.errors import NewsreadError
 from newsread.library import Library
+from newsread.library.search import parse_search
 from newsread.library.views import ArticleFilter, ViewQuery
+from newsread.model import SourceInfo
 from newsread.textsafe import one_line
+from newsread.tui import refresh_report
 from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
 from newsread.tui.coalesce import Coalescer, Debouncer
 from newsread.tui.messages import ArticleOpened, StateChanged
 from newsread.tui.screens.help import HelpScreen
+from newsread.tui.screens.remove_source import RemoveSourceScreen
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.search_bar import SearchBar
+from newsread.tui.widgets.source_list import SourceList
+
+if TYPE_CHECKING:
+    from newsread.refresh import RefreshProgress, SourceRefreshResult
 
 PREVIEW_DELAY: Final = 0.06
 """Seconds the cursor must rest before the article under it is previewed."""
@@ -55,6 +65,7 @@ class ReaderScreen(Screen[None]):
         self.library = library
         self._preview = Debouncer(self, PREVIEW_DELAY, self._preview_current)
         self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
+        self._source_title = ""
 
     def compose(self) -> ComposeResult:
         """Header, sidebar (search bar and list), article view, footer."""
@@ -62,6 +73,8 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield SearchBar(id="search")
+                yield Static(id="refresh-status")
+                yield SourceList(id="sources")
                 yield ArticleList(self.library.summaries, id="articles")
             yield ArticleView(id="article")
         yield Footer()
@@ -75,6 +88,16 @@ class ReaderScreen(Screen[None]):
     def article_view(self) -> ArticleView:
         """The reading pane."""
         return self.query_one("#article", ArticleView)
+
+    @property
+    def source_list(self) -> SourceList:
+        """The sidebar's source list (shown when grouping by source)."""
+        return self.query_one("#sources", SourceList)
+
+    @property
+    def refresh_status(self) -> Static:
+        """The line saying how far a refresh is (hidden when none runs)."""
+        return self.query_one("#refresh-status", Static)
 
     @property
     def search_bar(self) -> SearchBar:
@@ -99,6 +122,8 @@ class ReaderScreen(Screen[None]):
     def watch_view_query(self) -> None:
         """Retake the view, keeping the cursor on the same article if it is still there."""
         self._take_view(keep_article_id=self.article_list.current_id)
+        wanted = parse_search(self.view_query.search).wanted
+        self.article_view.set_search_terms([(term.words, term.prefix) for term in wanted])
 
     def _take_view(self, keep_article_id: str | None) -> None:
         query = self.view_query
@@ -120,6 +145,8 @@ class ReaderScreen(Screen[None]):
             ]
             if self.view_query.search:
                 parts.append(f"search: {one_line(self.view_query.search)}")
+            if self.view_query.source_key:
+                parts.append(f"source: {self._source_title}")
             if self.view_query != ViewQuery():
                 parts.append(f"{len(self.article_list.view):,} shown")
             self.sub_title = " · ".join(parts)
@@ -162,13 +189,13 @@ class ReaderScreen(Screen[None]):
     def _search_closed(self) -> None:
         self._search.cancel()
         self.search_bar.display = False
-        self.view_query = ViewQuery(self.view_query.filter)
+        self.view_query = replace(self.view_query, search="")
         self.article_list.focus()
 
     def _apply_search(self) -> None:
         words = self.search_bar.value.strip()
         if words != self.view_query.search:
-            self.view_query = ViewQuery(self.view_query.filter, words)
+            self.view_query = replace(self.view_query, search=words)
 
     def _preview_current(self) -> None:
         article_id = self.article_list.current_id
@@ -254,8 +281,7 @@ class ReaderScreen(Screen[None]):
 
     def action_cycle_filter(self) -> None:
         """Show all → unread → bookmarked articles."""
-        query = self.view_query
-        self.view_query = ViewQuery(query.filter.next(), query.search)
+        self.view_query = replace(self.view_query, filter=self.view_query.filter.next())
 
     def action_search(self) -> None:
         """Open the search bar."""
@@ -272,6 +298,137 @@ class ReaderScreen(Screen[None]):
             self.notify("This article has no web link.", severity="warning", markup=False)
             return
         self.app.open_url(url)
+
+    # Sources: refreshing, grouping by source, removing.
+
+    def action_refresh(self) -> None:
+        """Refresh every source in a worker thread, then tag what arrived."""
+        # Imported on first use: fetching and feed parsing are not needed to start up.
+        from newsread.refresh import refreshable
+
+        if any(worker.group == "refresh" and not worker.is_finished for worker in self.app.workers):
+            # A thread cannot be stopped half-way: let the running refresh finish instead.
+            self.notify("Already refreshing.", markup=False)
+            return
+        with self._reporting_errors():
+            if not refreshable(self.library):
+                self.notify(refresh_report.NOTHING_TO_REFRESH, markup=False)
+                return
+            self._show_status("Refreshing…")
+            self._refresh_sources()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def _refresh_sources(self) -> None:
+        """Runs in a thread: `refresh` has its own event loop and blocks on the network."""
+        from newsread.refresh import refresh
+
+        def progress(report: RefreshProgress) -> None:
+            self.app.call_from_thread(self._show_status, refresh_report.progress_line(report))
+
+        results = refresh(self.library, on_progress=progress)
+        self.app.call_from_thread(self._refreshed, results)
+        total = self.library.untagged_count()
+        done = 0
+        while done < total:
+            self.app.call_from_thread(self._show_status, refresh_report.tagging_line(done, total))
+            tagged = self.library.tag_pending()
+            if tagged == 0:
+                break
+            done += tagged
+        self.app.call_from_thread(self._show_status, "")
+
+    def _show_status(self, line: str) -> None:
+        status = self.refresh_status
+        status.update(line)
+        status.display = bool(line)
+
+    def _refreshed(self, results: list[SourceRefreshResult]) -> None:
+        """Show what the refresh did and take the list again, the cursor staying put."""
+        self.notify(refresh_report.summary_line(results), title="Refresh", markup=False)
+        for title, reason in refresh_report.failure_lines(results):
+            self.notify(reason, title=f"{title} failed", severity="error", markup=False)
+        self._take_view(keep_article_id=self.article_list.current_id)
+        if self.source_list.display:
+            self._show_sources()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Report a refresh that broke down instead of finishing."""
+        if event.worker.group == "refresh" and event.state is WorkerState.ERROR:
+            self._show_status("")
+            error = event.worker.error
+            detail = one_line(str(error)) if error is not None else "unknown error"
+            self.notify(detail, title="Refresh failed", severity="error", markup=False)
+
+    def action_toggle_sources(self) -> None:
+        """Switch the sidebar between every article and the list of sources."""
+        if self.source_list.display:
+            self._close_sources()
+        else:
+            self._show_sources()
+            self.source_list.display = True
+            self.article_list.display = False
+            self.source_list.focus()
+
+    def _show_sources(self) -> None:
+        with self._reporting_errors():
+            current = self.source_list.current
+            keep = self.view_query.source_key or (current.key if current else None)
+            self.source_list.show_sources(self.library.sources(), keep_key=keep)
+
+    def _close_sources(self) -> None:
+        self.source_list.display = False
+        self.article_list.display = True
+        self.view_query = replace(self.view_query, source_key="")
+        self.article_list.focus()
+
+    def action_remove_source(self) -> None:
+        """Ask to remove the source highlighted in the source list."""
+        if self.source_list.display:
+            self.source_list.action_remove()
+        else:
+            self.notify("Press s for the sources, then d on the one to remove.", markup=False)
+
+    def action_leave_source(self) -> None:
+        """From one source's articles back to the source list."""
+        if self.view_query.source_key:
+            self.action_toggle_sources()
+
+    @on(SourceList.Chosen)
+    def _source_chosen(self, event: SourceList.Chosen) -> None:
+        self._source_title = one_line(event.info.title) or event.info.key
+        self.source_list.display = False
+        self.article_list.display = True
+        self.view_query = replace(self.view_query, source_key=event.info.key)
+        self.article_list.focus()
+
+    @on(SourceList.Closed)
+    def _sources_closed(self) -> None:
+        self._close_sources()
+
+    @on(SourceList.RemoveRequested)
+    def _remove_requested(self, event: SourceList.RemoveRequested) -> None:
+        info = event.info
+        with self._reporting_errors():
+            bookmarked = len(
+                self.library.view(ViewQuery(ArticleFilter.BOOKMARKED, source_key=info.key))
+            )
+            self.app.push_screen(
+                RemoveSourceScreen(info, bookmarked),
+                lambda remove: self._remove_answered(info, bool(remove)),
+            )
+
+    def _remove_answered(self, info: SourceInfo, remove: bool) -> None:
+        if not remove:
+            return
+        with self._reporting_errors():
+            removed = self.library.remove_source(info.key)
+            self.notify(
+                f"Removed {one_line(removed.title)}: {_articles(removed.deleted)} deleted, "
+                f"{removed.kept:,} bookmarked kept.",
+                markup=False,
+            )
+            self._show_sources()
+            self._take_view(keep_article_id=self.article_list.current_id)
 
     def action_help(self) -> None:
         """Show every key."""

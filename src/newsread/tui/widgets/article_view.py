@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Final
 
@@ -14,6 +15,7 @@ from textual.widgets import Static
 from newsread.model import ENTITY_LABELS, Article, Entity
 
 if TYPE_CHECKING:
+    from newsread.render.blocks import RenderedArticle
     from newsread.render.console import BlockStyles
 
 EMPTY_MESSAGE: Final = (
@@ -41,6 +43,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article-view--list-marker",
         "article-view--code",
         "article-view--rule",
+        "article-view--search-match",
     }
     """
     | Class | Description |
@@ -51,6 +54,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     | `article-view--list-marker` | Bullets and numbers of list items. |
     | `article-view--code` | Code blocks. |
     | `article-view--rule` | Horizontal rules. |
+    | `article-view--search-match` | Words of the current search (laid over entity styles). |
     """
 
     def __init__(
@@ -59,6 +63,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Create an empty article view."""
         super().__init__(name=name, id=id, classes=classes)
         self._shown: tuple[Article, list[Entity]] | None = None
+        self._search_pattern: re.Pattern[str] | None = None
 
     @property
     def shown_id(self) -> str | None:
@@ -110,6 +115,18 @@ class ArticleView(VerticalScroll, can_focus=True):
             rule=style("rule"),
         )
 
+    def set_search_terms(self, terms: Sequence[tuple[Sequence[str], bool]]) -> None:
+        """Highlight the search's `(words, prefix)` terms, re-rendering the article on show."""
+        pattern: re.Pattern[str] | None = None
+        if terms:
+            from newsread.render.search_matches import match_pattern
+
+            pattern = match_pattern(terms)
+        if pattern == self._search_pattern:
+            return
+        self._search_pattern = pattern
+        self._render_again()
+
     def show_empty(self, message: str = EMPTY_MESSAGE) -> None:
         """Clear the view and show `message` in its place."""
         self._shown = None
@@ -136,6 +153,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             styles=self.entity_styles(),
             title_entities=extract(article.title),
         )
+        self._highlight_search(rendered)
         with self.app.batch_update():
             self._shown = (article, list(entities))
             self.set_class(False, "-empty")
@@ -151,6 +169,18 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.query_one("#article-body", Static).update(body)
             if not keep_scroll:
                 self.scroll_home(animate=False, immediate=True)
+
+    def _highlight_search(self, rendered: RenderedArticle) -> None:
+        from newsread.render.search_matches import highlight_matches
+
+        if self._search_pattern is None:
+            return
+        style = self.get_component_rich_style("article-view--search-match", partial=True)
+        texts = [rendered.title, *(block.text for block in rendered.blocks)]
+        if rendered.deck is not None:
+            texts.append(rendered.deck)
+        for text in texts:
+            highlight_matches(text, self._search_pattern, style)
 
     def action_page_down(self) -> None:
         """Scroll down by a screenful, without animation so repeated presses keep up."""
