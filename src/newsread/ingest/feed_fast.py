@@ -19,6 +19,7 @@ from lxml import etree
 
 from newsread.ingest.feed_dates import feed_date
 from newsread.ingest.feed_entry import RawEntry, RawFeed, RawText
+from newsread.ingest.safe_xml import safe_xml_parser
 
 Element = Any
 
@@ -68,7 +69,7 @@ def read_fast(data: bytes) -> RawFeed | None:
     if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return None
     try:
-        root = etree.fromstring(data, _safe_parser())
+        root = etree.fromstring(data, safe_xml_parser())
     except (etree.XMLSyntaxError, ValueError):
         return None
     try:
@@ -288,19 +289,3 @@ def _html(value: str) -> RawText:
 
 def _date(text: str) -> datetime | None:
     return feed_date(text) if text else None
-
-
-def _safe_parser() -> Any:
-    """A new XML parser that expands no entities and reads nothing but the given bytes.
-
-    One per document: lxml parsers must not be shared between threads.
-    """
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-        strip_cdata=True,
-    )

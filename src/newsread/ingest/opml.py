@@ -10,6 +10,7 @@ from xml.sax.saxutils import quoteattr
 from lxml import etree
 
 from newsread.errors import SourceError
+from newsread.ingest.safe_xml import safe_xml_parser
 from newsread.textsafe import one_line
 
 Element = Any
@@ -35,7 +36,7 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
     `SourceError` when the document is not OPML.
     """
     try:
-        root = etree.fromstring(data, _safe_parser())
+        root = etree.fromstring(data, safe_xml_parser())
     except (etree.XMLSyntaxError, ValueError) as error:
         reason = " ".join(str(error).split())[:160]
         raise SourceError(f"not an OPML file: the XML is broken ({reason})") from error
@@ -121,19 +122,3 @@ def _shared_prefix(first: tuple[str, ...], second: tuple[str, ...]) -> int:
 
 def _escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _safe_parser() -> Any:
-    """A new XML parser that expands no entities and reads nothing but the given bytes.
-
-    One per document: lxml parsers must not be shared between threads.
-    """
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-        recover=False,
-    )
