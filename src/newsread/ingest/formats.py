@@ -81,7 +81,7 @@ _BINARY_MAGIC: Final = (
     b"\x00\x00\x00",
 )
 _CONTROL_BYTES: Final = frozenset(set(range(0x00, 0x09)) | {0x0B} | set(range(0x0E, 0x20)))
-_MAX_CONTROL_SHARE: Final = 0.02
+_MAX_CONTROL_SHARE: Final = 0.10
 
 
 def detect_format(data: bytes, *, name: str = "", content_type: str = "") -> Format | None:
