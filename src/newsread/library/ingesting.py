@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from newsread import entities as entity_extraction
 from newsread.errors import LibraryError
 from newsread.library import ids
 from newsread.library.clock import utc_now
 from newsread.library.connection import Database
 from newsread.library.tagging import ENTITIES_VERSION, UNTAGGED, replace_entities
+from newsread.library.tagging import extract_entities as entities_of_body
 from newsread.model import ParsedArticle, Source
 
 MAX_ID_ATTEMPTS: Final = 1000
@@ -170,7 +170,7 @@ def ingest_articles(
     digests = {article.key: ids.content_hash(article) for article in batch}
     stored = _stored_hashes(database, source.key)
     extracted = {
-        article.key: entity_extraction.extract(article.body)
+        article.key: entities_of_body(article.body)
         for article in batch
         if extract_entities and stored.get(article.key) != digests[article.key]
     }
@@ -202,6 +202,6 @@ def ingest_articles(
                 continue
             found = extracted.get(article.key)
             if found is None:  # stored by another process since the first look
-                found = entity_extraction.extract(article.body)
+                found = entities_of_body(article.body)
             replace_entities(conn, rowid, found)
     return IngestResult(new=new, updated=updated, unchanged=unchanged)

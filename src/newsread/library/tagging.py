@@ -13,10 +13,21 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Final
 
-from newsread import entities as entity_extraction
 from newsread.library import queries
 from newsread.library.connection import Database
 from newsread.model import Entity
+
+
+def extract_entities(body: str) -> list[Entity]:
+    """The entities of an article body.
+
+    Imported on first use so that opening a library (and the reader's first
+    paint) never pays for compiling the extractor's patterns.
+    """
+    from newsread.entities import extract
+
+    return extract(body)
+
 
 ENTITIES_VERSION: Final = 1
 """The version of entity extraction this code stores; bump it when `extract` changes."""
@@ -78,10 +89,7 @@ def tag_pending(database: Database, limit: int = 200) -> int:
         ).fetchall()
     if not pending:
         return 0
-    tagged = [
-        (int(rowid), str(digest), entity_extraction.extract(body))
-        for rowid, digest, body in pending
-    ]
+    tagged = [(int(rowid), str(digest), extract_entities(body)) for rowid, digest, body in pending]
     stored = 0
     with database.writing() as conn:
         for rowid, digest, found in tagged:
@@ -103,7 +111,7 @@ def ensure_entities(database: Database, article_id: str) -> list[Entity]:
         ).fetchone()
         if version >= ENTITIES_VERSION:
             return queries.entities(conn, article_id)
-    found = entity_extraction.extract(body)
+    found = extract_entities(body)
     with database.writing() as conn:
         if not _store_if_unchanged(conn, rowid, digest, found):
             return found  # changed meanwhile: these belong to the body that was read
