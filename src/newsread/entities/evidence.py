@@ -20,6 +20,7 @@ from typing import Final
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
     BUSINESS_ROLES,
+    COMPANY_ACTIONS,
     COMPANY_NOUNS,
     EVENT_NOUNS,
     FACILITY_NOUNS,
@@ -55,25 +56,6 @@ _LAUNCH_VERBS: Final = frozenset(
     ["unveiled", "unveils", "launched", "launches", "introduced", "introduces", "released"]
 )
 _LAUNCH_NOUNS: Final = frozenset(["launch", "announcement", "release", "rollout", "debut"])
-_ORG_ACTIONS: Final = frozenset(
-    [
-        "shareholders",
-        "executives",
-        "engineers",
-        "employees",
-        "unveiled",
-        "unveils",
-        "launched",
-        "launches",
-        "introduced",
-        "introduces",
-        "acquired",
-        "acquires",
-        "shipped",
-        "debuted",
-        "teased",
-    ]
-)
 
 
 def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -> list[Entity]:
@@ -126,7 +108,7 @@ def _cues(
     last = before_words[-1] if before_words else ""
     two_back = before_words[-2] if len(before_words) > 1 else ""
     single = " " not in entity.text
-    if after in BUSINESS_ROLES or after in _ORG_ACTIONS:
+    if after in BUSINESS_ROLES or after in COMPANY_ACTIONS:
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))

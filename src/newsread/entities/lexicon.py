@@ -111,6 +111,14 @@ BUSINESS_ROLES: Final = _words(
 )
 """Roles that tie a name to an organisation: `Acme CEO`, `founder of Acme`."""
 
+COMPANY_ACTIONS: Final = _words(
+    """
+    shareholders executives engineers employees unveiled unveils launched launches
+    introduced introduces acquired acquires shipped ships debuted teased teases
+    """
+)
+"""Words right after a name that say it is a company: `Acme unveiled`, `Acme shareholders`."""
+
 HONORIFICS: Final = _words("mr mrs ms miss mx dr prof sir dame st rev sen gov rep")
 """Abbreviated titles that end with a period without ending the sentence."""
 

@@ -17,6 +17,7 @@ from typing import Final
 
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
+    COMPANY_ACTIONS,
     EVENT_WORDS,
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
@@ -80,7 +81,7 @@ def _touches_next(entities: Sequence[Entity], index: int, end: int) -> bool:
     return index + 1 < len(entities) and entities[index + 1].start < end
 
 
-_COMPANY_CUES: Final = frozenset(
+_COMPANY_CUES: Final = COMPANY_ACTIONS | frozenset(
     [
         "ceo",
         "ceos",
@@ -95,21 +96,6 @@ _COMPANY_CUES: Final = frozenset(
         "spokesperson",
         "spokesman",
         "spokeswoman",
-        "shareholders",
-        "executives",
-        "unveiled",
-        "unveils",
-        "launched",
-        "launches",
-        "introduced",
-        "introduces",
-        "acquired",
-        "acquires",
-        "shipped",
-        "ships",
-        "debuted",
-        "teased",
-        "teases",
     ]
 )
 _ARTICLE_BEFORE: Final = re.compile(
