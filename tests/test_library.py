@@ -720,3 +720,15 @@ def test_sample_articles_fill_an_empty_library_once(library: Library) -> None:
     assert {row.source for row in library.list_articles(ViewQuery())} == {"Samples"}
     assert library.add_sample_articles() == 0
     assert library.counts().total == 5
+
+
+def test_preferences_survive_reopening_and_can_be_forgotten(tmp_path: Path) -> None:
+    db_path = tmp_path / "newsread.db"
+    with Library.open(db_path) as library:
+        assert library.preference("theme") is None
+        library.set_preference("theme", "nord")
+        library.set_preference("theme", "gruvbox")
+    with Library.open(db_path) as library:
+        assert library.preference("theme") == "gruvbox"
+        library.set_preference("theme", None)
+        assert library.preference("theme") is None

@@ -7,6 +7,7 @@ found around them (`names`); `merge` makes one sorted, non-overlapping list.
 
 from __future__ import annotations
 
+from newsread.entities.identity import unify
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.names import NameFinder, find_names
 from newsread.entities.patterns import find_patterns
@@ -28,4 +29,4 @@ def extract(text: str) -> list[Entity]:
     prose = mask_markdown(text)
     numeric = keep_clean(text, prose.text, find_patterns(prose.text))
     names = _find_names(text, prose, numeric)
-    return keep_clean(text, prose.text, merge(numeric, names))
+    return unify(keep_clean(text, prose.text, merge(numeric, names)))

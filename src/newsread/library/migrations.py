@@ -227,6 +227,15 @@ _V3_SEARCH_SOURCE_TITLES = _statements(
     "CREATE INDEX articles_by_source_and_date ON articles (source_id, published DESC, seq)",
 )
 
+_V4_PREFERENCES = _statements(
+    """
+    CREATE TABLE preferences (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID
+    """,
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
     Migration(
@@ -235,6 +244,7 @@ MIGRATIONS: list[Migration] = [
         _V2_SOURCES_AND_DEFERRED_ENTITIES,
     ),
     Migration(3, "search source titles too; list one source by date", _V3_SEARCH_SOURCE_TITLES),
+    Migration(4, "preferences the app remembers between runs", _V4_PREFERENCES),
 ]
 """Every migration, in order; versions are 1, 2, 3, … with no gaps."""
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from newsread.library import migrations, queries, sources, state, tagging
+from newsread.library import migrations, preferences, queries, sources, state, tagging
 from newsread.library.connection import Database
 from newsread.library.ingesting import IngestResult, ingest_articles
 from newsread.library.sources import FeedValidators, RemovedSource
@@ -245,6 +245,14 @@ class Library:
         """The position of the nearest unread article after `index` (step 1) or before (step -1)."""
         with self._database.reading() as conn:
             return state.next_unread(conn, view.rowids, index, step)
+
+    def preference(self, name: str) -> str | None:
+        """A setting the app remembered under `name` (theme, panel open, …), or None."""
+        return preferences.read_preference(self._database, name)
+
+    def set_preference(self, name: str, value: str | None) -> None:
+        """Remember `value` under `name` between runs; None forgets it."""
+        preferences.write_preference(self._database, name, value)
 
     def counts(self) -> LibraryCounts:
         """Total, unread and bookmarked article counts, from indexed queries."""
