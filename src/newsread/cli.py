@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from newsread import __version__
+from newsread.cli_config import register as register_config_command
+from newsread.config import Config, load_config
 from newsread.errors import NewsreadError, SourceError
 from newsread.library import ArticleFilter, Library, ViewQuery
 from newsread.model import Article, ArticleSummary, Entity, SourceInfo
@@ -26,7 +28,17 @@ if TYPE_CHECKING:
 
 EXIT_ERROR: Final = 2
 EXIT_INTERRUPTED: Final = 130
-SUBCOMMANDS: Final = ("add", "sources", "remove", "refresh", "export-opml", "list", "show", "mark")
+SUBCOMMANDS: Final = (
+    "add",
+    "sources",
+    "remove",
+    "refresh",
+    "export-opml",
+    "list",
+    "show",
+    "mark",
+    "config",
+)
 
 
 def _summary_json(summary: ArticleSummary | Article) -> dict[str, Any]:
@@ -55,6 +67,14 @@ def _open_library(args: argparse.Namespace) -> Library:
     library = Library.open(database_path(directory))
     library.add_sample_articles()
     return library
+
+
+def _load_config(args: argparse.Namespace) -> Config:
+    """The config in effect; each problem in config.toml is one warning line on stderr."""
+    loaded = load_config(config_dir(args.config_dir))
+    for problem in loaded.problems:
+        _note("warning", str(problem))
+    return loaded.config
 
 
 def _command_list(library: Library, args: argparse.Namespace) -> int:
@@ -292,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
         how.add_argument(flag, action="store_true")
     mark.set_defaults(handler=_command_mark)
     _source_commands(commands)
+    register_config_command(commands)
     return parser
 
 
@@ -365,8 +386,12 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `newsread` console script; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    handler: Callable[[Library, argparse.Namespace], int] = args.handler
     try:
+        if not getattr(args, "needs_library", True):
+            standalone: Callable[[argparse.Namespace], int] = args.handler
+            return standalone(args)
+        args.config = _load_config(args)
+        handler: Callable[[Library, argparse.Namespace], int] = args.handler
         with _open_library(args) as library:
             return handler(library, args)
     except NewsreadError as error:
