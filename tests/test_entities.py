@@ -409,7 +409,7 @@ OWN_EXPECTED = {
         ("Riverside United", "ORG"),
         ("Riverside", "ORG"),
         ("Kingsway Stadium", "PLACE"),
-        ("Northern League", "ORG"),
+        ("Northern League", "MISC"),
         ("Marcus Okafor", "PERSON"),
         ("Okafor", "PERSON"),
         ("Portuguese", "MISC"),

@@ -338,7 +338,8 @@ def test_a_version_1_library_is_migrated_keeping_articles_tagged(
     database.close()
     monkeypatch.undo()
     with Library.open(path) as library:
-        assert library.untagged_count() == 0
+        # Tagged by an older extractor: counted as pending until tagged again.
+        assert library.untagged_count() == (0 if Library.entities_version == 1 else 1)
         assert library.get("abcdef123456").bookmarked
         [info] = library.sources()
         assert (info.folder, info.url, info.last_refresh, info.last_error) == ((), "", None, None)

@@ -7,6 +7,7 @@ is what it makes. A role after the maker (`Acme CEO`) is no part of a name.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -23,26 +24,34 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     Only makers the tagger never met are cut, so established names
     (`Deutsche Bank`, `Manchester United`) stay whole.
     """
+    alone: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity in entities:
+        if " " not in entity.text and not known(entity.text):
+            alone[name_key(entity.text)][entity.label] += 1
     makers = {
-        name_key(e.text)
-        for e in entities
-        if " " not in e.text and e.label not in ("PERSON", "MISC") and not known(e.text)
+        key
+        for key, labels in alone.items()
+        if labels["ORG"] + labels["PLACE"] + labels["PRODUCT"] > labels["PERSON"] + labels["MISC"]
     }
     if not makers:
         return list(entities)
     result: list[Entity] = []
     for entity in entities:
         first, _, rest = entity.text.partition(" ")
+        # A person's name is cut only when the maker stands alone more than once.
         if (
             not rest
-            or entity.label == "PERSON"
             or name_key(first) not in makers
+            or (entity.label == "PERSON" and alone[name_key(first)].total() < 2)
             or not rest[:1].isupper()
         ):
             result.append(entity)
             continue
         maker_end = entity.start + len(first)
-        result.append(Entity(entity.start, maker_end, entity.label, first))
+        label = entity.label
+        if label == "PERSON":
+            label = alone[name_key(first)].most_common(1)[0][0]
+        result.append(Entity(entity.start, maker_end, label, first))
         if rest.casefold() not in _NOT_NAMES:
             start = entity.end - len(rest)
             result.append(Entity(start, entity.end, "PRODUCT", rest))

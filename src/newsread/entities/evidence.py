@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Final
 
 from newsread.entities.identity import name_key
@@ -22,10 +21,14 @@ from newsread.entities.lexicon import (
     BUSINESS_ROLES,
     COMPANY_ACTIONS,
     COMPANY_NOUNS,
+    DEMONYMS,
     EVENT_NOUNS,
     FACILITY_NOUNS,
+    GEOGRAPHIC_HEADS,
+    PLACE_HEADS,
     PRODUCT_NOUNS,
     ROLE_WORDS,
+    TEAM_NOUNS,
 )
 from newsread.model import Entity
 
@@ -45,13 +48,16 @@ _LIST_WORDS: Final = ("like", "such as", "including")
 _APPOSITIVE: Final = re.compile(r"(?:['’]s)?,[ \t]+(?:a|an|the|its)[ \t]+([^,.;:\n]{0,80})")
 _YEAR_AFTER: Final = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 _LIST_BEFORE: Final = re.compile(
-    r"(?i:\b(?:companies|firms|startups|automakers|rivals|competitors|players)[ \t]+"
+    r"(?i:\b(?:companies|firms|startups|automakers|rivals|competitors|players|investors|"
+    r"backers)[ \t]+"
     r"(?:like|such[ \t]+as|including))[ \t]+(?:[^\n.;:]{0,60},[ \t]+)?(?:and[ \t]+)?$"
 )
 _POSSESSED: Final = re.compile(r"['’]s[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}$")
 _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
 _ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
+_CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
+_CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
 _LAUNCH_VERBS: Final = frozenset(
     ["unveiled", "unveils", "launched", "launches", "introduced", "introduces", "released"]
 )
@@ -63,29 +69,41 @@ def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -
 
     `known(name)` tells whether the tagger met every word of `name` in training.
     """
-    organisations = {name_key(e.text) for e in entities if e.label == "ORG"}
-    winners = _winners(text, entities, known, organisations)
+    keys = [name_key(e.text) for e in entities]
+    own = [
+        _own_cues(text, entities, index) if entity.label in _NAMES else []
+        for index, entity in enumerate(entities)
+    ]
+    organisations = {key for key, e in zip(keys, entities, strict=True) if e.label == "ORG"}
+    winners = _winners(text, entities, keys, own, known, organisations)
     # Once: cues that lean on other names' kinds see the first round's verdicts.
     organisations = {key for key, label in winners.items() if label == "ORG"}
-    winners = _winners(text, entities, known, organisations)
+    winners = _winners(text, entities, keys, own, known, organisations)
     return [
-        replace(e, label=winners[key]) if (key := name_key(e.text)) in winners else e
-        for e in entities
+        Entity(e.start, e.end, winners[key], e.text, e.key) if key in winners else e
+        for key, e in zip(keys, entities, strict=True)
     ]
 
 
 def _winners(
-    text: str, entities: Sequence[Entity], known: Callable[[str], bool], organisations: set[str]
+    text: str,
+    entities: Sequence[Entity],
+    keys: Sequence[str],
+    own: Sequence[list[tuple[str, float]]],
+    known: Callable[[str], bool],
+    organisations: set[str],
 ) -> dict[str, str]:
     votes: Votes = defaultdict(lambda: defaultdict(float))
     guesses: dict[str, list[str]] = defaultdict(list)
     for index, entity in enumerate(entities):
         if entity.label not in _NAMES:
             continue
-        key = name_key(entity.text)
+        key = keys[index]
         guesses[key].append(entity.label)
         tally = votes[key]
-        for label, weight in _cues(text, entities, index, organisations):
+        for label, weight in own[index]:
+            tally[label] += weight
+        for label, weight in _relation_cues(text, entities, index, organisations):
             tally[label] += weight
     # The mentions of one name share their features, so the tagger's labels
     # are one opinion, not independent votes: it counts once, shared out.
@@ -96,9 +114,27 @@ def _winners(
     return {key: max(tally.items(), key=lambda item: item[1])[0] for key, tally in votes.items()}
 
 
-def _cues(
+def _relation_cues(
     text: str, entities: Sequence[Entity], index: int, organisations: set[str]
 ) -> list[tuple[str, float]]:
+    """Cues that depend on which other names are organisations."""
+    if not organisations:
+        return []
+    entity = entities[index]
+    found: list[tuple[str, float]] = []
+    if index and _coordinated(text, entities[index - 1], entity, organisations):
+        found.append(("ORG", WEAK))
+    if index + 1 < len(entities) and _coordinated(text, entity, entities[index + 1], organisations):
+        found.append(("ORG", WEAK))
+    if index and _brand_before(text, entities[index - 1], entity, organisations):
+        found.append(("PRODUCT", STRONG))
+    if _owned_by(text, entities, index, organisations):
+        found.append(("PRODUCT", STRONG))
+    return found
+
+
+def _own_cues(text: str, entities: Sequence[Entity], index: int) -> list[tuple[str, float]]:
+    """Cues from the words around one mention."""
     entity = entities[index]
     found: list[tuple[str, float]] = []
     following = _NEXT_WORD.match(text, entity.end)
@@ -116,8 +152,21 @@ def _cues(
         found.append(("ORG", WEAK))
     if any(word in before_text for word in _LIST_WORDS) and _LIST_BEFORE.search(before_text):
         found.append(("ORG", STRONGEST))
-    if after in PRODUCT_NOUNS and not _names_a_whole(text, entities, entity, after):
+    lowercase_after = following is not None and following.group(1)[:1].islower()
+    if (
+        after in PRODUCT_NOUNS
+        and lowercase_after
+        and not _names_a_whole(text, entities, entity, after)
+    ):
         found.append(("PRODUCT", STRONG))
+    if last in TEAM_NOUNS and entity.label != "PERSON":
+        found.append(("ORG", STRONG))
+    folded = entity.text.casefold()
+    if single and (folded in DEMONYMS or folded.removesuffix("s") in DEMONYMS):
+        found.append(("MISC", STRONGEST))
+    head = folded.rsplit(" ", 1)[-1]
+    if not single and head in PLACE_HEADS:
+        found.append(("PLACE", STRONGEST if head in GEOGRAPHIC_HEADS else STRONG))
     if after in FACILITY_NOUNS:
         found.append(("PLACE", STRONG))
     if last == "the":
@@ -127,14 +176,8 @@ def _cues(
         found.append(("PERSON", STRONG))
     if _owns_product(text, entities, index):
         found.append(("ORG", STRONG))
-    if index and _coordinated(text, entities[index - 1], entity, organisations):
-        found.append(("ORG", WEAK))
-    if index + 1 < len(entities) and _coordinated(text, entity, entities[index + 1], organisations):
-        found.append(("ORG", WEAK))
     if single and entity.text[:1].islower() and not entity.text.islower():
         found.append(("ORG", WEAK))
-    if index and _brand_before(text, entities[index - 1], entity, organisations):
-        found.append(("PRODUCT", STRONG))
     if after in EVENT_NOUNS:
         found.append(("EVENT", STRONG))
     appositive = _APPOSITIVE.match(text, entity.end)
@@ -146,9 +189,10 @@ def _cues(
             found.append(("ORG", STRONG))
     if last in _LAUNCH_VERBS or (two_back in _LAUNCH_NOUNS and last == "of"):
         found.append(("PRODUCT", WEAK))
-    if _owned_by(text, entities, index, organisations):
-        found.append(("PRODUCT", STRONG))
     if single and last in _PLACE_BEFORE and after not in BUSINESS_ROLES:
+        found.append(("PLACE", WEAK))
+    # `… on X.`: a name closing a clause after a preposition of place.
+    if single and last in _CLAUSE_PLACE_BEFORE and _CLAUSE_END.match(text, entity.end):
         found.append(("PLACE", WEAK))
     if last == "at" and _YEAR_AFTER.match(text, entity.end):
         found.append(("EVENT", STRONG))
@@ -163,7 +207,14 @@ def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: 
         return False
     owner = entities[index - 1]
     gap = text[owner.end : entities[index].start]
-    return name_key(owner.text) in organisations and _POSSESSED.match(gap) is not None
+    modifies_next = (
+        index + 1 < len(entities) and text[entities[index].end : entities[index + 1].start] == " "
+    )
+    return (
+        name_key(owner.text) in organisations
+        and _POSSESSED.match(gap) is not None
+        and not modifies_next
+    )
 
 
 def _names_a_whole(text: str, entities: Sequence[Entity], entity: Entity, noun: str) -> bool:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from functools import lru_cache
 from typing import Final
 
+from newsread.entities.lexicon import DEMONYMS
 from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
@@ -23,6 +24,7 @@ _SPACES: Final = re.compile(r"\s+")
 _SMALL: Final = frozenset(["of", "the", "and", "for", "&", "de"])
 
 
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """The casefolded canonical form of a name: `NVIDIA` and `Nvidia` → `nvidia`."""
     return _SPACES.sub(" ", text.replace("’", "'")).strip().casefold()
@@ -35,15 +37,19 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
     for index, key in keys.items():
         votes[key][entities[index].label] += 1
     labels = {key: _winner(counter) for key, counter in votes.items()}
-    aliases = _person_parts(labels) | _acronyms(entities, keys, labels)
+    aliases = _organisation_parts(labels) | _person_parts(labels)
+    aliases |= _acronyms(entities, keys, labels)
+    _product_lines(labels)
     result: list[Entity] = []
     for index, entity in enumerate(entities):
         own = keys.get(index)
         if own is None:
-            result.append(replace(entity, key=name_key(entity.text)))
+            own = name_key(entity.text)
+            result.append(Entity(entity.start, entity.end, entity.label, entity.text, own))
             continue
         key = aliases.get(own, own)
-        result.append(replace(entity, label=labels.get(key, entity.label), key=key))
+        label = labels.get(key, entity.label)
+        result.append(Entity(entity.start, entity.end, label, entity.text, key))
     return result
 
 
@@ -66,6 +72,39 @@ def _person_parts(labels: dict[str, str]) -> dict[str, str]:
         for part, full in owners.items()
         if len(full) == 1 and part in labels and labels[part] in ("PERSON", "MISC", "ORG")
     }
+
+
+def _organisation_parts(labels: dict[str, str]) -> dict[str, str]:
+    """`riverside` → `riverside united` when exactly one organisation's name starts with it.
+
+    A word alone that the article treats as a place stays one (`Ontario` and
+    `Ontario Hydro Authority` are two things), and so does a nationality
+    (`Dutch`, `Dutch Football Association`).
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for key, label in labels.items():
+        first, _, rest = key.partition(" ")
+        if label == "ORG" and rest and first not in _SMALL:
+            owners[first].add(key)
+    return {
+        part: next(iter(full))
+        for part, full in owners.items()
+        if len(full) == 1
+        and labels.get(part) in ("ORG", "MISC", "PERSON")
+        and part.removesuffix("s") not in DEMONYMS
+    }
+
+
+def _product_lines(labels: dict[str, str]) -> None:
+    """`Grok` is a product when `Grok 5` is one, and so are `Grok Voice` and `Grok Imagine`."""
+    lines = {
+        key.rsplit(" ", 1)[0]
+        for key, label in labels.items()
+        if label == "PRODUCT" and " " in key and key.rsplit(" ", 1)[1].isdigit()
+    }
+    for key, label in labels.items():
+        if label in ("ORG", "MISC", "PERSON") and key.split(" ", 1)[0] in lines:
+            labels[key] = "PRODUCT"
 
 
 def _acronyms(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final
 
@@ -26,11 +26,18 @@ from newsread.model import Entity
 
 _NEXT_WORD: Final = re.compile(r"[ \t]*(?:\)[ \t]*)?([A-Za-z][\w-]*)")
 _NUMBER_AFTER: Final = re.compile(r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,]\d)")
+_LETTER_AFTER: Final = re.compile(r"[ \t]+[A-Z](?![\w.’'&-])")
+_NAME_OR_NUMBER: Final = re.compile(r"[ \t]*(?:[-–]|[A-Z0-9])")
 _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
 
 
-def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """Relabel names as PRODUCT or EVENT where the evidence is clear; extend `Name 5` spans."""
+def refine(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -> list[Entity]:
+    """Relabel names as PRODUCT or EVENT where the evidence is clear; extend `Name 5` spans.
+
+    `known(name)` tells whether the tagger met every word of `name` in training:
+    an organisation it never met followed by a number (`Zorbit 3 chip`) is a
+    product, while a known one is more likely a score (`Arsenal 2 Chelsea 1`).
+    """
     product: dict[str, bool] = defaultdict(bool)
     result = _companies(text, entities)
     for index, entity in enumerate(result):
@@ -40,7 +47,13 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if last in EVENT_WORDS and " " in entity.text:
             result[index] = replace(entity, label="EVENT")
             continue
-        number = _NUMBER_AFTER.match(text, entity.end) if entity.label == "MISC" else None
+        letter = _LETTER_AFTER.match(text, entity.end) if entity.label == "MISC" else None
+        if letter is not None and not _touches_next(result, index, letter.end()):
+            # `Series B`, `Class A`: a letter finishes the name; it stays what it was.
+            end = letter.end()
+            result[index] = replace(entity, end=end, text=text[entity.start : end])
+            continue
+        number = _NUMBER_AFTER.match(text, entity.end) if _numbered(text, entity, known) else None
         if number is not None and not _touches_next(result, index, number.end()):
             end = number.end()
             result[index] = replace(entity, end=end, text=text[entity.start : end])
@@ -58,6 +71,16 @@ def refine(text: str, entities: Sequence[Entity]) -> list[Entity]:
     ]
 
 
+def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
+    """Whether a number after `entity` would be a version of it (`Grok 5`), not a score."""
+    if entity.label == "MISC":
+        return True
+    if entity.label != "ORG" or known(entity.text):
+        return False
+    number = _NUMBER_AFTER.match(text, entity.end)
+    return number is not None and _NAME_OR_NUMBER.match(text, number.end()) is None
+
+
 def _noun_after(text: str, entity: Entity) -> bool:
     following = _NEXT_WORD.match(text, entity.end)
     return following is not None and following.group(1) in PRODUCT_NOUNS
@@ -71,10 +94,18 @@ def _owned(text: str, entities: Sequence[Entity], index: int) -> bool:
     gap = text[owner.end : entities[index].start]
     return (
         owner.label == "ORG"
+        and not _modifies_next(text, entities, index)
         and entities[index].label != "PERSON"
         and _POSSESSIVE_BEFORE.search(gap) is not None
         and len(gap) <= 4
     )
+
+
+def _modifies_next(text: str, entities: Sequence[Entity], index: int) -> bool:
+    """`NASA’s Mars Rover` split as `Mars` + `Rover`: the name describes the next one."""
+    if index + 1 >= len(entities):
+        return False
+    return text[entities[index].end : entities[index + 1].start] == " "
 
 
 def _touches_next(entities: Sequence[Entity], index: int, end: int) -> bool:

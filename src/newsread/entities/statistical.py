@@ -1,32 +1,33 @@
-"""The statistical extractor: the trained tagger's names with evidence from the whole article.
-
-Same contract as `newsread.entities.extract`, plus identity keys. It is not the
-default yet: on modern news it still mislabels names the 1996 training data
-never saw (see bench/entities.py and tests/test_tagger.py), so `extract` keeps
-the rule-based name pass until it does better there too.
+"""The extractor: the trained tagger's names with evidence from the whole article.
 
 The text is an article body in Markdown. Its syntax is blanked out first
 (`prose`), then number-shaped entities are matched (`patterns`) and the
-trained tagger finds the names (`statistical_names`), makers are split from
-products (`brands`), common acronyms dropped (`acronyms`), each name's label is
-decided from all its mentions (`evidence`), some become products or events
-(`refine`), mentions of one thing get one label and key (`identity`), and
-`merge` makes one sorted, non-overlapping list. The tagger (and numpy) is
-imported and its model loaded on the first call.
+trained tagger finds the names (`statistical_names`); other mentions of the
+names it found are added (`consistency`), as are organisations plain from
+their shape (`cue_names`); a headline keeps only names the body proves
+(`headlines`); makers are split from products (`brands`), common acronyms
+dropped (`acronyms`), each name's label is decided from all its mentions
+(`evidence`), some become products or events (`refine`), mentions of one
+thing get one label and key (`identity`), and `merge` makes one sorted,
+non-overlapping list. The tagger (and numpy) is imported and its model loaded
+on the first call.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from newsread.entities.acronyms import drop_common_acronyms
 from newsread.entities.brands import split_brands
+from newsread.entities.consistency import repeat_mentions
+from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
+from newsread.entities.headlines import prove_headline_names
 from newsread.entities.identity import name_key, unify
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
 from newsread.entities.prose import mask_markdown
 from newsread.entities.refine import refine
+from newsread.entities.statistical_names import find_names
+from newsread.entities.tagger import shared_tagger
 from newsread.model import Entity
 
 
@@ -36,16 +37,16 @@ def extract_statistical(text: str) -> list[Entity]:
     Every entity satisfies `text[e.start:e.end] == e.text`, lies within one
     line, and contains no Markdown syntax; mentions of one thing share a `key`.
     """
-    from newsread.entities.statistical_names import find_names
-    from newsread.entities.tagger import shared_tagger
-
     known = shared_tagger().knows
     prose = mask_markdown(text)
     numeric = [
-        replace(e, key=name_key(e.text))
+        Entity(e.start, e.end, e.label, e.text, name_key(e.text))
         for e in keep_clean(text, prose.text, find_patterns(prose.text))
     ]
-    names = split_brands(find_names(text, prose, numeric), known)
+    found = find_names(text, prose, numeric)
+    found = find_cue_names(prose.text, repeat_mentions(prose.text, found, numeric), numeric)
+    found = prove_headline_names(prose, found)
+    names = split_brands(found, known)
     names = weigh(text, drop_common_acronyms(text, names), known)
-    names = unify(refine(text, names))
+    names = unify(refine(text, names, known))
     return keep_clean(text, prose.text, merge(numeric, names))

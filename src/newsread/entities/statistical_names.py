@@ -8,34 +8,23 @@ count for little.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Final, Protocol
+from typing import Final
 
 import numpy as np
 
+from newsread.entities.headlines import title_lines
+from newsread.entities.lexicon import ROLE_WORDS
 from newsread.entities.prose import Prose
 from newsread.entities.tagger import shared_tagger
 from newsread.entities.tagger.tags import spans
 from newsread.entities.tagger.tokenize import tokenize
 from newsread.model import Entity
 
-
-class NameFinder(Protocol):
-    """The seam a named-entity pass plugs into."""
-
-    def __call__(self, original: str, prose: Prose, numeric: Sequence[Entity]) -> list[Entity]:
-        """Named entities in `original`, never overlapping `numeric`, in text order."""
-        ...
-
-
 LABELS: Final = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 """The tagger's types as the app's labels."""
 
-_LONG_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
-_TITLE_SHARE: Final = 0.75
-_TITLE_MIN_WORDS: Final = 3
 _TRAILING: Final = ".-'’"
 
 
@@ -46,12 +35,10 @@ def find_names(original: str, prose: Prose, numeric: Sequence[Entity]) -> list[E
     if not tokens.words:
         return []
     line_starts = np.array([line.start for line in prose.lines], dtype=np.int64)
-    title_lines = np.array(
-        [line.heading or is_title_case(masked[line.start : line.end]) for line in prose.lines]
-    )
+    titles = np.array(title_lines(prose))
     first_offsets = tokens.starts[tokens.sentence_starts]
     line_of = np.searchsorted(line_starts, first_offsets, side="right") - 1
-    tags = shared_tagger().tag(tokens.words, tokens.sentence_starts, title_lines[line_of])
+    tags = shared_tagger().tag(tokens.words, tokens.sentence_starts, titles[line_of])
     taken = sorted((e.start, e.end) for e in numeric)
     entities: list[Entity] = []
     bounds = [*tokens.sentence_starts.tolist(), len(tokens.words)]
@@ -66,6 +53,8 @@ def find_names(original: str, prose: Prose, numeric: Sequence[Entity]) -> list[E
             start = int(tokens.starts[token + first])
             end = int(tokens.ends[token + last - 1])
             end = _trim(original, start, end)
+            if kind == "PER":
+                start = _after_titles(original, start, end)
             if end > start and not _overlaps(taken, start, end):
                 entities.append(Entity(start, end, LABELS[kind], original[start:end]))
         done = stop
@@ -91,16 +80,13 @@ def _with_handles(
     return sorted([*entities, *extra], key=lambda e: e.start) if extra else entities
 
 
-def is_title_case(line: str) -> bool:
-    """Most longer words capitalised and no closing punctuation: a headline, not a sentence."""
-    stripped = line.rstrip()
-    if not stripped or stripped[-1] in '.!?:;,"”':
-        return False
-    words = _LONG_WORD.findall(line)
-    if len(words) < _TITLE_MIN_WORDS:
-        return False
-    capitalised = sum(1 for word in words if word[0].isupper())
-    return capitalised >= _TITLE_SHARE * len(words)
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name starts once titles are left out: `Mayor David Chen` → `David Chen`."""
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0 or text[start:space].rstrip(".").casefold() not in ROLE_WORDS:
+            return start
+        start = space + 1
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -29,7 +29,7 @@ def extract_entities(body: str) -> list[Entity]:
     return extract(body)
 
 
-ENTITIES_VERSION: Final = 1
+ENTITIES_VERSION: Final = 2
 """The version of entity extraction this code stores; bump it when `extract` changes."""
 
 UNTAGGED: Final = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from newsread.entities.tagger.scoring import Tagger
-from newsread.entities.tagger.weights import MODEL_PATH, load
+from newsread.entities.tagger.weights import MODEL_PATH, load_compact
 
 __all__ = ["MODEL_PATH", "Tagger", "shared_tagger"]
 
@@ -19,4 +19,4 @@ __all__ = ["MODEL_PATH", "Tagger", "shared_tagger"]
 @cache
 def shared_tagger() -> Tagger:
     """The shipped model, loaded once per process."""
-    return Tagger(load(MODEL_PATH))
+    return Tagger(load_compact(MODEL_PATH))

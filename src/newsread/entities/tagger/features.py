@@ -30,6 +30,9 @@ HASH_BITS: Final = 20
 _SHIFT: Final = np.uint64(64 - HASH_BITS)
 _MIX_VALUE: Final = np.uint64(0x9E3779B97F4A7C15)
 _MIX_TEMPLATE: Final = np.uint64(0xC2B2AE3D27D4EB4F)
+_VALUE: Final = 0x9E3779B97F4A7C15
+_TEMPLATE: Final = 0xC2B2AE3D27D4EB4F
+_MASK: Final = (1 << 64) - 1
 
 Ids = npt.NDArray[np.int64]
 
@@ -126,6 +129,60 @@ def word_values(word: str) -> list[int]:
     ]
 
 
+_DIGITS_TO_ZERO: Final = str.maketrans("0123456789", "0" * 10)
+_SEPARATOR: Final = "\x00"
+_REPEATS: Final = re.compile(r"(.)\1+")
+
+
+def values_of(words: list[str]) -> npt.NDArray[np.uint64]:
+    """`word_values` of many words, `(len(words), WORD_TEMPLATES)`, hashed in one batch.
+
+    Plain ASCII words (nearly all) take a path where the per-word string work
+    is a few slices and the hashing runs in C over all strings at once; the
+    values are exactly those of `word_values`.
+    """
+    plain = [word for word in words if word.isascii() and _SEPARATOR not in word]
+    strings: list[str] = []
+    if plain:
+        joined = _SEPARATOR.join(plain)
+        lowers = joined.lower().translate(_DIGITS_TO_ZERO).split(_SEPARATOR)
+        shapes = _REPEATS.sub(r"\1", joined.translate(_SHAPE_LETTERS)).split(_SEPARATOR)
+        classes = [CLASSES[word_class(word)] for word in plain]
+        for word, lower, word_shape, cls in zip(plain, lowers, shapes, classes, strict=True):
+            hyphen = lower.rsplit("-", 1)[-1] if "-" in word and len(word) > 2 else ""
+            suffix3 = lower[-3:]
+            strings += (
+                word,
+                lower,
+                word_shape,
+                word[:1],
+                word[:2],
+                word[:3],
+                word[:4],
+                lower[-1:],
+                lower[-2:],
+                suffix3,
+                lower[-4:],
+                hyphen,
+                cls,
+                suffix3,
+            )
+    hashes = np.fromiter(
+        map(zlib.crc32, map(str.encode, strings)), dtype=np.uint64, count=len(strings)
+    ).reshape(len(plain), WORD_TEMPLATES)
+    if len(plain) == len(words):
+        return hashes
+    result = np.empty((len(words), WORD_TEMPLATES), dtype=np.uint64)
+    row = 0
+    for index, word in enumerate(words):
+        if word.isascii() and _SEPARATOR not in word:
+            result[index] = hashes[row]
+            row += 1
+        else:
+            result[index] = word_values(word)
+    return result
+
+
 def mix(values: npt.NDArray[np.uint64], templates: npt.NDArray[np.uint64]) -> Ids:
     """Rows of the weight table for `values` under matching `templates` (broadcast)."""
     with np.errstate(over="ignore"):
@@ -172,9 +229,10 @@ def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
 
 
 def lowercase_row(word: str) -> int:
-    """The weight-table row of the word's lowercase form as its own feature."""
-    value = np.array([word_values(word)[_L]], dtype=np.uint64)
-    return int(mix(value, np.array([_L], dtype=np.uint64))[0])
+    """The weight-table row of the word's lowercase form as its own feature (as `mix` does)."""
+    value = word_values(word)[_L]
+    mixed = ((value * _VALUE) ^ ((_L + 1) * _TEMPLATE)) & _MASK
+    return ((mixed * _VALUE) & _MASK) >> (64 - HASH_BITS)
 
 
 def class_ids() -> Ids:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from newsread.entities.tagger.features import WORD_TEMPLATES, word_class, word_values
+from newsread.entities.tagger.features import WORD_TEMPLATES, values_of, word_class
 
 IS_LOWER, IS_CAPITALISED, HAS_LETTER, HAS_LOWERCASE, STARTS_ALNUM = (1, 2, 4, 8, 16)
 """Bits of `Lexicon.bits`."""
@@ -47,9 +47,7 @@ class Lexicon:
             self.index[word] = base + offset
         lower_index = self._lower_index
         lowers = [lower_index.setdefault(word.lower(), len(lower_index)) for word in new]
-        self.values = np.concatenate(
-            [self.values, np.array([word_values(w) for w in new], dtype=np.uint64)]
-        )
+        self.values = np.concatenate([self.values, values_of(new)])
         self.classes = np.concatenate([self.classes, np.array([word_class(w) for w in new])])
         self.lowers = np.concatenate([self.lowers, np.array(lowers, dtype=np.int64)])
         self.bits = np.concatenate([self.bits, np.array([_bits(w) for w in new], dtype=np.int64)])
@@ -70,6 +68,19 @@ class Lexicon:
 
 
 def _bits(word: str) -> int:
+    if word.isascii():
+        upper = word.upper()
+        lower = word.lower()
+        bits = IS_LOWER if word == lower and word != upper else 0
+        if word[:1].isupper():
+            bits |= IS_CAPITALISED
+        if lower != upper:
+            bits |= HAS_LETTER
+        if word != upper:
+            bits |= HAS_LOWERCASE
+        if word[:1].isalnum():
+            bits |= STARTS_ALNUM
+        return bits
     bits = IS_LOWER if word.islower() else 0
     if word[:1].isupper():
         bits |= IS_CAPITALISED

@@ -27,7 +27,7 @@ from newsread.entities.tagger.features import (
 )
 from newsread.entities.tagger.lexicon import Lexicon
 from newsread.entities.tagger.viterbi import decode_document, pruning_margin
-from newsread.entities.tagger.weights import Weights
+from newsread.entities.tagger.weights import CompactWeights, Weights, compact
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
@@ -43,13 +43,16 @@ _ROWS = _AS_NEIGHBOUR + len(OFFSETS)
 class Tagger:
     """Tags documents with the trained weights."""
 
-    def __init__(self, weights: Weights) -> None:
-        self._features = weights.features
+    def __init__(self, weights: Weights | CompactWeights) -> None:
+        if isinstance(weights, Weights):
+            weights = compact(weights)
+        self._index = weights.index
+        self._rows = weights.rows
         self._transitions = weights.transitions
         self._margin = pruning_margin(weights.transitions)
         self._classes = self._sum(class_ids())
         self._lexicon = Lexicon()
-        self._table: Floats = np.zeros((0, _ROWS, weights.features.shape[1]), dtype=np.float32)
+        self._table: Floats = np.zeros((0, _ROWS, weights.rows.shape[1]), dtype=np.float32)
         self._scored = 0
         self._known_words: dict[str, bool] = {}
         self._reset()
@@ -100,7 +103,7 @@ class Tagger:
         if known is None:
             if len(self._known_words) > _WORD_LIMIT:
                 self._known_words.clear()
-            known = bool(self._features[lowercase_row(lower)].any())
+            known = bool(self._index[lowercase_row(lower)])
             self._known_words[lower] = known
         return known
 
@@ -131,5 +134,5 @@ class Tagger:
 
     def _sum(self, ids: Ints) -> Floats:
         """Sum weight rows over the last axis of `ids`."""
-        summed: Floats = self._features[ids].astype(np.float32).sum(axis=-2)
+        summed: Floats = self._rows[self._index[ids]].sum(axis=-2)
         return summed

@@ -50,3 +50,41 @@ def load(path: Path = MODEL_PATH) -> Weights:
         features[archive["rows"]] = values
         transitions = archive["transitions"].astype(np.float32, copy=False)
     return Weights(features, transitions)
+
+
+@dataclass(frozen=True, slots=True)
+class CompactWeights:
+    """The weights as tagging reads them: only the rows some feature uses, as float32."""
+
+    index: npt.NDArray[np.int32]
+    """`(2 ** HASH_BITS,)`: each hashed feature's row in `rows`; 0 is the all-zero row."""
+    rows: npt.NDArray[np.float32]
+    """`(used + 1, len(TAGS))`."""
+    transitions: npt.NDArray[np.float32]
+    """As in `Weights`."""
+
+
+def compact(weights: Weights) -> CompactWeights:
+    """`weights` without the rows no feature uses."""
+    used = np.flatnonzero(np.any(weights.features != 0, axis=1))
+    return _compacted(used, weights.features[used], weights.transitions)
+
+
+def load_compact(path: Path = MODEL_PATH) -> CompactWeights:
+    """Read weights written by `save` straight into the compact form (no full table)."""
+    with np.load(path) as archive:
+        if tuple(archive["tags"].tolist()) != TAGS or int(archive["hash_bits"]) != HASH_BITS:
+            raise ValueError(f"{path} was trained for another tag set or feature hashing")
+        return _compacted(archive["rows"], archive["values"], archive["transitions"])
+
+
+def _compacted(
+    used: npt.NDArray[np.integer],
+    values: npt.NDArray[np.floating],
+    transitions: npt.NDArray[np.floating],
+) -> CompactWeights:
+    index = np.zeros(1 << HASH_BITS, dtype=np.int32)
+    index[used] = np.arange(1, len(used) + 1, dtype=np.int32)
+    rows = np.zeros((len(used) + 1, values.shape[1]), dtype=np.float32)
+    rows[1:] = values
+    return CompactWeights(index, rows, transitions.astype(np.float32, copy=False))

@@ -1,0 +1,100 @@
+"""Names in headlines need the body's word for it.
+
+In a Title Case line (a Markdown heading, a headline) every word is
+capitalised, so capitals say little and the tagger runs words together
+(`Strategic Partners Join Acme Holdings`). A name found there is kept only
+when the article's body names it too; otherwise only the runs of its words
+that the body names are kept, if any. An article that is all headline
+keeps what the tagger found.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Final
+
+from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.prose import Prose
+from newsread.model import Entity
+
+_LONG_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
+_TITLE_SHARE: Final = 0.75
+_TITLE_MIN_WORDS: Final = 3
+_TABLE_LIKE: Final = re.compile(r"[\d(,:]")
+
+
+def is_title_case(line: str) -> bool:
+    """Most longer words capitalised and no closing punctuation: a headline, not a sentence."""
+    stripped = line.rstrip()
+    if not stripped or stripped[-1] in '.!?:;,"”':
+        return False
+    words = _LONG_WORD.findall(line)
+    if len(words) < _TITLE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return capitalised >= _TITLE_SHARE * len(words)
+
+
+def title_lines(prose: Prose) -> list[bool]:
+    """For each line of `prose`: whether it is a heading or a Title Case line."""
+    masked = prose.text
+    return [line.heading or is_title_case(masked[line.start : line.end]) for line in prose.lines]
+
+
+def prove_headline_names(prose: Prose, entities: Sequence[Entity]) -> list[Entity]:
+    """Keep a headline's names only as far as the body names them too.
+
+    Title Case lines with figures or parentheses are tables and results
+    (`Jane Doe ( Kenya ) 13:21.35`), not headlines, and a line that is one
+    name and nothing else is that name: both keep what the tagger found.
+    """
+    masked = prose.text
+    titles = [
+        line.heading or (title and not _TABLE_LIKE.search(masked, line.start, line.end))
+        for line, title in zip(prose.lines, title_lines(prose), strict=True)
+    ]
+    if not any(titles):
+        return list(entities)
+    line_starts = [line.start for line in prose.lines]
+    on_title = [titles[bisect_right(line_starts, e.start) - 1] for e in entities]
+    body = {name_key(e.text) for e, title in zip(entities, on_title, strict=True) if not title}
+    if not body:
+        return list(entities)
+    kept: list[Entity] = []
+    for entity, title in zip(entities, on_title, strict=True):
+        if (
+            not title
+            or entity.label not in NAME_LABELS
+            or name_key(entity.text) in body
+            or _whole_line(prose, line_starts, entity)
+        ):
+            kept.append(entity)
+            continue
+        kept.extend(_proven_parts(entity, body))
+    return kept
+
+
+def _whole_line(prose: Prose, line_starts: Sequence[int], entity: Entity) -> bool:
+    """A line of plain text that is this name and nothing else (a heading never counts)."""
+    line = prose.lines[bisect_right(line_starts, entity.start) - 1]
+    return not line.heading and prose.text[line.start : line.end].strip() == entity.text
+
+
+def _proven_parts(entity: Entity, body: set[str]) -> list[Entity]:
+    """The runs of the entity's words that the body names, longest first from the left."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", entity.text)]
+    parts: list[Entity] = []
+    first = 0
+    while first < len(words):
+        for last in range(len(words), first, -1):
+            start, end = words[first][0], words[last - 1][1]
+            text = entity.text[start:end]
+            if name_key(text) in body:
+                parts.append(Entity(entity.start + start, entity.start + end, entity.label, text))
+                first = last
+                break
+        else:
+            first += 1
+    return parts
