@@ -128,12 +128,17 @@ def test_newer_schema_is_refused_and_left_byte_identical(db_path: Path) -> None:
     assert db_path.read_bytes() == before
 
 
-def test_file_that_is_not_sqlite_is_refused_naming_it(db_path: Path) -> None:
-    db_path.write_text("these are my notes, not a database\n" * 200, encoding="utf-8")
-    with pytest.raises(LibraryError) as caught:
-        Library.open(db_path)
-    assert str(db_path) in str(caught.value)
-    assert "\n" not in str(caught.value)
+def test_file_that_is_not_sqlite_is_moved_aside_not_lost(db_path: Path) -> None:
+    notes = "these are my notes, not a database\n" * 200
+    db_path.write_text(notes, encoding="utf-8")
+    with Library.open(db_path) as library:
+        assert library.is_empty()
+        (notice,) = library.notices
+    (moved,) = db_path.parent.glob("newsread.db.corrupt-*")
+    assert moved.read_text(encoding="utf-8") == notes
+    assert str(db_path) in notice
+    assert moved.name in notice
+    assert "\n" not in notice
 
 
 def test_sqlite_file_of_another_application_is_refused(db_path: Path) -> None:
@@ -313,7 +318,7 @@ def test_entities_are_extracted_on_ingest_and_again_on_change(
         Entity(14, 17, "PERSON", "Bob"),
     ]
     library.ingest(FEED, [article("a", body="met Alice and Bob")])
-    assert len(bodies) == 1  # unchanged: not extracted again
+    assert bodies == ["met Alice and Bob", "Headline a"]  # unchanged: not extracted again
     library.ingest(FEED, [article("a", body="only Carol")])
     assert library.entities(article_id) == [Entity(5, 10, "PERSON", "Carol")]
     with pytest.raises(ArticleNotFound):

@@ -20,6 +20,7 @@ from textual.widgets import Static
 from newsread.errors import LibraryError
 from newsread.library import ArticleView as LibraryView
 from newsread.library import Library, ViewQuery
+from newsread.library.state import Flag, StateChange
 from newsread.model import Article, ArticleSummary, Entity, LibraryCounts, ParsedArticle
 from newsread.paths import database_path, ensure_config_dir
 from newsread.tui.actions import ALL_ACTIONS, SCREEN_ACTIONS
@@ -404,7 +405,7 @@ async def test_library_errors_become_notifications(
     def refuse(*_: object) -> int:
         raise LibraryError("database is locked")
 
-    monkeypatch.setattr(library, "set_bookmarked", refuse)
+    monkeypatch.setattr(library, "change_bookmarked", refuse)
     app = make_app(library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("b")
@@ -479,6 +480,7 @@ class BulkLibrary:
         self.size = size
         self.rows_fetched = 0
         self.read: set[int] = set()
+        self.notices: tuple[str, ...] = ()
 
     def _rowid(self, article_id: str) -> int:
         return int(article_id, 16)
@@ -511,11 +513,18 @@ class BulkLibrary:
     def entities(self, article_id: str) -> list[Entity]:
         return []
 
-    def set_read(self, article_ids: Iterable[str], read: bool) -> int:
-        rowids = {self._rowid(article_id) for article_id in article_ids}
-        before = len(self.read)
+    def preference(self, name: str) -> str | None:
+        return None
+
+    def change_read(self, article_ids: Iterable[str], read: bool) -> StateChange:
+        ids = [
+            article_id
+            for article_id in article_ids
+            if (self._rowid(article_id) in self.read) != read
+        ]
+        rowids = {self._rowid(article_id) for article_id in ids}
         self.read = self.read | rowids if read else self.read - rowids
-        return abs(len(self.read) - before)
+        return StateChange(Flag.READ, read, tuple(ids), (None,) * len(ids))
 
 
 async def test_a_hundred_thousand_articles_stay_instant() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from newsread import __version__
+from newsread import __version__, cli_data, cli_entities
 from newsread.cli_config import register as register_config_command
 from newsread.config import Config, load_config
 from newsread.errors import NewsreadError, SourceError
@@ -38,6 +38,9 @@ SUBCOMMANDS: Final = (
     "show",
     "mark",
     "config",
+    "entities",
+    "export",
+    "import",
 )
 
 
@@ -65,7 +68,14 @@ def _print_json(value: object) -> None:
 def _open_library(args: argparse.Namespace) -> Library:
     directory = ensure_config_dir(config_dir(args.config_dir))
     library = Library.open(database_path(directory))
+    for notice in library.notices:
+        _note("warning", notice)
+    library.start_daily_backup(interactive=args.handler is _command_tui)
     library.add_sample_articles()
+    from newsread.sources.settings import apply_source_settings
+
+    # Titles and tags follow config.toml edits on the next run of any command.
+    apply_source_settings(library, args.config)
     return library
 
 
@@ -83,7 +93,8 @@ def _command_list(library: Library, args: argparse.Namespace) -> int:
         article_filter = ArticleFilter.UNREAD
     elif args.bookmarked:
         article_filter = ArticleFilter.BOOKMARKED
-    summaries = library.list_articles(ViewQuery(filter=article_filter, search=args.search or ""))
+    query = ViewQuery(filter=article_filter, search=args.search or "")
+    summaries = library.list_articles(cli_entities.narrow_list_query(library, args, query))
     if args.json:
         _print_json([_summary_json(summary) for summary in summaries])
         return 0
@@ -152,14 +163,14 @@ def _tag_new_articles(library: Library) -> None:
         tag_all(library, on_progress=progress)
 
 
-def _add(library: Library, arguments: Sequence[str], *, report: bool) -> bool:
+def _add(library: Library, arguments: Sequence[str], *, config: Config, report: bool) -> bool:
     """Add SOURCE arguments, printing errors (and what was added, if `report`); True if all ok."""
     from newsread.cli_output import fetching_status, refresh_progress
     from newsread.sources.adding import add_sources
 
     urls = sum(argument.strip().lower().startswith(("http:", "https:")) for argument in arguments)
     with fetching_status(urls), refresh_progress("Fetching feeds") as progress:
-        results = add_sources(library, arguments, on_progress=progress)
+        results = add_sources(library, arguments, on_progress=progress, config=config)
     for result in results:
         _report_added(result, report=report)
     _tag_new_articles(library)
@@ -188,7 +199,7 @@ def _added_line(source: SourceRefreshResult) -> str:
 
 
 def _command_add(library: Library, args: argparse.Namespace) -> int:
-    return 0 if _add(library, args.sources, report=True) else EXIT_ERROR
+    return 0 if _add(library, args.sources, config=args.config, report=True) else EXIT_ERROR
 
 
 def _command_sources(library: Library, args: argparse.Namespace) -> int:
@@ -221,7 +232,7 @@ def _command_refresh(library: Library, args: argparse.Namespace) -> int:
 
     keys = [library.find_source(text).key for text in args.sources] if args.sources else None
     with refresh_progress() as progress:
-        results = refresh(library, keys, on_progress=progress)
+        results = refresh(library, keys, on_progress=progress, config=args.config)
     for result in results:
         for skipped in result.skipped:
             _note("", skipped)
@@ -262,7 +273,7 @@ def _write_atomically(path: Path, text: str) -> None:
 def _command_tui(library: Library, args: argparse.Namespace) -> int:
     if args.sources:
         # Errors are printed and the reader opens anyway: the library itself is fine.
-        _add(library, args.sources, report=False)
+        _add(library, args.sources, config=args.config, report=False)
     from newsread.tui.launch import run_tui
 
     run_tui(library, config_dir(args.config_dir))
@@ -297,6 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help='only articles matching TEXT (words, "phrases", prefix*, -exclude), best first',
     )
+    cli_entities.add_list_options(listing, which)
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(handler=_command_list)
 
@@ -311,8 +323,10 @@ def build_parser() -> argparse.ArgumentParser:
     for flag in ("--read", "--unread", "--bookmark", "--unbookmark"):
         how.add_argument(flag, action="store_true")
     mark.set_defaults(handler=_command_mark)
+    cli_entities.register(commands)
     _source_commands(commands)
     register_config_command(commands)
+    cli_data.register(commands)
     return parser
 
 

@@ -140,6 +140,7 @@ class SourceInfo:
     """Stable identity: the feed URL, the absolute path, or `sample:NAME`."""
     kind: SourceKind
     title: str
+    """The name shown: the one config.toml gives it, else the source's own."""
     folder: tuple[str, ...] = ()
     """The folders the user filed it under (from OPML), outermost first."""
     url: str = ""
@@ -150,3 +151,57 @@ class SourceInfo:
     """When it was last refreshed (ISO 8601 UTC), successfully or not."""
     last_error: str | None = None
     """The one-line error of the last refresh, None when it succeeded."""
+    own_title: str = ""
+    """The source's own title when config.toml shows another in `title`; "" otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """One entity of the library's index: who or what, and how much the library mentions it."""
+
+    key: str
+    """Identity shared by every mention (`elon musk` for `Musk` and `Elon Musk`)."""
+    name: str
+    """The most common way articles write it (`Nvidia`)."""
+    label: str
+    """One of the name labels of `ENTITY_LABELS` (the label of that most common form)."""
+    articles: int
+    """How many articles mention it (0 for a watched name no article mentions yet)."""
+    mentions: int
+    """How many times, counting every mention in every article's title and body."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntity:
+    """One entity of one article, with how often the article mentions it."""
+
+    key: str
+    name: str
+    """The most common way this article writes it."""
+    label: str
+    mentions: int
+    """Mentions in the article's title and body."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedArticle:
+    """An article sharing distinctive entities with another, and why it is related."""
+
+    article: ArticleSummary
+    score: float
+    """The summed weight of the shared entities (rarer names weigh more); higher is closer."""
+    shared: tuple[str, ...]
+    """Names of the shared entities, most distinctive first."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingStats:
+    """Length and entity counts of one article, for the meta line and the list."""
+
+    words: int
+    minutes: int
+    """Reading time at 230 words a minute, at least 1."""
+    entities: tuple[tuple[str, int], ...]
+    """`(label, distinct entities)` for each label present, in `ENTITY_LABELS` order."""
+    tagged: bool
+    """False while the article waits for its entities (then `entities` is empty)."""

@@ -13,6 +13,7 @@ APP_NAME = "newsread"
 CONFIG_DIR_ENV = "NEWSREAD_CONFIG_DIR"
 DATABASE_NAME = "newsread.db"
 CONFIG_NAME = "config.toml"
+BACKUPS_NAME = "backups"
 
 
 def config_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -43,3 +44,8 @@ def ensure_config_dir(directory: Path) -> Path:
 def database_path(directory: Path) -> Path:
     """The library database inside the config directory."""
     return directory / DATABASE_NAME
+
+
+def backups_dir(directory: Path) -> Path:
+    """Where the automatic library backups are kept, inside the config directory."""
+    return directory / BACKUPS_NAME

@@ -18,19 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from newsread.config import Config
 from newsread.errors import NewsreadError, SourceError
 from newsread.ingest.feed import ParsedFeed
 from newsread.ingest.fetch import Fetcher, FetchLimits, FetchRequest, FetchResult
 from newsread.library import FeedValidators, Library
-from newsread.model import Source, SourceInfo, SourceKind
+from newsread.library.sources import age_cutoff
+from newsread.model import ParsedArticle, Source, SourceInfo, SourceKind
 from newsread.sources.reading import SourceContent, feed_content, file_content, folder_content
+from newsread.sources.settings import apply_source_settings
 from newsread.textsafe import one_line
-
-DEFAULT_MAX_ITEMS: Final[int | None] = None
-"""Articles kept per source after a refresh (None: all). Bookmarks are always kept."""
-
-DEFAULT_MAX_AGE_DAYS: Final[int | None] = None
-"""Days an article is kept after its date (None: forever). Bookmarks are always kept."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +68,48 @@ ProgressCallback = Callable[[RefreshProgress], None]
 
 @dataclass(frozen=True, slots=True)
 class Retention:
-    """How much of each source to keep (None: no limit)."""
+    """How much of one source to keep (None: no limit). Bookmarks are always kept."""
 
-    max_items: int | None = DEFAULT_MAX_ITEMS
-    max_age_days: int | None = DEFAULT_MAX_AGE_DAYS
+    max_items: int | None = None
+    """The newest articles kept, besides whatever the source still lists."""
+    max_age_days: int | None = None
+    """Articles dated (or, undated, stored) longer ago are dropped."""
+
+    @classmethod
+    def for_source(cls, config: Config | None, key: str) -> Retention:
+        """The limits config.toml sets for the source `key`: its own table over `[refresh]`.
+
+        In the config 0 means no limit; here that is None.
+        """
+        if config is None:
+            return cls()
+        return cls(config.max_items_for(key) or None, config.max_age_days_for(key) or None)
+
+
+def keep_recent(articles: Sequence[ParsedArticle], retention: Retention) -> list[ParsedArticle]:
+    """The articles the age limit keeps: storing older ones would only prune them again."""
+    if retention.max_age_days is None:
+        return list(articles)
+    cutoff = age_cutoff(retention.max_age_days)
+    return [
+        article for article in articles if article.published is None or article.published >= cutoff
+    ]
+
+
+def prune_source(
+    library: Library, key: str, retention: Retention, *, listed: Sequence[ParsedArticle]
+) -> int:
+    """Apply `retention` to the stored source `key`; return how many articles were deleted.
+
+    What the source still lists (`listed`) is never pruned: it would only come
+    back as new on the next refresh.
+    """
+    return library.prune(
+        key,
+        retention.max_items,
+        retention.max_age_days,
+        listed=[article.key for article in listed],
+    )
 
 
 def refreshable(library: Library) -> list[SourceInfo]:
@@ -88,12 +123,16 @@ def refresh(
     *,
     on_progress: ProgressCallback | None = None,
     limits: FetchLimits | None = None,
-    retention: Retention | None = None,
+    config: Config | None = None,
 ) -> list[SourceRefreshResult]:
     """Refresh the sources with these keys (all but the samples when None), in that order.
 
     Samples are skipped; an unknown key gives a failed result, not an exception.
+    With a `config`, each source first gets the title and tags it sets, and is
+    pruned to its item and age limits after storing (bookmarks are never pruned).
     """
+    if config is not None:
+        apply_source_settings(library, config, keys)
     targets: list[SourceInfo | SourceRefreshResult] = []
     if keys is None:
         targets.extend(refreshable(library))
@@ -106,7 +145,7 @@ def refresh(
                 continue
             if info.kind is not SourceKind.SAMPLE:
                 targets.append(info)
-    run = _Run(library, on_progress, retention or Retention(), len(targets))
+    run = _Run(library, on_progress, config, len(targets))
     return asyncio.run(run.all(targets, limits or FetchLimits()))
 
 
@@ -117,12 +156,12 @@ class _Run:
         self,
         library: Library,
         on_progress: ProgressCallback | None,
-        retention: Retention,
+        config: Config | None,
         total: int,
     ) -> None:
         self.library = library
         self.on_progress = on_progress
-        self.retention = retention
+        self.config = config
         self.total = total
         self.done = 0
 
@@ -185,20 +224,24 @@ class _Run:
         self, info: SourceInfo, content: SourceContent, *, validators: FeedValidators | None
     ) -> SourceRefreshResult:
         """Ingest, prune and record the refresh; a library failure fails only this source."""
-        title = info.title
+        # `title` is what the user sees; the library keeps the source's own beside it.
+        title, own_title = info.title, info.own_title or info.title
+        retention = Retention.for_source(self.config, info.key)
+        articles = keep_recent(content.articles, retention)
         try:
-            if info.kind is SourceKind.FEED and content.title and info.title == info.key:
+            if info.kind is SourceKind.FEED and content.title and own_title == info.key:
                 # Imported without a title: the feed's own title is better than its URL.
-                title = one_line(content.title)
+                own_title = one_line(content.title)
+                title = info.title if info.own_title else own_title
                 self.library.add_source(
-                    Source(info.key, info.kind, title),
+                    Source(info.key, info.kind, own_title),
                     url=info.url or content.link,
                     folder=info.folder,
                 )
             stored = self.library.ingest(
-                Source(info.key, info.kind, title), content.articles, extract_entities=False
+                Source(info.key, info.kind, own_title), articles, extract_entities=False
             )
-            pruned = self.prune(info.key, len(content.articles))
+            pruned = prune_source(self.library, info.key, retention, listed=articles)
             self.library.record_refresh(info.key, error=None, validators=validators)
         except NewsreadError as error:
             return self.failed(info, error, skipped=content.skipped)
@@ -211,13 +254,6 @@ class _Run:
             skipped=content.skipped,
             pruned=pruned,
         )
-
-    def prune(self, key: str, current: int) -> int:
-        max_items = self.retention.max_items
-        # Never prune what the source still lists: it would come back as new next time.
-        if max_items is not None:
-            max_items = max(max_items, current)
-        return self.library.prune(key, max_items, self.retention.max_age_days)
 
     def failed(
         self, info: SourceInfo, error: NewsreadError, *, skipped: tuple[str, ...] = ()

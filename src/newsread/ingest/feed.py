@@ -10,6 +10,7 @@ one function, so the path taken never shows in the articles.
 from __future__ import annotations
 
 import io
+import re
 import time
 from calendar import timegm
 from collections.abc import Mapping
@@ -32,6 +33,8 @@ from newsread.ingest.feed_fast import read_fast
 from newsread.ingest.formats import Format, detect_format
 from newsread.model import ParsedArticle
 
+_CHARACTER_REFERENCE: Final = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_NO_CHARACTER: Final = b"&#xFFFD;"
 _HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
 _FOUND: Final = {
     Format.HTML: "found an HTML page",
@@ -71,8 +74,16 @@ def parse_feed(data: bytes, *, url: str = "") -> ParsedFeed:
 
 def read_with_feedparser(data: bytes, *, url: str = "") -> RawFeed:
     """Read any feed with feedparser; `SourceError` when it is not one."""
-    # A stream, never bytes: feedparser would open bytes naming an existing file.
-    result: Any = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    data = _CHARACTER_REFERENCE.sub(_possible_character, data)
+    try:
+        # A stream, never bytes: feedparser would open bytes naming an existing file.
+        result: Any = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    except (ValueError, OverflowError, LookupError, RecursionError, MemoryError) as error:
+        # feedparser flags most broken input (bozo) but raises on some; that is a broken feed.
+        reason = _one_line(f"{type(error).__name__}: {error}")
+        raise SourceError(
+            f"{_name(url)} is a feed the feed parser cannot read: {reason}"
+        ) from error
     entries = result.get("entries") or []
     version = result.get("version") or ""
     if not version and not entries:
@@ -86,6 +97,21 @@ def read_with_feedparser(data: bytes, *, url: str = "") -> RawFeed:
         link=str(feed.get("link") or ""),
         entries=tuple(_entry(entry) for entry in entries),
     )
+
+
+def _possible_character(match: re.Match[bytes]) -> bytes:
+    """A character reference as written, or U+FFFD's when it names no character.
+
+    feedparser raises on references to surrogates or past U+10FFFF instead of flagging them.
+    """
+    hexadecimal, decimal = match.groups()
+    digits = (hexadecimal if hexadecimal is not None else decimal).lstrip(b"0") or b"0"
+    if len(digits) > 8:
+        return _NO_CHARACTER
+    number = int(digits, 16) if hexadecimal is not None else int(digits)
+    if number > 0x10FFFF or 0xD800 <= number <= 0xDFFF:
+        return _NO_CHARACTER
+    return match.group()
 
 
 def _entry(entry: Mapping[str, Any]) -> RawEntry:

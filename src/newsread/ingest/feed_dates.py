@@ -66,7 +66,8 @@ def _quick(text: str) -> datetime | None:
                 int(year), int(month_text), int(day), int(hour), int(minute), int(second)
             )
             return _utc(moment, offset)
-    except ValueError:
+    except (ValueError, OverflowError):
+        # Out of range (day 32, year 0), or pushed past year 1 or 9999 by its zone offset.
         return None
     return None
 

@@ -19,9 +19,12 @@ from newsread.textsafe import strip_controls
 __all__ = ["html_to_markdown", "html_to_text", "parse_html"]
 
 _UNSUSPICIOUS_BYTES: Final = bytes(
-    byte for byte in range(256) if byte in (9, 10) or 0x20 <= byte < 0x7F or 0x80 <= byte != 0xC2
+    byte
+    for byte in range(256)
+    if byte in (9, 10) or 0x20 <= byte < 0x7F or (byte >= 0x80 and byte not in (0xC2, 0xED))
 )
-"""UTF-8 bytes that cannot be part of a control character (C1 controls start with 0xC2)."""
+"""UTF-8 bytes that cannot be part of a control character (C1 controls start with 0xC2)
+or of a lone surrogate (0xED; it also starts some Hangul, which then takes the slow scan)."""
 
 
 def html_to_markdown(html: str, *, base_url: str = "") -> str:

@@ -18,6 +18,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from lxml import etree
 
 from newsread.ingest.html_inline import InlineBuffer, code_span, collapse_whitespace
+from newsread.textsafe import has_controls, strip_controls
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
@@ -80,8 +81,9 @@ class BlockList:
 
 def safe_link(href: str, base_url: str) -> str:
     """`href` made absolute against `base_url`; "" unless it is http(s) or mailto."""
-    if "\t" in href or "\n" in href or "\r" in href:
-        href = href.replace("\t", "").replace("\n", "").replace("\r", "")
+    if has_controls(href) or "\t" in href or "\n" in href:
+        # Browsers drop tabs and newlines inside links; other controls must never be stored.
+        href = strip_controls(href).replace("\t", "").replace("\n", "")
     href = href.strip(" \x0c")
     if not href or href.startswith("#"):
         return ""

@@ -32,6 +32,7 @@ _THEMATIC_BREAK: Final = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HEADING_CLOSING_SEQUENCE: Final = re.compile(r"(?:^|[ \t])(#+)[ \t]*$")
 
 _EMPHASIS_MARKERS: Final = frozenset("*_")
+_INLINE_CANDIDATE: Final = re.compile(r"[*_~`\[\\<&]")
 
 
 def escape_paragraph(text: str) -> str:
@@ -86,19 +87,21 @@ def _block_start_positions(text: str) -> set[int]:
 def _inline_positions(text: str) -> set[int]:
     """Where a character would otherwise start inline syntax."""
     positions: set[int] = set()
-    index = 0
-    length = len(text)
-    while index < length:
+    resume = 0
+    # Only these characters can start inline syntax; a scan for them skips the rest quickly.
+    for candidate in _INLINE_CANDIDATE.finditer(text):
+        index = candidate.start()
+        if index < resume:
+            continue
         character = text[index]
         if character in _EMPHASIS_MARKERS or character == "~":
             end = _run_end(text, index)
             if _run_needs_escape(text, index, end):
                 positions.update(range(index, end))
-            index = end
+            resume = end
             continue
         if _character_needs_escape(text, index):
             positions.add(index)
-        index += 1
     return positions
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from newsread.errors import SourceError
+from newsread.ingest.fields import clean_body
 from newsread.ingest.markdown_escape import escape_heading, escape_paragraph
 from newsread.ingest.text_lines import (
     FALLBACK_TITLE_MAX_CHARS,
@@ -136,7 +137,7 @@ def _finish(draft: _Draft) -> ParsedArticle:
         deck, lines = lines[0], lines[1:]
     return ParsedArticle(
         title=draft.title,
-        body=_markdown(lines),
+        body=clean_body(_markdown(lines)),
         key=draft.title,
         section=draft.section,
         deck=deck,

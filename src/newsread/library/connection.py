@@ -29,12 +29,50 @@ CHUNK_SIZE: Final = 500
 T = TypeVar("T")
 
 
+_CORRUPTION_CODES: Final = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_BUSY_CODES: Final = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def is_corruption(error: sqlite3.Error) -> bool:
+    """True when SQLite says the file is damaged or is not a database at all."""
+    return _primary_code(error) in _CORRUPTION_CODES
+
+
+def damage_marker(path: Path) -> Path:
+    """The file whose presence asks the next `Library.open` for a full check of `path`."""
+    return path.with_name(path.name + ".check")
+
+
 def describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
     """A one-line message for a SQLite failure on the database at `path`."""
     detail = one_line(str(error)) or type(error).__name__
+    code = _primary_code(error)
     if isinstance(error, sqlite3.DatabaseError) and "not a database" in detail:
         return f"{path} is not a newsread library (not an SQLite database)"
+    if code in _BUSY_CODES:
+        return (
+            f"library {path} is busy: another newsread kept it locked for over "
+            f"{BUSY_TIMEOUT_MS / 1000:g} s; nothing was changed, try again"
+        )
+    if code == sqlite3.SQLITE_FULL:
+        return f"library {path}: the disk is full; the change was not saved"
     return f"library {path}: {detail}"
+
+
+def _note_damage(path: Path, error: sqlite3.Error) -> None:
+    """Leave the damage marker when SQLite reports corruption during normal use."""
+    if not is_corruption(error):
+        return
+    try:
+        damage_marker(path).touch()
+    except OSError:
+        # The marker only speeds up detection; the open-time checks still run without it.
+        return
 
 
 class LockedConnection(sqlite3.Connection):
@@ -60,6 +98,8 @@ def guarded(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
         except sqlite3.Error as error:
+            if isinstance(conn, LockedConnection):
+                _note_damage(path, error)
             raise LibraryError(describe_sqlite_error(path, error)) from error
 
 
@@ -129,6 +169,7 @@ class Database:
             try:
                 yield self._connection
             except sqlite3.Error as error:
+                _note_damage(self.path, error)
                 raise LibraryError(describe_sqlite_error(self.path, error)) from error
 
     @contextmanager

@@ -17,7 +17,7 @@ from typing import Final
 from newsread.errors import LibraryError
 from newsread.library import ids
 from newsread.library.clock import utc_now
-from newsread.library.connection import Database
+from newsread.library.connection import Database, chunked, placeholders
 from newsread.library.tagging import ENTITIES_VERSION, UNTAGGED, replace_entities
 from newsread.library.tagging import extract_entities as entities_of_body
 from newsread.model import ParsedArticle, Source
@@ -71,59 +71,102 @@ def _upsert_source(conn: sqlite3.Connection, source: Source) -> int:
     return int(row[0])
 
 
-def _free_article_id(conn: sqlite3.Connection, source_key: str, origin_key: str) -> str:
-    """The article's usual ID, or the first deterministic alternative not already taken."""
-    for attempt in range(MAX_ID_ATTEMPTS):
-        candidate = ids.article_id(source_key, origin_key, attempt)
-        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone() is None:
-            return candidate
-    raise LibraryError(f"no free article ID for {origin_key!r} in {source_key!r}")
+def _stored_rows(conn: sqlite3.Connection, source_id: int) -> dict[str, tuple[int, str]]:
+    """The source's stored articles: origin key → (rowid, content hash), read in one query."""
+    rows = conn.execute(
+        "SELECT origin_key, rowid, content_hash FROM articles WHERE source_id = ?", (source_id,)
+    )
+    return {str(origin_key): (int(rowid), str(digest)) for origin_key, rowid, digest in rows}
+
+
+def _free_article_ids(
+    conn: sqlite3.Connection, source_key: str, origin_keys: Sequence[str]
+) -> list[str]:
+    """Each article's usual ID, or the first deterministic alternative not taken.
+
+    Taken means stored already or given to an earlier article of the same
+    batch. The usual IDs are looked up together; alternatives (after a
+    collision of 48-bit hashes, so practically never) one at a time.
+    """
+    usual = [ids.article_id(source_key, key) for key in origin_keys]
+    taken: set[str] = set()
+    for chunk in chunked(usual):
+        found = conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({placeholders(len(chunk))})", chunk
+        )
+        taken.update(str(article_id) for (article_id,) in found)
+    chosen: list[str] = []
+    for origin_key, candidate in zip(origin_keys, usual, strict=True):
+        attempt = 0
+        while candidate in taken:
+            attempt += 1
+            if attempt == MAX_ID_ATTEMPTS:
+                raise LibraryError(f"no free article ID for {origin_key!r} in {source_key!r}")
+            candidate = ids.article_id(source_key, origin_key, attempt)
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+                taken.add(candidate)
+        taken.add(candidate)
+        chosen.append(candidate)
+    return chosen
 
 
 def _text_values(article: ParsedArticle) -> tuple[str, ...]:
     return (article.title, article.section, article.author, article.deck, article.body)
 
 
-def _insert_article(
+def _insert_articles(
     conn: sqlite3.Connection,
     source: Source,
     source_id: int,
-    article: ParsedArticle,
-    digest: str,
-    seq: int,
+    articles: Sequence[ParsedArticle],
+    digests: dict[str, str],
     entities_version: int,
-) -> int:
-    """Insert a new article and its text (the search index follows by trigger); return its rowid."""
-    cursor = conn.execute(
+) -> list[int]:
+    """Insert new articles and their texts with one statement each; return their rowids.
+
+    Rowids and sequence numbers continue from the largest stored (the write
+    lock is held), so no row has to be read back; the search index follows
+    by trigger.
+    """
+    next_seq, next_rowid = conn.execute(
+        "SELECT coalesce(max(seq), 0) + 1, coalesce(max(rowid), 0) + 1 FROM articles"
+    ).fetchone()
+    rowids = list(range(int(next_rowid), int(next_rowid) + len(articles)))
+    article_ids = _free_article_ids(conn, source.key, [article.key for article in articles])
+    now = utc_now()
+    conn.executemany(
         """
         INSERT INTO articles (
-            id, source_id, origin_key, url, published, content_hash, seq, ingested_at,
+            rowid, id, source_id, origin_key, url, published, content_hash, seq, ingested_at,
             entities_version
-        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        (
-            _free_article_id(conn, source.key, article.key),
-            source_id,
-            article.key,
-            article.url,
-            article.published,
-            digest,
-            seq,
-            utc_now(),
-            entities_version,
-        ),
+        [
+            (
+                rowid,
+                article_id,
+                source_id,
+                article.key,
+                article.url,
+                article.published,
+                digests[article.key],
+                int(next_seq) + offset,
+                now,
+                entities_version,
+            )
+            for offset, (rowid, article_id, article) in enumerate(
+                zip(rowids, article_ids, articles, strict=True)
+            )
+        ],
     )
-    rowid = cursor.lastrowid
-    if rowid is None:
-        raise LibraryError(f"could not store article {article.key!r} of {source.key!r}")
-    conn.execute(
+    conn.executemany(
         """
         INSERT INTO article_texts (article_rowid, title, section, author, deck, body)
         VALUES (?, ?, ?, ?, ?, ?)
         """,
-        (rowid, *_text_values(article)),
+        [(rowid, *_text_values(article)) for rowid, article in zip(rowids, articles, strict=True)],
     )
-    return rowid
+    return rowids
 
 
 def _update_article(
@@ -170,38 +213,34 @@ def ingest_articles(
     digests = {article.key: ids.content_hash(article) for article in batch}
     stored = _stored_hashes(database, source.key)
     extracted = {
-        article.key: entities_of_body(article.body)
+        article.key: entities_of_body(article.body, article.title)
         for article in batch
         if extract_entities and stored.get(article.key) != digests[article.key]
     }
     version = ENTITIES_VERSION if extract_entities else UNTAGGED
-    new = updated = unchanged = 0
     with database.writing() as conn:
         source_id = _upsert_source(conn, source)
-        next_seq = int(conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0])
+        stored_rows = _stored_rows(conn, source_id)
+        fresh: list[ParsedArticle] = []
+        changed: list[tuple[int, ParsedArticle]] = []
         for article in batch:
-            digest = digests[article.key]
-            row = conn.execute(
-                "SELECT rowid, content_hash FROM articles WHERE source_id = ? AND origin_key = ?",
-                (source_id, article.key),
-            ).fetchone()
-            if row is not None and row[1] == digest:
-                unchanged += 1
-                continue
+            row = stored_rows.get(article.key)
             if row is None:
-                rowid = _insert_article(conn, source, source_id, article, digest, next_seq, version)
-                next_seq += 1
-                new += 1
-            else:
-                rowid = int(row[0])
-                _update_article(conn, rowid, article, digest, version)
-                updated += 1
-            if not extract_entities:
-                if row is not None:
-                    replace_entities(conn, rowid, ())
-                continue
-            found = extracted.get(article.key)
-            if found is None:  # stored by another process since the first look
-                found = entities_of_body(article.body)
-            replace_entities(conn, rowid, found)
-    return IngestResult(new=new, updated=updated, unchanged=unchanged)
+                fresh.append(article)
+            elif row[1] != digests[article.key]:
+                changed.append((row[0], article))
+        for rowid, article in changed:
+            _update_article(conn, rowid, article, digests[article.key], version)
+        inserted = _insert_articles(conn, source, source_id, fresh, digests, version)
+        if not extract_entities:
+            for rowid, _article in changed:
+                replace_entities(conn, rowid, ())
+        else:
+            for rowid, article in [*changed, *zip(inserted, fresh, strict=True)]:
+                found = extracted.get(article.key)
+                if found is None:  # stored by another process since the first look
+                    found = entities_of_body(article.body, article.title)
+                replace_entities(conn, rowid, found)
+    return IngestResult(
+        new=len(fresh), updated=len(changed), unchanged=len(batch) - len(fresh) - len(changed)
+    )

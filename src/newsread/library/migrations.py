@@ -1,8 +1,8 @@
 """Numbered schema migrations: `PRAGMA user_version` says which have been applied.
 
 A migration is never edited once released; a schema change is a new entry at
-the end of `MIGRATIONS`. Each runs in its own transaction together with the
-`user_version` bump, so a crash leaves the database at a whole version.
+the end of `MIGRATIONS`. All pending steps run in one transaction together
+with the `user_version` bump, so a failure or a crash leaves the version it had.
 """
 
 from __future__ import annotations
@@ -236,6 +236,237 @@ _V4_PREFERENCES = _statements(
     """,
 )
 
+_V5_ENTITY_INDEX = _statements(
+    # The identity key of each body mention (see `newsread.entities.identity`).
+    "ALTER TABLE entities ADD COLUMN key TEXT NOT NULL DEFAULT ''",
+    # One row per named entity per article, title and body together: the
+    # entity index. Date and seq are copied from the article so that "every
+    # article mentioning X, newest first" is one index range, read a screen
+    # at a time like the plain list.
+    """
+    CREATE TABLE entity_mentions (
+        key TEXT NOT NULL,
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        published TEXT,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (key, article_rowid)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX entity_mentions_by_key_date ON entity_mentions (key, published DESC, seq)",
+    # Per article; with the label (and the key every index of this table holds)
+    # it covers an article's counts by type.
+    "CREATE INDEX entity_mentions_by_article ON entity_mentions (article_rowid, label)",
+    # Per key: document frequency (the weight of a shared name), total mentions,
+    # and its most common written form, kept current by the triggers below.
+    """
+    CREATE TABLE entity_keys (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        mentions INTEGER NOT NULL
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX entity_keys_by_articles ON entity_keys (articles DESC, mentions DESC)",
+    "CREATE INDEX entity_keys_by_label ON entity_keys (label, articles DESC, mentions DESC)",
+    # How many articles write a key in each form: what picks `entity_keys.name`.
+    """
+    CREATE TABLE entity_forms (
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        label TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (key, name, label)
+    ) WITHOUT ROWID
+    """,
+    # Counts only ever move by one article at a time, so a form takes the
+    # lead exactly when it passes the current leader.
+    """
+    CREATE TRIGGER entity_mentions_after_insert AFTER INSERT ON entity_mentions BEGIN
+        INSERT INTO entity_forms (key, name, label, articles)
+        VALUES (new.key, new.name, new.label, 1)
+        ON CONFLICT (key, name, label) DO UPDATE SET articles = articles + 1;
+        INSERT INTO entity_keys (key, name, label, articles, mentions)
+        VALUES (new.key, new.name, new.label, 1, new.mentions)
+        ON CONFLICT (key) DO UPDATE
+        SET articles = articles + 1, mentions = mentions + excluded.mentions;
+        UPDATE entity_keys SET name = new.name, label = new.label
+        WHERE key = new.key AND (name != new.name OR label != new.label)
+        AND (SELECT articles FROM entity_forms
+             WHERE key = new.key AND name = new.name AND label = new.label)
+          > (SELECT f.articles FROM entity_forms AS f
+             WHERE f.key = new.key AND f.name = entity_keys.name AND f.label = entity_keys.label);
+    END
+    """,
+    # Also runs for rows deleted with their article (ON DELETE CASCADE).
+    """
+    CREATE TRIGGER entity_mentions_after_delete AFTER DELETE ON entity_mentions BEGIN
+        UPDATE entity_forms SET articles = articles - 1
+        WHERE key = old.key AND name = old.name AND label = old.label;
+        DELETE FROM entity_forms
+        WHERE key = old.key AND name = old.name AND label = old.label AND articles <= 0;
+        UPDATE entity_keys SET articles = articles - 1, mentions = mentions - old.mentions
+        WHERE key = old.key;
+        DELETE FROM entity_keys WHERE key = old.key AND articles <= 0;
+        UPDATE entity_keys SET (name, label) = (
+            SELECT name, label FROM entity_forms WHERE key = old.key
+            ORDER BY articles DESC LIMIT 1
+        )
+        WHERE key = old.key AND name = old.name AND label = old.label;
+    END
+    """,
+    """
+    CREATE TRIGGER articles_after_redate_entity_mentions AFTER UPDATE OF published ON articles
+    WHEN old.published IS NOT new.published BEGIN
+        UPDATE entity_mentions SET published = new.published WHERE article_rowid = new.rowid;
+    END
+    """,
+    # Followed entities, by key; a key no article mentions yet is allowed.
+    """
+    CREATE TABLE watchlist (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        added_at TEXT NOT NULL
+    ) WITHOUT ROWID
+    """,
+)
+
+_SEARCH_KEY = """
+    coalesce(min(max(CAST(strftime('%s', published) AS INTEGER), 0), 34359738366) + 1, 0)
+    * 134217728 + (134217727 - seq)
+"""
+"""An article's place in "newest first" order as one integer: larger is newer.
+
+The publication time in seconds (clamped to 1970 … year 3058; unparsable or
+missing dates count as undated, below every dated article) in the high bits,
+and the ingest sequence number reversed in the low 27 bits, so equal times
+list in ingest order and every article has its own key (for the first 134
+million ingests).
+"""
+
+_KEYED_SEARCH_ROW = """
+    SELECT a.search_key, t.title, t.deck, t.body, s.title
+    FROM article_texts AS t
+    JOIN articles AS a ON a.rowid = t.article_rowid
+    JOIN sources AS s ON s.id = a.source_id
+"""
+"""What the search index holds for each article, under the article's search key."""
+
+_V6_SEARCH_IN_DATE_ORDER = _statements(
+    "DROP TRIGGER article_texts_after_insert",
+    "DROP TRIGGER articles_before_delete",
+    "DROP TRIGGER article_texts_before_update",
+    "DROP TRIGGER article_texts_after_update",
+    "DROP TRIGGER sources_before_retitle",
+    "DROP TRIGGER sources_after_retitle",
+    "DROP TABLE articles_fts",
+    "DROP VIEW article_search",
+    # The index's row numbers are search keys, so FTS5 hands out matches newest
+    # first (its rowid order) without looking at the articles: the first screen
+    # of a search finding 80,000 articles costs as little as one finding 80.
+    f"ALTER TABLE articles ADD COLUMN search_key INTEGER GENERATED ALWAYS AS ({_SEARCH_KEY})",
+    # From a search key to the article, with what the filters and the view's
+    # snapshot bound look at, without reading the table.
+    """
+    CREATE INDEX articles_by_search_key
+    ON articles (search_key, seq, read, bookmarked, source_id)
+    """,
+    f"""
+    CREATE VIEW article_search (search_key, title, deck, body, source) AS {_KEYED_SEARCH_ROW}
+    """,
+    # Only three-letter prefixes are indexed: they are what the search asks
+    # for while a word is typed (see `newsread.library.search`); longer ones
+    # cover few enough words to merge, and each indexed length makes storing
+    # an article markedly slower.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, deck, body, source,
+        content = 'article_search', content_rowid = 'search_key',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '3'
+    )
+    """,
+    f"""
+    CREATE TRIGGER article_texts_after_insert AFTER INSERT ON article_texts BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_KEYED_SEARCH_ROW} WHERE t.article_rowid = new.article_rowid;
+    END
+    """,
+    f"""
+    CREATE TRIGGER articles_before_delete BEFORE DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM ({_KEYED_SEARCH_ROW} WHERE t.article_rowid = old.rowid)
+        AS search;
+    END
+    """,
+    # A new date (or sequence number) moves the article to another key.
+    f"""
+    CREATE TRIGGER articles_before_rekey BEFORE UPDATE OF published, seq ON articles
+    WHEN old.published IS NOT new.published OR old.seq IS NOT new.seq BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM ({_KEYED_SEARCH_ROW} WHERE t.article_rowid = old.rowid)
+        AS search;
+    END
+    """,
+    f"""
+    CREATE TRIGGER articles_after_rekey AFTER UPDATE OF published, seq ON articles
+    WHEN old.published IS NOT new.published OR old.seq IS NOT new.seq BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_KEYED_SEARCH_ROW} WHERE t.article_rowid = new.rowid;
+    END
+    """,
+    f"""
+    CREATE TRIGGER article_texts_before_update BEFORE UPDATE ON article_texts BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM (
+            {_KEYED_SEARCH_ROW} WHERE t.article_rowid = old.article_rowid
+        ) AS search;
+    END
+    """,
+    f"""
+    CREATE TRIGGER article_texts_after_update AFTER UPDATE ON article_texts BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_KEYED_SEARCH_ROW} WHERE t.article_rowid = new.article_rowid;
+    END
+    """,
+    f"""
+    CREATE TRIGGER sources_before_retitle BEFORE UPDATE OF title ON sources
+    WHEN old.title IS NOT new.title BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)
+        SELECT 'delete', search.* FROM ({_KEYED_SEARCH_ROW} WHERE a.source_id = old.id) AS search;
+    END
+    """,
+    f"""
+    CREATE TRIGGER sources_after_retitle AFTER UPDATE OF title ON sources
+    WHEN old.title IS NOT new.title BEGIN
+        INSERT INTO articles_fts (rowid, title, deck, body, source)
+        {_KEYED_SEARCH_ROW} WHERE a.source_id = new.id;
+    END
+    """,
+    # A 16 MiB buffer before the index writes a segment (1 MiB by default)
+    # leaves fewer segments to merge: storing a large feed is a fifth faster.
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216)",
+    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+)
+
+_V7_SOURCE_TITLES_AND_TAGS = _statements(
+    # The title config.toml gives a source, shown instead of its own `title`
+    # (which stays what search by source matches: a new name costs no re-indexing).
+    "ALTER TABLE sources ADD COLUMN config_title TEXT",
+    # Tags from config.toml, for `tag:` queries and grouping by tag.
+    """
+    CREATE TABLE source_tags (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (source_id, tag)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX source_tags_by_tag ON source_tags (tag, source_id)",
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
     Migration(
@@ -245,6 +476,9 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(3, "search source titles too; list one source by date", _V3_SEARCH_SOURCE_TITLES),
     Migration(4, "preferences the app remembers between runs", _V4_PREFERENCES),
+    Migration(5, "entity index: keys, mentions per article, watchlist", _V5_ENTITY_INDEX),
+    Migration(6, "search index keyed by date; three-letter prefixes", _V6_SEARCH_IN_DATE_ORDER),
+    Migration(7, "source titles and tags from config.toml", _V7_SOURCE_TITLES_AND_TAGS),
 ]
 """Every migration, in order; versions are 1, 2, 3, … with no gaps."""
 
@@ -261,31 +495,48 @@ def stored_version(database: Database) -> int:
 
 
 def check_compatible(database: Database) -> None:
-    """Refuse, without writing anything, a file newsread must not touch."""
+    """Refuse, without writing anything, a file newsread must not touch.
+
+    That is an SQLite database of another application (another application ID,
+    or none but tables of its own) or one written by a newer newsread.
+    """
     with database.reading() as conn:
         application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        has_tables = conn.execute("SELECT 1 FROM sqlite_schema LIMIT 1").fetchone() is not None
+    other_application = f"{database.path} is an SQLite database of another application"
     if application_id not in (0, APPLICATION_ID):
-        raise LibraryError(f"{database.path} is an SQLite database of another application")
+        raise LibraryError(other_application)
     stored, known = stored_version(database), latest_version()
     if stored > known:
         raise LibraryError(
             f"{database.path} was written by a newer newsread "
             f"(schema {stored}, this one knows {known}); not modifying it"
         )
+    # Every newsread schema sets the application ID with its first table.
+    if application_id == 0 and has_tables:
+        raise LibraryError(other_application)
 
 
-def migrate(database: Database) -> int:
-    """Apply every migration newer than the stored version, in order; return the new version."""
+def migrate(database: Database, *, before: Callable[[int], object] | None = None) -> int:
+    """Bring the schema up to date in one transaction; return the new version.
+
+    Every pending step and the `user_version` bump commit together, so a
+    failure (or a crash) leaves the file exactly as it was. `before(stored)`
+    runs first when an existing library (version > 0) is about to change,
+    e.g. to back it up.
+    """
     check_compatible(database)
-    stored = stored_version(database)
-    for migration in MIGRATIONS:
-        if migration.version <= stored:
-            continue
-        with database.writing() as conn:
-            # Re-read inside the write lock: another process may have migrated meanwhile.
-            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if current >= migration.version:
-                continue
-            migration.apply(conn)
-            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+    stored, known = stored_version(database), latest_version()
+    if stored >= known:
+        return stored
+    if before is not None and stored > 0:
+        before(stored)
+    with database.writing() as conn:
+        # Re-read inside the write lock: another process may have migrated meanwhile.
+        current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        for migration in MIGRATIONS:
+            if migration.version > current:
+                migration.apply(conn)
+        if known > current:
+            conn.execute(f"PRAGMA user_version = {int(known)}")
     return stored_version(database)

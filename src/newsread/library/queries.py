@@ -16,6 +16,7 @@ from newsread.errors import ArticleNotFound
 from newsread.library import ids
 from newsread.library.connection import chunked, guarded, placeholders
 from newsread.library.search import is_search, parse_search
+from newsread.library.search_views import BM25_WEIGHTS, search_rowids
 from newsread.library.views import (
     FIRST_CHUNK,
     ArticleFilter,
@@ -35,9 +36,6 @@ _FILTER_CONDITIONS: Final = {
 
 _SOURCE_CONDITION: Final = "source_id = (SELECT id FROM sources WHERE key = ?)"
 
-_BM25_WEIGHTS: Final = "10.0, 4.0, 1.0, 2.0"
-"""How much a match counts in the title, deck, body and source title: title matches rank first."""
-
 
 def _conditions(query: ViewQuery) -> tuple[list[str], list[str]]:
     """The WHERE conditions (and their parameters) of `query`'s filter and source."""
@@ -56,7 +54,8 @@ def view_statement(query: ViewQuery) -> tuple[str, tuple[str, ...]]:
     """The SQL (and its parameters) listing the rowids matching `query`, in list order.
 
     A search lists the best matches first (FTS5's bm25, title matches weighing
-    most), then newest first; anything else is newest first.
+    most), then newest first, however many it finds (`Library.view` ranks
+    only small results: see `search_views`); anything else is newest first.
     """
     conditions, parameters = _conditions(query)
     parsed = parse_search(query.search)
@@ -65,15 +64,15 @@ def view_statement(query: ViewQuery) -> tuple[str, tuple[str, ...]]:
         where = "".join(f" AND {condition}" for condition in conditions)
         return (
             "SELECT articles.rowid FROM articles_fts "
-            "JOIN articles ON articles.rowid = articles_fts.rowid "
+            "JOIN articles ON articles.search_key = articles_fts.rowid "
             f"WHERE articles_fts MATCH ?{where} "
-            f"ORDER BY bm25(articles_fts, {_BM25_WEIGHTS}), published DESC, seq",
+            f"ORDER BY bm25(articles_fts, {BM25_WEIGHTS}), articles_fts.rowid DESC",
             (match, *parameters),
         )
     exclude = parsed.exclude_expression()
     if exclude is not None:
         conditions.insert(
-            0, "rowid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            0, "search_key NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
         )
         parameters.insert(0, exclude)
     where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
@@ -98,12 +97,19 @@ def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
     """Every rowid matching `query`, in list order, as a snapshot taken now.
 
     Without a search this is a `LazyRowids`: a count and the first rows, the
-    rest read as they are used. A search has to run in full to be counted and
-    ranked, so its (usually short) result is read at once.
+    rest read as they are used. A search is counted first: a small result is
+    ranked and read at once, a large one is a `LazyRowids` too, newest first
+    (see `search_views`). A search of only excluded words is read at once.
     """
-    if is_search(query.search):
-        return _all_rowids(conn, query)
+    if query.entity_key or query.watched:
+        # Imported here: entity_views builds on this module.
+        from newsread.library import entity_views
+
+        return entity_views.view_rowids(conn, query)
     conditions, parameters = _conditions(query)
+    if is_search(query.search):
+        found = search_rowids(conn, parse_search(query.search), conditions, parameters)
+        return _all_rowids(conn, query) if found is None else found
     condition = " AND ".join(conditions) or None
     where = f"WHERE {condition}" if condition else ""
     # One statement, so the count and the bound come from one read of the database.
@@ -139,7 +145,7 @@ class _KeysetReader:
     def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
         rows: list[KeyedRow] = []
         with guarded(self._conn) as conn:
-            for extra, parameters, order in _keyset_ranges(key, forward):
+            for extra, parameters, order in keyset_ranges(key, forward):
                 if len(rows) >= limit:
                     break
                 found = conn.execute(
@@ -155,7 +161,7 @@ _DOWN: Final = "published DESC, seq"
 _UP: Final = "published ASC, seq DESC"
 
 
-def _keyset_ranges(
+def keyset_ranges(
     key: OrderKey | None, forward: bool
 ) -> list[tuple[str, tuple[str | int, ...], str]]:
     """The index ranges after (or before) `key`, nearest first: (condition, parameters, order).
@@ -189,7 +195,8 @@ def _keyset_ranges(
 
 
 _SUMMARY_COLUMNS: Final = """
-    a.rowid, a.id, t.title, s.title, a.published, a.url, a.read, a.bookmarked
+    a.rowid, a.id, t.title, coalesce(s.config_title, s.title), a.published, a.url, a.read,
+    a.bookmarked
     FROM articles AS a
     JOIN article_texts AS t ON t.article_rowid = a.rowid
     JOIN sources AS s ON s.id = a.source_id
@@ -230,8 +237,8 @@ def article(conn: sqlite3.Connection, article_id: str) -> Article:
     """The whole stored article with this ID; `ArticleNotFound` if none."""
     row = conn.execute(
         """
-        SELECT a.id, t.title, t.body, s.title, t.section, t.deck, a.url, t.author,
-               a.published, a.read, a.bookmarked
+        SELECT a.id, t.title, t.body, coalesce(s.config_title, s.title), t.section, t.deck,
+               a.url, t.author, a.published, a.read, a.bookmarked
         FROM articles AS a
         JOIN article_texts AS t ON t.article_rowid = a.rowid
         JOIN sources AS s ON s.id = a.source_id
@@ -261,12 +268,13 @@ def entities(conn: sqlite3.Connection, article_id: str) -> list[Entity]:
     """The stored entities of the article's body, sorted by offset."""
     rowid = rowid_of(conn, article_id)
     rows = conn.execute(
-        'SELECT start, "end", label, text FROM entities WHERE article_rowid = ? '
+        'SELECT start, "end", label, text, key FROM entities WHERE article_rowid = ? '
         'ORDER BY start, "end"',
         (rowid,),
     )
     return [
-        Entity(start=start, end=end, label=label, text=text) for start, end, label, text in rows
+        Entity(start=start, end=end, label=label, text=text, key=key)
+        for start, end, label, text, key in rows
     ]
 
 

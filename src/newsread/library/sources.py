@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -64,7 +64,11 @@ def decode_folder(stored: str) -> tuple[str, ...]:
 def register(
     conn: sqlite3.Connection, source: Source, *, url: str = "", folder: Sequence[str] = ()
 ) -> None:
-    """Subscribe to `source`, or update (and bring back, if removed) an existing one."""
+    """Subscribe to `source`, or update (and bring back, if removed) an existing one.
+
+    `source.title` is the source's own; a title from config.toml is stored
+    beside it (see `source_labels`) and shown instead.
+    """
     conn.execute(
         """
         INSERT INTO sources (key, kind, title, added_at, url, folder) VALUES (?, ?, ?, ?, ?, ?)
@@ -77,8 +81,8 @@ def register(
 
 
 _INFO_SELECT: Final = """
-    SELECT s.key, s.kind, s.title, s.folder, s.url, coalesce(c.total, 0), coalesce(c.unread, 0),
-           s.last_refresh, s.last_error
+    SELECT s.key, s.kind, s.title, s.config_title, s.folder, s.url, coalesce(c.total, 0),
+           coalesce(c.unread, 0), s.last_refresh, s.last_error
     FROM sources AS s
     LEFT JOIN (
         SELECT source_id, count(*) AS total, sum(read = 0) AS unread
@@ -90,11 +94,12 @@ _INFO_SELECT: Final = """
 
 
 def _info(row: sqlite3.Row | tuple[object, ...]) -> SourceInfo:
-    key, kind, title, folder, url, total, unread, last_refresh, last_error = row
+    key, kind, title, config_title, folder, url, total, unread, last_refresh, last_error = row
     return SourceInfo(
         key=str(key),
         kind=SourceKind(str(kind)),
-        title=str(title),
+        title=str(title) if config_title is None else str(config_title),
+        own_title="" if config_title is None else str(title),
         folder=decode_folder(str(folder)),
         url=str(url),
         articles=int(str(total)),
@@ -217,7 +222,8 @@ def remove(conn: sqlite3.Connection, key: str) -> RemovedSource:
     return RemovedSource(key=key, title=title, deleted=deleted, kept=kept)
 
 
-def _cutoff(max_age_days: int, now: datetime | None) -> str:
+def age_cutoff(max_age_days: int, now: datetime | None = None) -> str:
+    """The oldest publication time kept by an age limit, comparable with stored times."""
     moment = (now or datetime.now(UTC)) - timedelta(days=max_age_days)
     # No zone suffix: stored times end in "Z" or "+00:00", both sort after this prefix.
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
@@ -229,32 +235,39 @@ def prune(
     *,
     max_items: int | None,
     max_age_days: int | None,
+    listed: Collection[str] = (),
     now: datetime | None = None,
 ) -> int:
     """Delete a source's articles beyond the newest `max_items` or older than `max_age_days`.
 
-    Bookmarked articles are never deleted. Undated articles are aged by when
-    they were stored. Returns how many articles were deleted.
+    Bookmarked articles are never deleted, nor those whose origin key is in
+    `listed` (the source still lists them: deleted, they would come back as new
+    on the next refresh). Undated articles are aged by when they were stored.
+    Returns how many articles were deleted.
     """
     source_id, _title = _source_id(conn, key)
+    kept = json.dumps(list(listed), ensure_ascii=False)
     deleted = 0
     if max_items is not None:
         deleted += conn.execute(
             """
-            DELETE FROM articles WHERE bookmarked = 0 AND rowid IN (
+            DELETE FROM articles
+            WHERE bookmarked = 0 AND origin_key NOT IN (SELECT value FROM json_each(?))
+            AND rowid IN (
                 SELECT rowid FROM articles WHERE source_id = ?
                 ORDER BY coalesce(published, ingested_at) DESC, seq DESC
                 LIMIT -1 OFFSET ?
             )
             """,
-            (source_id, max(max_items, 0)),
+            (kept, source_id, max(max_items, 0)),
         ).rowcount
     if max_age_days is not None:
         deleted += conn.execute(
             """
             DELETE FROM articles
             WHERE source_id = ? AND bookmarked = 0 AND coalesce(published, ingested_at) < ?
+            AND origin_key NOT IN (SELECT value FROM json_each(?))
             """,
-            (source_id, _cutoff(max_age_days, now)),
+            (source_id, age_cutoff(max_age_days, now), kept),
         ).rowcount
     return deleted

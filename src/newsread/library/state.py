@@ -1,9 +1,10 @@
-"""The user's marks on articles: read and bookmarked, their counts, and finding the next unread."""
+"""The user's marks on articles: read and bookmarked, undoable, counted; the next unread."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
@@ -63,6 +64,79 @@ def set_flag(conn: sqlite3.Connection, rowids: Sequence[int], flag: Flag, on: bo
         )
         changed += cursor.rowcount
     return changed
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """One change of a mark on some articles, with what they had before: enough to undo it.
+
+    Only the articles whose mark really changed are listed, by their stable
+    IDs, so undoing a mark-all restores exactly those, even after a refresh
+    added, updated or removed other articles.
+    """
+
+    flag: Flag
+    """Which mark changed."""
+    on: bool
+    """The value the change set: True for marked read (or bookmarked)."""
+    article_ids: tuple[str, ...] = ()
+    """The articles whose mark changed."""
+    previous_stamps: tuple[str | None, ...] = ()
+    """For each of them, when it had been marked before (None: it was not marked)."""
+
+    @property
+    def count(self) -> int:
+        """How many articles changed."""
+        return len(self.article_ids)
+
+
+def change_flag(
+    conn: sqlite3.Connection, rowids: Sequence[int], flag: Flag, on: bool
+) -> StateChange:
+    """Like `set_flag`, but return exactly which articles changed and what they had before."""
+    value = int(on)
+    stamp = utc_now() if on else None
+    changed_ids: list[str] = []
+    previous: list[str | None] = []
+    for chunk in chunked(sorted(rowids)):
+        rows = conn.execute(
+            f"SELECT rowid, id, {flag.stamp_column} FROM articles "
+            f"WHERE {flag.column} != ? AND rowid IN ({placeholders(len(chunk))})",
+            (value, *chunk),
+        ).fetchall()
+        if not rows:
+            continue
+        conn.execute(
+            f"UPDATE articles SET {flag.column} = ?, {flag.stamp_column} = ? "
+            f"WHERE rowid IN ({placeholders(len(rows))})",
+            (value, stamp, *(rowid for rowid, _id, _stamp in rows)),
+        )
+        changed_ids.extend(str(article_id) for _rowid, article_id, _stamp in rows)
+        previous.extend(None if old is None else str(old) for _rowid, _id, old in rows)
+    return StateChange(flag, on, tuple(changed_ids), tuple(previous))
+
+
+def restore(conn: sqlite3.Connection, change: StateChange) -> int:
+    """Undo `change` (inside a transaction) on its articles that still carry the value it set.
+
+    Each article gets back its old mark and timestamp; articles deleted since
+    are skipped, and so are those whose mark was changed again since. Returns
+    how many articles were restored.
+    """
+    flag = change.flag
+    by_stamp: dict[str | None, list[str]] = {}
+    for article_id, stamp in zip(change.article_ids, change.previous_stamps, strict=True):
+        by_stamp.setdefault(stamp, []).append(article_id)
+    restored = 0
+    for stamp, article_ids in by_stamp.items():
+        for chunk in chunked(article_ids):
+            cursor = conn.execute(
+                f"UPDATE articles SET {flag.column} = ?, {flag.stamp_column} = ? "
+                f"WHERE {flag.column} = ? AND id IN ({placeholders(len(chunk))})",
+                (int(not change.on), stamp, int(change.on), *chunk),
+            )
+            restored += cursor.rowcount
+    return restored
 
 
 def counts(conn: sqlite3.Connection) -> LibraryCounts:

@@ -7,15 +7,29 @@ Every method that changes something commits before it returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from newsread.library import migrations, preferences, queries, sources, state, tagging
+from newsread.ingest.fields import clean_url, safe_article, safe_source
+from newsread.library import (
+    backup,
+    migrations,
+    portable,
+    preferences,
+    queries,
+    recovery,
+    sources,
+    state,
+    tagging,
+)
 from newsread.library.connection import Database
+from newsread.library.entity_library import EntityIndexMethods
 from newsread.library.ingesting import IngestResult, ingest_articles
+from newsread.library.source_labels import LabelsFor, apply_labels, tags_by_source
 from newsread.library.sources import FeedValidators, RemovedSource
-from newsread.library.state import Flag
+from newsread.library.state import Flag, StateChange
 from newsread.library.views import ArticleView, ViewQuery
 from newsread.model import (
     Article,
@@ -28,39 +42,51 @@ from newsread.model import (
     SourceKind,
 )
 from newsread.seeds import seed_files
+from newsread.textsafe import without_surrogates
 
 __all__ = ["FeedValidators", "IngestResult", "Library", "RemovedSource"]
 
 SAMPLE_SOURCE_TITLE = "Samples"
 
 
-class Library:
+class Library(EntityIndexMethods):
     """The SQLite article store. Every method commits before it returns.
 
     Safe to share between threads (the TUI calls it from workers); every error
-    reaches callers as a one-line `LibraryError`.
+    reaches callers as a one-line `LibraryError`. The entity index, related
+    stories, the watchlist and reading stats come from `EntityIndexMethods`.
     """
 
     entities_version = tagging.ENTITIES_VERSION
     """The entity extractor version stored articles are tagged with (see `tagging`)."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, notices: Sequence[str] = ()) -> None:
         """Wrap an open, migrated database; use `Library.open` instead."""
         self._database = database
+        self.notices: tuple[str, ...] = tuple(notices)
+        """One-line messages about opening that the user must see (a damaged file replaced)."""
+        self._backup: backup.BackgroundBackup | None = None
 
     @classmethod
     def open(cls, path: Path) -> Library:
-        """Open (creating and migrating as needed) the database at `path`."""
-        database = Database.connect(path)
-        try:
-            # Check the version before WAL mode rewrites the header of a file we must not touch.
-            migrations.check_compatible(database)
-            database.enable_wal()
-            migrations.migrate(database)
-        except BaseException:
-            database.close()
-            raise
-        return cls(database)
+        """Open (creating and migrating as needed) the database at `path`.
+
+        A damaged file is moved aside and replaced by the newest good backup
+        (or a new library), which `notices` reports; an existing library is
+        backed up before its schema is upgraded.
+        """
+        with recovery.directory_lock(path.parent):
+            notices = recovery.prepare(path)
+            database = Database.connect(path)
+            try:
+                # Check the version before WAL mode rewrites the header of a file we must not touch.
+                migrations.check_compatible(database)
+                database.enable_wal()
+                migrations.migrate(database, before=lambda _stored: backup.back_up(path))
+            except BaseException:
+                database.close()
+                raise
+        return cls(database, notices)
 
     @property
     def path(self) -> Path:
@@ -68,8 +94,45 @@ class Library:
         return self._database.path
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (waiting a moment for a backup under way)."""
+        if self._backup is not None:
+            self._backup.stop()
         self._database.close()
+
+    def start_daily_backup(self, *, interactive: bool) -> bool:
+        """Make today's backup on a background thread, if none exists yet; True if started.
+
+        The reader (`interactive`) starts it a few seconds after opening and,
+        on quitting, waits at most a second for it; a short command backs up
+        only a small library (a moment's work), and waits for it on closing.
+        """
+        path = self.path
+        if self._backup is not None or not backup.is_due(path):
+            return False
+        if not interactive and path.stat().st_size > backup.QUICK_BACKUP_MAX_BYTES:
+            return False
+        if interactive:
+            self._backup = backup.BackgroundBackup(path, delay=backup.INTERACTIVE_DELAY_S)
+        else:
+            self._backup = backup.BackgroundBackup(path, close_wait=None)
+        self._backup.start()
+        return True
+
+    def back_up(self) -> Path:
+        """Make (or replace) today's backup now; return its path."""
+        return backup.back_up(self.path)
+
+    def export_state(self) -> dict[str, Any]:
+        """Read state and bookmarks (with bookmarked articles' text) as a JSON-ready object."""
+        return portable.export_document(self._database)
+
+    def import_state(self, text: str, origin: str) -> portable.ImportResult:
+        """Merge an export (the JSON `text` read from `origin`) in: marks are only ever added.
+
+        A malformed document raises a one-line `SourceError` naming `origin`
+        before anything is written; the merge is one transaction.
+        """
+        return portable.merge(self._database, portable.parse_document(text, origin))
 
     def __enter__(self) -> Library:
         return self
@@ -114,7 +177,11 @@ class Library:
         With `extract_entities` False the articles are stored untagged, which is
         much faster; `tag_pending` (or `entities`, on demand) tags them later.
         """
-        return ingest_articles(self._database, source, articles, extract_entities=extract_entities)
+        # The one way into the library: whatever parsed them, every field is cleaned here.
+        cleaned = [safe_article(article) for article in articles]
+        return ingest_articles(
+            self._database, safe_source(source), cleaned, extract_entities=extract_entities
+        )
 
     def untagged_count(self) -> int:
         """How many articles still wait for their entities."""
@@ -130,7 +197,7 @@ class Library:
         `url` is the source's own web page; `folder` the folders it is filed under.
         """
         with self._database.writing() as conn:
-            sources.register(conn, source, url=url, folder=folder)
+            sources.register(conn, safe_source(source), url=clean_url(url), folder=folder)
 
     def sources(self) -> list[SourceInfo]:
         """Every subscribed source with article and unread counts, oldest subscription first."""
@@ -167,16 +234,43 @@ class Library:
         with self._database.writing() as conn:
             sources.record_refresh(conn, key, error=error, validators=validators)
 
-    def prune(self, source_key: str, max_items: int | None, max_age_days: int | None) -> int:
+    def apply_source_labels(
+        self, labels_for: LabelsFor, keys: Collection[str] | None = None
+    ) -> int:
+        """Give subscribed sources (those with `keys`, or all) the titles and tags config wants.
+
+        `labels_for(key)` gives a source's `SourceLabels`: a title shown instead
+        of its own (None: its own again) and its tags. Writes only what differs;
+        returns how many sources changed.
+        """
+        return apply_labels(self._database, labels_for, keys)
+
+    def source_tags(self) -> dict[str, tuple[str, ...]]:
+        """The tags of every subscribed source that has any, by source key."""
+        with self._database.reading() as conn:
+            return tags_by_source(conn)
+
+    def prune(
+        self,
+        source_key: str,
+        max_items: int | None,
+        max_age_days: int | None,
+        *,
+        listed: Collection[str] = (),
+    ) -> int:
         """Delete a source's articles past the newest `max_items` or older than `max_age_days`.
 
-        Bookmarked articles are never deleted; None means no limit. Returns how
-        many articles were deleted.
+        Bookmarked articles are never deleted, nor those with the article keys
+        in `listed` (what the source still lists); None means no limit. Returns
+        how many articles were deleted.
         """
         if max_items is None and max_age_days is None:
             return 0
+        keys = [without_surrogates(key) for key in listed]
         with self._database.writing() as conn:
-            return sources.prune(conn, source_key, max_items=max_items, max_age_days=max_age_days)
+            return sources.prune(
+                conn, source_key, max_items=max_items, max_age_days=max_age_days, listed=keys
+            )
 
     def view(self, query: ViewQuery) -> ArticleView:
         """Snapshot the ordered rows matching `query`, newest first."""
@@ -240,6 +334,37 @@ class Library:
             return 0
         with self._database.writing() as conn:
             return state.set_flag(conn, state.rowids_for_ids(conn, wanted), flag, on)
+
+    # Undoable variants: the same changes, returning what `restore` needs to undo them.
+
+    def change_read(self, article_ids: Iterable[str], read: bool) -> StateChange:
+        """`set_read`, returning the articles that changed (for `restore`)."""
+        return self._change_flag(article_ids, Flag.READ, read)
+
+    def change_read_in_view(self, view: ArticleView, read: bool = True) -> StateChange:
+        """`set_read_in_view`, returning the articles that changed (for `restore`)."""
+        with self._database.writing() as conn:
+            return state.change_flag(conn, view.rowids, Flag.READ, read)
+
+    def change_bookmarked(self, article_ids: Iterable[str], bookmarked: bool) -> StateChange:
+        """`set_bookmarked`, returning the articles that changed (for `restore`)."""
+        return self._change_flag(article_ids, Flag.BOOKMARKED, bookmarked)
+
+    def _change_flag(self, article_ids: Iterable[str], flag: Flag, on: bool) -> StateChange:
+        wanted = list(article_ids)
+        if not wanted:
+            return StateChange(flag, on)
+        with self._database.writing() as conn:
+            return state.change_flag(conn, state.rowids_for_ids(conn, wanted), flag, on)
+
+    def restore(self, change: StateChange) -> int:
+        """Undo `change`: its articles get back their marks; return how many were restored.
+
+        Articles deleted since are skipped, and so are those whose mark was
+        changed again in the meantime.
+        """
+        with self._database.writing() as conn:
+            return state.restore(conn, change)
 
     def next_unread(self, view: ArticleView, index: int, step: int) -> int | None:
         """The position of the nearest unread article after `index` (step 1) or before (step -1)."""

@@ -5,6 +5,8 @@ quick; `tag_pending` then tags them a batch at a time, and `ensure_entities`
 tags one on demand so an article is never shown without its entities. Each
 article records the extractor version that tagged it: raising
 `ENTITIES_VERSION` makes every stored article count as untagged again.
+Every write of an article's entities also writes its rows of the entity
+index (`entity_index`), in the same transaction.
 """
 
 from __future__ import annotations
@@ -15,38 +17,54 @@ from typing import Final
 
 from newsread.library import queries
 from newsread.library.connection import Database
+from newsread.library.entity_index import ArticleEntities, index_rows, write_index
 from newsread.model import Entity
 
 
-def extract_entities(body: str) -> list[Entity]:
-    """The entities of an article body.
+def extract_entities(body: str, title: str = "") -> ArticleEntities:
+    """The entities of an article's body, and of its title for the entity index.
 
     Imported on first use so that opening a library (and the reader's first
     paint) never pays for compiling the extractor's patterns.
     """
     from newsread.entities import extract
 
-    return extract(body)
+    return ArticleEntities(body=extract(body), title=extract(title) if title.strip() else ())
 
 
-ENTITIES_VERSION: Final = 2
-"""The version of entity extraction this code stores; bump it when `extract` changes."""
+ENTITIES_VERSION: Final = 3
+"""The version of entity extraction this code stores; bump it when `extract` changes.
+
+2: identity keys stored with each mention, and the entity index filled in.
+"""
 
 UNTAGGED: Final = 0
 """`entities_version` of an article stored without entities."""
 
 
-def replace_entities(conn: sqlite3.Connection, rowid: int, found: Sequence[Entity]) -> None:
-    """Swap an article's stored entities for `found` (call inside a transaction)."""
+def replace_entities(
+    conn: sqlite3.Connection, rowid: int, found: ArticleEntities | Sequence[Entity]
+) -> None:
+    """Swap an article's stored entities and index rows for `found` (call inside a transaction).
+
+    A plain sequence is a body's entities with no title entities (`()` clears both).
+    """
+    if not isinstance(found, ArticleEntities):
+        found = ArticleEntities(body=found)
     conn.execute("DELETE FROM entities WHERE article_rowid = ?", (rowid,))
     conn.executemany(
-        'INSERT INTO entities (article_rowid, start, "end", label, text) VALUES (?, ?, ?, ?, ?)',
-        [(rowid, entity.start, entity.end, entity.label, entity.text) for entity in found],
+        'INSERT INTO entities (article_rowid, start, "end", label, text, key) '
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (rowid, entity.start, entity.end, entity.label, entity.text, entity.key)
+            for entity in found.body
+        ],
     )
+    write_index(conn, rowid, index_rows(found))
 
 
 def _store_if_unchanged(
-    conn: sqlite3.Connection, rowid: int, digest: str, found: Sequence[Entity]
+    conn: sqlite3.Connection, rowid: int, digest: str, found: ArticleEntities
 ) -> bool:
     """Store entities unless the article changed since its body was read; True if stored."""
     cursor = conn.execute(
@@ -80,7 +98,7 @@ def tag_pending(database: Database, limit: int = 200) -> int:
     with database.reading() as conn:
         pending = conn.execute(
             """
-            SELECT a.rowid, a.content_hash, t.body
+            SELECT a.rowid, a.content_hash, t.body, t.title
             FROM articles AS a JOIN article_texts AS t ON t.article_rowid = a.rowid
             WHERE a.entities_version < ?
             LIMIT ?
@@ -89,7 +107,10 @@ def tag_pending(database: Database, limit: int = 200) -> int:
         ).fetchall()
     if not pending:
         return 0
-    tagged = [(int(rowid), str(digest), extract_entities(body)) for rowid, digest, body in pending]
+    tagged = [
+        (int(rowid), str(digest), extract_entities(body, title))
+        for rowid, digest, body, title in pending
+    ]
     stored = 0
     with database.writing() as conn:
         for rowid, digest, found in tagged:
@@ -101,9 +122,9 @@ def ensure_entities(database: Database, article_id: str) -> list[Entity]:
     """The article's entities, computing and storing them first if it is untagged."""
     with database.reading() as conn:
         rowid = queries.rowid_of(conn, article_id)
-        version, digest, body = conn.execute(
+        version, digest, body, title = conn.execute(
             """
-            SELECT a.entities_version, a.content_hash, t.body
+            SELECT a.entities_version, a.content_hash, t.body, t.title
             FROM articles AS a JOIN article_texts AS t ON t.article_rowid = a.rowid
             WHERE a.rowid = ?
             """,
@@ -111,9 +132,9 @@ def ensure_entities(database: Database, article_id: str) -> list[Entity]:
         ).fetchone()
         if version >= ENTITIES_VERSION:
             return queries.entities(conn, article_id)
-    found = extract_entities(body)
+    found = extract_entities(body, title)
     with database.writing() as conn:
         if not _store_if_unchanged(conn, rowid, digest, found):
-            return found  # changed meanwhile: these belong to the body that was read
+            return list(found.body)  # changed meanwhile: these belong to the body that was read
         # Read back what was stored, so this answer equals every later one.
         return queries.entities(conn, article_id)

@@ -50,6 +50,10 @@ class ViewQuery:
     """
     source_key: str = ""
     """Only articles of the source with this key; empty for every source."""
+    entity_key: str = ""
+    """Only articles mentioning the entity with this index key (see `entity_views`)."""
+    watched: bool = False
+    """Only articles mentioning an entity on the watchlist."""
 
 
 OrderKey = tuple[str | None, int]

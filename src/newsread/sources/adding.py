@@ -15,12 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsread.config import Config
 from newsread.errors import NewsreadError, SourceError
 from newsread.ingest.fetch import FetchLimits, FetchRequest, FetchResult, check_http_url, fetch_all
 from newsread.ingest.formats import Format
 from newsread.library import FeedValidators, Library
 from newsread.model import Source, SourceKind
-from newsread.refresh import ProgressCallback, SourceRefreshResult, parse_fetched, refresh
+from newsread.refresh import (
+    ProgressCallback,
+    Retention,
+    SourceRefreshResult,
+    keep_recent,
+    parse_fetched,
+    prune_source,
+    refresh,
+)
 from newsread.sources.classify import ArgumentKind, SourceArgument, classify
 from newsread.sources.opml_io import OpmlImport, import_opml
 from newsread.sources.reading import (
@@ -31,6 +40,7 @@ from newsread.sources.reading import (
     folder_content,
     read_capped,
 )
+from newsread.sources.settings import apply_source_settings
 from newsread.textsafe import one_line
 
 
@@ -60,19 +70,30 @@ class _Pending:
     imports: dict[int, OpmlImport] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class _Adding:
+    """What every argument of one `add_sources` call shares."""
+
+    library: Library
+    config: Config | None
+
+
 def add_sources(
     library: Library,
     arguments: Sequence[str],
     *,
     on_progress: ProgressCallback | None = None,
     limits: FetchLimits | None = None,
+    config: Config | None = None,
 ) -> list[AddResult]:
     """Add every SOURCE argument; one result per argument, in order, errors included.
 
-    `on_progress` follows the refresh of feeds imported from OPML files. Call
+    `on_progress` follows the refresh of feeds imported from OPML files. With a
+    `config`, new sources get the title, tags and limits it sets for them. Call
     from synchronous code or a worker thread, not from a coroutine.
     """
     limits = limits or FetchLimits()
+    adding = _Adding(library, config)
     results: dict[int, AddResult] = {}
     pending = _Pending()
     for index, text in enumerate(arguments):
@@ -81,9 +102,9 @@ def add_sources(
             if argument.kind is ArgumentKind.URL:
                 pending.urls.append((index, argument))
             elif argument.kind is ArgumentKind.FOLDER:
-                results[index] = _store(library, argument, SourceKind.FOLDER, _folder(argument))
+                results[index] = _store(adding, argument, SourceKind.FOLDER, _folder(argument))
             else:
-                added = _add_file(library, argument)
+                added = _add_file(adding, argument)
                 if isinstance(added, OpmlImport):
                     pending.imports[index] = added
                 else:
@@ -95,7 +116,7 @@ def add_sources(
         fetched = asyncio.run(fetch_all(requests, limits))
         for (index, argument), outcome in zip(pending.urls, fetched, strict=True):
             try:
-                subscribed = _add_fetched(library, argument, outcome)
+                subscribed = _add_fetched(adding, argument, outcome)
             except NewsreadError as error:
                 results[index] = AddResult(argument.text, error=one_line(str(error)))
                 continue
@@ -103,7 +124,7 @@ def add_sources(
                 pending.imports[index] = subscribed
             else:
                 results[index] = subscribed
-    results.update(_refresh_imports(library, arguments, pending.imports, on_progress, limits))
+    results.update(_refresh_imports(adding, arguments, pending.imports, on_progress, limits))
     return [results[index] for index in range(len(arguments))]
 
 
@@ -117,16 +138,16 @@ def _path(argument: SourceArgument) -> Path:
     return argument.path
 
 
-def _add_file(library: Library, argument: SourceArgument) -> AddResult | OpmlImport:
+def _add_file(adding: _Adding, argument: SourceArgument) -> AddResult | OpmlImport:
     path = _path(argument)
     data = read_capped(path)
     if file_format(path, data) is Format.OPML:
-        return import_opml(library, data, origin=str(path))
-    return _store(library, argument, SourceKind.FILE, file_content(path))
+        return import_opml(adding.library, data, origin=str(path))
+    return _store(adding, argument, SourceKind.FILE, file_content(path))
 
 
 def _store(
-    library: Library,
+    adding: _Adding,
     argument: SourceArgument,
     kind: SourceKind,
     content: SourceContent,
@@ -134,21 +155,27 @@ def _store(
     key: str = "",
     validators: FeedValidators | None = None,
 ) -> AddResult:
-    """Subscribe and store the content read for `argument`."""
+    """Subscribe and store the content read for `argument`, within the config's limits."""
+    library = adding.library
     key = key or str(_path(argument))
     folder = _existing_folder(library, key)
-    title = one_line(content.title) or key
-    source = Source(key, kind, title)
+    source = Source(key, kind, one_line(content.title) or key)
     library.add_source(source, url=content.link, folder=folder)
-    stored = library.ingest(source, content.articles, extract_entities=False)
+    retention = Retention.for_source(adding.config, key)
+    articles = keep_recent(content.articles, retention)
+    stored = library.ingest(source, articles, extract_entities=False)
+    pruned = prune_source(library, key, retention, listed=articles)
     library.record_refresh(key, error=None, validators=validators)
+    if adding.config is not None:
+        apply_source_settings(library, adding.config, [key])
     result = SourceRefreshResult(
         key=key,
-        title=title,
+        title=library.source(key).title,
         new=stored.new,
         updated=stored.updated,
         unchanged=stored.unchanged,
         skipped=content.skipped,
+        pruned=pruned,
     )
     return AddResult(argument.text, sources=(result,), skipped=content.skipped)
 
@@ -162,24 +189,24 @@ def _existing_folder(library: Library, key: str) -> tuple[str, ...]:
 
 
 def _add_fetched(
-    library: Library, argument: SourceArgument, fetched: FetchResult | SourceError
+    adding: _Adding, argument: SourceArgument, fetched: FetchResult | SourceError
 ) -> AddResult | OpmlImport:
     """Subscribe to a fetched feed URL (or import the OPML list found there)."""
     if isinstance(fetched, SourceError):
         raise fetched
     if document_format(fetched.body, content_type=fetched.content_type) is Format.OPML:
-        return import_opml(library, fetched.body, origin=argument.url)
+        return import_opml(adding.library, fetched.body, origin=argument.url)
     feed = parse_fetched(fetched)
     title = one_line(feed.title) or check_http_url(argument.url).host
     content = SourceContent(title=title, articles=feed.articles, link=feed.link)
     validators = FeedValidators(etag=fetched.etag, last_modified=fetched.last_modified)
     return _store(
-        library, argument, SourceKind.FEED, content, key=argument.url, validators=validators
+        adding, argument, SourceKind.FEED, content, key=argument.url, validators=validators
     )
 
 
 def _refresh_imports(
-    library: Library,
+    adding: _Adding,
     arguments: Sequence[str],
     imports: dict[int, OpmlImport],
     on_progress: ProgressCallback | None,
@@ -191,7 +218,9 @@ def _refresh_imports(
     keys = [key for imported in imports.values() for key in imported.keys]
     refreshed = {
         result.key: result
-        for result in refresh(library, keys, on_progress=on_progress, limits=limits)
+        for result in refresh(
+            adding.library, keys, on_progress=on_progress, limits=limits, config=adding.config
+        )
     }
     return {
         index: AddResult(

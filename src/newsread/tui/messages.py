@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from newsread.refresh import SourceRefreshResult
 
 
 @dataclass
@@ -23,3 +27,15 @@ class ArticleOpened(Message):
     """The user opened an article to read it (it is now marked read)."""
 
     article_id: str
+
+
+@dataclass
+class RefreshFinished(Message):
+    """A refresh of the sources finished; the library holds what it brought.
+
+    Whoever shows library contents (the list, the source list, counts) takes
+    them again.
+    """
+
+    results: list[SourceRefreshResult]
+    """One result per source refreshed, in refresh order."""

@@ -1,0 +1,132 @@
+"""What every part of the reader screen shares: the library, the view query and the widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Static
+
+from newsread.errors import NewsreadError
+from newsread.library import Library
+from newsread.library.search import parse_search
+from newsread.library.views import ArticleFilter, ViewQuery
+from newsread.textsafe import one_line
+from newsread.tui.messages import StateChanged
+from newsread.tui.undo import UndoHistory
+from newsread.tui.widgets.article_list import ArticleList
+from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.search_bar import SearchBar
+from newsread.tui.widgets.source_list import SourceList
+
+
+def articles_text(count: int) -> str:
+    """`1 article`, `5 articles`."""
+    return f"{count:,} article" if count == 1 else f"{count:,} articles"
+
+
+def empty_message(query: ViewQuery) -> str:
+    """What the list says when `query` matches nothing."""
+    if query.search:
+        return "No article matches this search. Escape clears it."
+    if query.filter is ArticleFilter.UNREAD:
+        return "No unread articles. Press f to change the filter."
+    if query.filter is ArticleFilter.BOOKMARKED:
+        return "No bookmarks yet. Press b on an article to add one."
+    return "The library is empty."
+
+
+class ReaderBase(Screen[None]):
+    """The reader's shared state and its way of showing it.
+
+    The screen owns the view query (filter, search, source) and the undo
+    history; it pushes the query's results into the list and the counts into
+    the subtitle. The parts of the reader (marking, links, refreshing,
+    sources) build on this class; `ReaderScreen` puts them together.
+    """
+
+    view_query: var[ViewQuery] = var(ViewQuery(), init=False)
+    """Which articles the list shows: the filter, the search words and the source."""
+
+    def __init__(self, library: Library) -> None:
+        """Create the screen over `library`."""
+        super().__init__()
+        self.library = library
+        self.undo_history = UndoHistory()
+        """Read and bookmark changes made on this screen, for `u`."""
+        self.source_title = ""
+        """The title of the source the list is narrowed to (shown in the subtitle)."""
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The sidebar list."""
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        """The reading pane."""
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def source_list(self) -> SourceList:
+        """The sidebar's source list (shown when grouping by source)."""
+        return self.query_one("#sources", SourceList)
+
+    @property
+    def refresh_status(self) -> Static:
+        """The line saying how far a refresh is (hidden when none runs)."""
+        return self.query_one("#refresh-status", Static)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search input (hidden unless searching)."""
+        return self.query_one("#search", SearchBar)
+
+    @contextmanager
+    def reporting_errors(self) -> Iterator[None]:
+        """Show a library or source error as a notification instead of crashing."""
+        try:
+            yield
+        except NewsreadError as error:
+            self.notify(one_line(str(error)), title=error.title, severity="error", markup=False)
+
+    def watch_view_query(self) -> None:
+        """Retake the view, keeping the cursor on the same article if it is still there."""
+        self.take_view(keep_article_id=self.article_list.current_id)
+        wanted = parse_search(self.view_query.search).wanted
+        self.article_view.set_search_terms([(term.words, term.prefix) for term in wanted])
+
+    def take_view(self, keep_article_id: str | None) -> None:
+        """Ask the library for the query's rows and show them, the cursor on `keep_article_id`."""
+        query = self.view_query
+        with self.reporting_errors():
+            view = self.library.view(query)
+            article_list = self.article_list
+            article_list.empty_message = empty_message(query)
+            article_list.set_view(view, keep_article_id=keep_article_id)
+        self.update_subtitle()
+
+    def update_subtitle(self) -> None:
+        """`5 articles · 3 unread · 1 bookmarked · filter: all`, plus search and source."""
+        with self.reporting_errors():
+            counts = self.library.counts()
+            parts = [
+                articles_text(counts.total),
+                f"{counts.unread:,} unread",
+                f"{counts.bookmarked:,} bookmarked",
+                f"filter: {self.view_query.filter.value}",
+            ]
+            if self.view_query.search:
+                parts.append(f"search: {one_line(self.view_query.search)}")
+            if self.view_query.source_key:
+                parts.append(f"source: {self.source_title}")
+            if self.view_query != ViewQuery():
+                parts.append(f"{len(self.article_list.view):,} shown")
+            self.sub_title = " · ".join(parts)
+
+    def on_state_changed(self, event: StateChanged) -> None:
+        """Redraw list rows and counts from the library."""
+        self.article_list.invalidate_rows()
+        self.update_subtitle()

@@ -1,0 +1,182 @@
+"""The main screen: article list on the left, the article on the right."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar, Final
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input
+
+from newsread.library import Library
+from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
+from newsread.tui.coalesce import Coalescer, Debouncer
+from newsread.tui.messages import ArticleOpened
+from newsread.tui.screens.help import HelpScreen
+from newsread.tui.screens.reader.links import LinkActions
+from newsread.tui.screens.reader.marking import MarkingActions
+from newsread.tui.screens.reader.refreshing import RefreshActions
+from newsread.tui.screens.reader.sources import SourceMode
+from newsread.tui.widgets.article_list import ArticleList
+from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.refresh_status import RefreshStatus
+from newsread.tui.widgets.search_bar import SearchBar
+from newsread.tui.widgets.source_list import SourceList
+
+PREVIEW_DELAY: Final = 0.06
+"""Seconds the cursor must rest before the article under it is previewed."""
+SEARCH_INTERVAL: Final = 0.2
+"""Seconds between searches while the user keeps typing."""
+
+
+class ReaderScreen(MarkingActions, LinkActions, SourceMode, RefreshActions):
+    """Browse, preview, open and mark articles.
+
+    This class lays the screen out and moves through the list: previewing,
+    opening, searching and filtering. Its parts (marks and undo, links,
+    sources, refreshing) each live in their own base class; all of them share
+    the view query and the library of `ReaderBase`.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(SCREEN_ACTIONS)
+    """Generated from `SCREEN_ACTIONS`; see `newsread.tui.actions`."""
+
+    def __init__(self, library: Library) -> None:
+        """Create the screen over `library`."""
+        super().__init__(library)
+        self._preview = Debouncer(self, PREVIEW_DELAY, self._preview_current)
+        self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
+
+    def compose(self) -> ComposeResult:
+        """Header, sidebar (search bar, refresh status, sources, list), article view, footer."""
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield SearchBar(id="search")
+                yield RefreshStatus(id="refresh-status").data_bind(line=RefreshActions.refresh_line)
+                yield SourceList(id="sources")
+                yield ArticleList(self.library.summaries, id="articles")
+            yield ArticleView(id="article")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the newest articles with the first one previewed."""
+        self.take_view(keep_article_id=None)
+        self.article_list.focus()
+
+    # Events flowing up from the list and the search bar.
+
+    def on_article_list_highlighted(self, event: ArticleList.Highlighted) -> None:
+        """Preview the highlighted article (previewing does not mark it read)."""
+        if event.article_id is None:
+            self._preview.cancel()
+            self.article_view.show_empty("Nothing in this list.")
+        elif self.article_view.shown_id is None:
+            # Nothing on show yet (start-up, a new view): show it at once.
+            self._preview.cancel()
+            self._preview_current()
+        else:
+            # Rendering a long article takes longer than a key repeat: wait for the cursor to rest.
+            self._preview.request()
+
+    def on_article_list_selected(self, event: ArticleList.Selected) -> None:
+        """Open the chosen article."""
+        self._open(event.article_id)
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self) -> None:
+        self._search.request()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self._search.cancel()
+        self._apply_search()
+        self.article_list.focus()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self._search.cancel()
+        self.search_bar.display = False
+        self.view_query = replace(self.view_query, search="")
+        self.article_list.focus()
+
+    def _apply_search(self) -> None:
+        words = self.search_bar.value.strip()
+        if words != self.view_query.search:
+            self.view_query = replace(self.view_query, search=words)
+
+    def _preview_current(self) -> None:
+        article_id = self.article_list.current_id
+        if article_id is None or article_id == self.article_view.shown_id:
+            return
+        with self.reporting_errors():
+            article = self.library.get(article_id)
+            entities = self.library.entities(article_id)
+            self.article_view.show_article(article, entities)
+
+    def _open(self, article_id: str) -> None:
+        """Show `article_id` at once, mark it read and move focus to it."""
+        self._preview.cancel()
+        self._preview_current()
+        self.mark_opened(article_id)
+        self.post_message(ArticleOpened(article_id))
+        self.article_view.focus()
+
+    # Moving, reading and finding: one action per `SCREEN_ACTIONS` entry, named by its `id`.
+
+    def action_open(self) -> None:
+        """Open the article under the cursor."""
+        article_id = self.article_list.current_id
+        if article_id is not None:
+            self._open(article_id)
+
+    def action_switch_pane(self) -> None:
+        """Move focus between the list and the article."""
+        if self.article_list.has_focus:
+            self.article_view.focus()
+        else:
+            self.article_list.focus()
+
+    def action_page_article(self) -> None:
+        """Page down in the article, whichever pane has focus."""
+        self.article_view.action_page_down()
+
+    def action_next_unread(self) -> None:
+        """Open the next unread article in the list."""
+        self._jump_to_unread(1)
+
+    def action_previous_unread(self) -> None:
+        """Open the previous unread article in the list."""
+        self._jump_to_unread(-1)
+
+    def _jump_to_unread(self, step: int) -> None:
+        article_list = self.article_list
+        with self.reporting_errors():
+            index = self.library.next_unread(article_list.view, article_list.cursor, step)
+            if index is None:
+                where = "after" if step > 0 else "before"
+                self.notify(f"No unread article {where} this one.", markup=False)
+                return
+            article_list.cursor = index
+            self.action_open()
+
+    def action_cycle_filter(self) -> None:
+        """Show all → unread → bookmarked articles."""
+        self.view_query = replace(self.view_query, filter=self.view_query.filter.next())
+
+    def action_search(self) -> None:
+        """Open the search bar."""
+        search_bar = self.search_bar
+        search_bar.display = True
+        search_bar.focus()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        """Leave newsread."""
+        self.app.exit()
