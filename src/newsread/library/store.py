@@ -8,6 +8,7 @@ Every method that changes something commits before it returns.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -47,6 +48,7 @@ from newsread.textsafe import without_surrogates
 __all__ = ["FeedValidators", "IngestResult", "Library", "RemovedSource"]
 
 SAMPLE_SOURCE_TITLE = "Samples"
+SAMPLE_SOURCE_KEY = "sample:seeds"
 
 
 class Library(EntityIndexMethods):
@@ -157,13 +159,14 @@ class Library(EntityIndexMethods):
         # Imported here so opening a library never loads the parsers.
         from newsread.ingest.text import parse_text_file
 
-        added = 0
-        for path in seed_files():
-            source = Source(
-                key=f"sample:{path.name}", kind=SourceKind.SAMPLE, title=SAMPLE_SOURCE_TITLE
-            )
-            added += self.ingest(source, parse_text_file(path)).new
-        return added
+        # One "Samples" source for every bundled file; a file's name keeps its keys apart.
+        source = Source(key=SAMPLE_SOURCE_KEY, kind=SourceKind.SAMPLE, title=SAMPLE_SOURCE_TITLE)
+        articles = [
+            replace(article, key=f"{path.name}:{article.key}")
+            for path in seed_files()
+            for article in parse_text_file(path)
+        ]
+        return self.ingest(source, articles).new
 
     def ingest(
         self,
