@@ -93,7 +93,7 @@ def _command_list(library: Library, args: argparse.Namespace) -> int:
         article_filter = ArticleFilter.UNREAD
     elif args.bookmarked:
         article_filter = ArticleFilter.BOOKMARKED
-    query = ViewQuery(filter=article_filter, search=args.search or "")
+    query = ViewQuery(filter=article_filter, search=args.search or "", query=_list_query(args))
     summaries = library.list_articles(cli_entities.narrow_list_query(library, args, query))
     if args.json:
         _print_json([_summary_json(summary) for summary in summaries])
@@ -102,6 +102,18 @@ def _command_list(library: Library, args: argparse.Namespace) -> int:
 
     print_article_table(summaries)
     return 0
+
+
+def _list_query(args: argparse.Namespace) -> str:
+    """`list --query`, with `@NAME` standing for a saved query; `QueryError` if malformed."""
+    from newsread.library.query_language import parse_query
+    from newsread.library.saved_queries import expand_saved
+
+    if not args.query:
+        return ""
+    text = expand_saved(args.query, args.config.queries)
+    parse_query(text)  # a bad query is reported before anything is listed
+    return text
 
 
 def _command_show(library: Library, args: argparse.Namespace) -> int:
@@ -309,6 +321,12 @@ def build_parser() -> argparse.ArgumentParser:
         help='only articles matching TEXT (words, "phrases", prefix*, -exclude), best first',
     )
     cli_entities.add_list_options(listing, which)
+    listing.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="only articles matching QUERY, e.g. 'unread source:bbc -tag:sport after:7d' "
+        "(see the README); @NAME runs a saved query",
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(handler=_command_list)
 

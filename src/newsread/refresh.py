@@ -23,6 +23,7 @@ from newsread.errors import NewsreadError, SourceError
 from newsread.ingest.feed import ParsedFeed
 from newsread.ingest.fetch import Fetcher, FetchLimits, FetchRequest, FetchResult
 from newsread.library import FeedValidators, Library
+from newsread.library.ignore_rules import Killfile
 from newsread.library.sources import age_cutoff
 from newsread.model import ParsedArticle, Source, SourceInfo, SourceKind
 from newsread.sources.reading import SourceContent, feed_content, file_content, folder_content
@@ -84,6 +85,11 @@ class Retention:
         if config is None:
             return cls()
         return cls(config.max_items_for(key) or None, config.max_age_days_for(key) or None)
+
+
+def killfile_of(config: Config | None) -> Killfile:
+    """The ignore rules config.toml sets (rules it cannot use are left out)."""
+    return Killfile() if config is None else Killfile.from_rules(config.ignore)
 
 
 def keep_recent(articles: Sequence[ParsedArticle], retention: Retention) -> list[ParsedArticle]:
@@ -162,6 +168,7 @@ class _Run:
         self.library = library
         self.on_progress = on_progress
         self.config = config
+        self.killfile = killfile_of(config)
         self.total = total
         self.done = 0
 
@@ -239,7 +246,10 @@ class _Run:
                     folder=info.folder,
                 )
             stored = self.library.ingest(
-                Source(info.key, info.kind, own_title), articles, extract_entities=False
+                Source(info.key, info.kind, own_title),
+                articles,
+                extract_entities=False,
+                killfile=self.killfile,
             )
             pruned = prune_source(self.library, info.key, retention, listed=articles)
             self.library.record_refresh(info.key, error=None, validators=validators)

@@ -467,6 +467,29 @@ _V7_SOURCE_TITLES_AND_TAGS = _statements(
     "CREATE INDEX source_tags_by_tag ON source_tags (tag, source_id)",
 )
 
+_V8_HIDDEN_ARTICLES = _statements(
+    # Articles an ignore rule hid when they arrived, kept whole outside `articles`
+    # so no list, count, search or entity index ever sees them, yet a refresh
+    # knows them (they are not new again), and a config change can bring them back.
+    """
+    CREATE TABLE hidden_articles (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        origin_key TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        url TEXT NOT NULL DEFAULT '',
+        published TEXT,
+        title TEXT NOT NULL,
+        section TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        deck TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        hidden_at TEXT NOT NULL,
+        PRIMARY KEY (source_id, origin_key)
+    )
+    """,
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
     Migration(
@@ -479,6 +502,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "entity index: keys, mentions per article, watchlist", _V5_ENTITY_INDEX),
     Migration(6, "search index keyed by date; three-letter prefixes", _V6_SEARCH_IN_DATE_ORDER),
     Migration(7, "source titles and tags from config.toml", _V7_SOURCE_TITLES_AND_TAGS),
+    Migration(8, "articles hidden by ignore rules, kept aside", _V8_HIDDEN_ARTICLES),
 ]
 """Every migration, in order; versions are 1, 2, 3, … with no gaps."""
 

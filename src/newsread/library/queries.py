@@ -101,6 +101,11 @@ def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
     ranked and read at once, a large one is a `LazyRowids` too, newest first
     (see `search_views`). A search of only excluded words is read at once.
     """
+    if query.query.strip():
+        # Imported here: query_views builds on this module.
+        from newsread.library import query_views
+
+        return query_views.view_rowids(conn, query)
     if query.entity_key or query.watched:
         # Imported here: entity_views builds on this module.
         from newsread.library import entity_views

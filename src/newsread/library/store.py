@@ -27,6 +27,8 @@ from newsread.library import (
 )
 from newsread.library.connection import Database
 from newsread.library.entity_library import EntityIndexMethods
+from newsread.library.hidden_articles import hidden_count, ingest_screened
+from newsread.library.ignore_rules import Killfile
 from newsread.library.ingesting import IngestResult, ingest_articles
 from newsread.library.source_labels import LabelsFor, apply_labels, tags_by_source
 from newsread.library.sources import FeedValidators, RemovedSource
@@ -174,17 +176,30 @@ class Library(EntityIndexMethods):
         articles: Sequence[ParsedArticle],
         *,
         extract_entities: bool = True,
+        killfile: Killfile | None = None,
     ) -> IngestResult:
         """Store a source's parsed articles (IDs, entities, search index) in one transaction.
 
         With `extract_entities` False the articles are stored untagged, which is
         much faster; `tag_pending` (or `entities`, on demand) tags them later.
+        With a `killfile`, articles new to the library meet its ignore rules
+        first: hidden ones are kept aside, others may be stored read (see
+        `hidden_articles`); hidden ones count as unchanged.
         """
         # The one way into the library: whatever parsed them, every field is cleaned here.
         cleaned = [safe_article(article) for article in articles]
-        return ingest_articles(
-            self._database, safe_source(source), cleaned, extract_entities=extract_entities
-        )
+        safe = safe_source(source)
+
+        def store(batch: Sequence[ParsedArticle]) -> IngestResult:
+            return ingest_articles(self._database, safe, batch, extract_entities=extract_entities)
+
+        if killfile:
+            return ingest_screened(self._database, safe, cleaned, killfile, store)
+        return store(cleaned)
+
+    def hidden_count(self, source_key: str | None = None) -> int:
+        """How many articles ignore rules keep hidden, of one source or of all."""
+        return hidden_count(self._database, source_key)
 
     def untagged_count(self) -> int:
         """How many articles still wait for their entities."""

@@ -54,6 +54,9 @@ class ViewQuery:
     """Only articles mentioning the entity with this index key (see `entity_views`)."""
     watched: bool = False
     """Only articles mentioning an entity on the watchlist."""
+    query: str = ""
+    """A query in the query language (see `query_language`), ANDed with everything above;
+    empty for none. Running a malformed one raises `QueryError`."""
 
 
 OrderKey = tuple[str | None, int]

@@ -26,6 +26,7 @@ from newsread.refresh import (
     Retention,
     SourceRefreshResult,
     keep_recent,
+    killfile_of,
     parse_fetched,
     prune_source,
     refresh,
@@ -161,13 +162,16 @@ def _store(
     folder = _existing_folder(library, key)
     source = Source(key, kind, one_line(content.title) or key)
     library.add_source(source, url=content.link, folder=folder)
+    if adding.config is not None:
+        # Before storing, so ignore rules see the tags the config gives the source.
+        apply_source_settings(library, adding.config, [key])
     retention = Retention.for_source(adding.config, key)
     articles = keep_recent(content.articles, retention)
-    stored = library.ingest(source, articles, extract_entities=False)
+    stored = library.ingest(
+        source, articles, extract_entities=False, killfile=killfile_of(adding.config)
+    )
     pruned = prune_source(library, key, retention, listed=articles)
     library.record_refresh(key, error=None, validators=validators)
-    if adding.config is not None:
-        apply_source_settings(library, adding.config, [key])
     result = SourceRefreshResult(
         key=key,
         title=library.source(key).title,
