@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import subprocess
 import sys
+import time
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsread.entities import extract
+from newsread.entities import consistency, extract
 from newsread.entities.tagger import MODEL_PATH, shared_tagger
 from newsread.entities.tagger.conll import read_conll
 from newsread.entities.tagger.evaluate import score
-from newsread.entities.tagger.features import values_of, word_values
+from newsread.entities.tagger.features import AFTER, BEFORE, values_of, word_values
 from newsread.entities.tagger.perceptron import examples, train
 from newsread.entities.tagger.scoring import Tagger
+from newsread.entities.tagger.tags import TYPES, document_spans, spans
 from newsread.entities.tagger.tokenize import tokenize
-from newsread.entities.tagger.weights import load, save
+from newsread.entities.tagger.weights import load, load_compact, save
 from newsread.ingest.text import parse_text
 from newsread.model import ENTITY_LABELS, Entity
 from newsread.seeds import seed_files
@@ -50,7 +55,32 @@ def test_model_ships_inside_the_package_and_is_small() -> None:
     assert MODEL_PATH.stat().st_size <= 20 * 1024 * 1024
 
 
-# --- decoding our own sentences ----------------------------------------------------------
+def test_shipped_vocabulary_scores_words_as_hashing_them_would() -> None:
+    weights = load_compact()
+    assert weights.vocabulary is not None
+    assert len(weights.vocabulary.facts.words) > 20_000
+    with_vocabulary = Tagger(weights)
+    hashing_only = Tagger(dataclasses.replace(weights, vocabulary=None))
+    words = [
+        "Reuters",
+        "said",
+        "the",
+        "Zorblax",
+        "Corp",
+        "of",
+        "Qwertyville",
+        "sold",
+        "1,700",
+        "tonnes",
+        "on",
+        "Monday",
+        ".",
+    ]
+    starts = np.array([0], dtype=np.int64)
+    headlines = np.zeros(1, dtype=bool)
+    first = with_vocabulary.emissions(words, starts, headlines)
+    second = hashing_only.emissions(words, starts, headlines)
+    assert np.array_equal(first, second)
 
 
 def test_people_places_and_organisations_in_plain_prose() -> None:
@@ -269,5 +299,93 @@ def test_tiny_training_runs_learns_and_is_deterministic(tmp_path: Path) -> None:
     assert score(Tagger(reloaded), documents).f1 > 0.95
 
 
+def test_a_vocabulary_saved_with_the_model_loads_back(tmp_path: Path) -> None:
+    corpus = tmp_path / "tiny.conll"
+    _write_tiny_corpus(corpus)
+    documents = read_conll(corpus)
+    weights = train(examples(documents, 0.15, seed=7), epochs=1, seed=7)
+    words = [BEFORE, AFTER, "Oslo", "Anna", "said", "Zürich"]
+    vocabulary = Tagger(weights).vocabulary(words)
+    saved = tmp_path / "model.npz"
+    save(weights, saved, vocabulary)
+    loaded = load_compact(saved).vocabulary
+    assert loaded is not None
+    assert loaded.facts.words == words
+    assert np.array_equal(loaded.scores, vocabulary.scores)
+    assert score(Tagger(load_compact(saved)), documents) == score(Tagger(weights), documents)
+
+
+def test_a_long_session_starting_afresh_tags_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsread.entities.tagger import scoring
+
+    monkeypatch.setattr(scoring, "_WORD_LIMIT", 20)
+    tagger = Tagger(load_compact())
+    words = ["Analysts", "in", "Qwertyville", "said", "Zorblax", "Corp", "grew", "."]
+    starts = np.array([0], dtype=np.int64)
+    headlines = np.zeros(1, dtype=bool)
+    before = tagger.emissions(words, starts, headlines)
+    for batch in range(5):
+        tagger.emissions([f"Word{batch}x{i}" for i in range(15)], starts, headlines)
+    assert np.array_equal(tagger.emissions(words, starts, headlines), before)
+
+
 def test_shared_tagger_is_loaded_once() -> None:
     assert shared_tagger() is shared_tagger()
+
+
+# --- speed-minded paths give the same answers as the plain ones -------------------------
+
+
+def test_document_spans_agree_with_spans_of_each_sentence() -> None:
+    chooser = random.Random(4)
+    for _ in range(200):
+        tags = np.array([chooser.randrange(9) for _ in range(30)], dtype=np.int64)
+        starts = np.array(sorted({0, *chooser.sample(range(1, 30), 4)}), dtype=np.int64)
+        firsts, ends, kinds = document_spans(tags, starts)
+        bounds = [*starts.tolist(), len(tags)]
+        expected = [
+            (begin + first, begin + last, kind)
+            for begin, end in pairwise(bounds)
+            for first, last, kind in spans(tags[begin:end].tolist())
+        ]
+        found = list(
+            zip(firsts.tolist(), ends.tolist(), [TYPES[k] for k in kinds.tolist()], strict=True)
+        )
+        assert found == expected
+
+
+def _many_names_article(sentences: int) -> str:
+    syllables = ["ka", "lo", "mir", "ven", "dus", "tra", "bel", "son", "rik", "pa"]
+    chooser = random.Random(sentences)
+
+    def name() -> str:
+        return "".join(chooser.choice(syllables) for _ in range(3)).capitalize()
+
+    return " ".join(
+        f"{name()} {name()} met {name()} Holdings in {name()} on Monday, said {name()}."
+        for _ in range(sentences)
+    )
+
+
+def test_other_mentions_of_names_are_found_alike_in_long_and_short_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = _many_names_article(300) + "\n" + _many_names_article(300)
+    indexed = extract(article)
+    monkeypatch.setattr(consistency, "_INDEX_FROM", 10**12)
+    assert extract(article) == indexed
+
+
+def test_an_article_with_thousands_of_names_costs_linear_time() -> None:
+    def cost(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            extract(text)
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = _many_names_article(250), _many_names_article(1_000)
+    extract(small + large)  # every word met once, so both runs are warm
+    # Four times the text may cost four times as much; a quadratic step would cost sixteen.
+    assert cost(large) < 8 * cost(small)

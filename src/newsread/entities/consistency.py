@@ -8,6 +8,7 @@ with that name's label; the article-wide vote (`evidence`) settles the label.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Final
@@ -35,9 +36,11 @@ def repeat_mentions(
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
     added: list[Entity] = []
+    starts = _NameStarts(masked) if len(labels) * len(masked) > _INDEX_FROM else None
     # Longer names first, so `Acme Holdings` is claimed before `Acme` inside it.
     for name in sorted(labels, key=len, reverse=True):
-        for start in _occurrences(masked, name):
+        candidates = starts.of(name) if starts is not None else None
+        for start in _occurrences(masked, name, candidates):
             end = start + len(name)
             index = bisect_right(occupied, (start, end))
             if index and occupied[index - 1][1] > start:
@@ -51,11 +54,49 @@ def repeat_mentions(
     return sorted([*entities, *added], key=lambda e: e.start)
 
 
-def _occurrences(text: str, name: str) -> list[int]:
-    """Offsets where `name` stands as whole words (`Acme` in `Acme’s`, not in `Acmes`)."""
+class _NameStarts:
+    """Where a name can begin in a long text, by its first few characters.
+
+    Searching the whole text once per name costs names × length, which grows
+    with the square of a long article; this index is built in one scan.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._by_prefix: dict[str, list[int]] = {}
+        for match in _NAME_START.finditer(text):
+            start = match.start()
+            if text[start] == "@" or text[start].isupper():
+                prefix = text[start : start + _PREFIX]
+                self._by_prefix.setdefault(prefix, []).append(start)
+
+    def of(self, name: str) -> list[int] | None:
+        """Ascending offsets where `name` may begin, or `None` when the name is too short."""
+        if len(name) < _PREFIX:
+            return None
+        return self._by_prefix.get(name[:_PREFIX], [])
+
+
+_NAME_START: Final = re.compile(r"(?<![\w@&.'’-])[\w@]")
+_PREFIX: Final = 4
+_INDEX_FROM: Final = 4_000_000
+"""Names × characters past which `_NameStarts` pays for itself."""
+
+
+def _occurrences(text: str, name: str, candidates: list[int] | None = None) -> list[int]:
+    """Offsets where `name` stands as whole words (`Acme` in `Acme’s`, not in `Acmes`).
+
+    `candidates`, when given, are all the offsets where the name may begin.
+    """
     found: list[int] = []
-    start = text.find(name)
-    while start >= 0:
+    if candidates is None:
+        candidates = []
+        start = text.find(name)
+        while start >= 0:
+            candidates.append(start)
+            start = text.find(name, start + 1)
+    for start in candidates:
+        if not text.startswith(name, start):
+            continue
         end = start + len(name)
         before = text[start - 1] if start else " "
         after = text[end : end + 2]
@@ -67,10 +108,4 @@ def _occurrences(text: str, name: str) -> list[int]:
             )
         ):
             found.append(start)
-        start = text.find(name, start + 1)
     return found
-
-
-def _joined_after(after: str) -> bool:
-    """`-based`, `’d`: the word goes on past the name (a possessive `’s` does not)."""
-    return after[:1] in _APOSTROPHES_AND_HYPHENS and after[1:2].isalnum() and after[1:2] != "s"

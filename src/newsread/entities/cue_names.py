@@ -20,12 +20,23 @@ _DESIGNATORS: Final = (
     "Inc|Corp|Corporation|Ltd|LLC|PLC|Plc|AG|GmbH|Group|Holdings|Partners|Capital|"
     "Ventures|Investments|Technologies|Labs|Robotics|Industries|Enterprises|Bancorp"
 )
+_DESIGNATOR_WORDS: Final = tuple(_DESIGNATORS.split("|"))
 _WORD: Final = r"[A-Z][\w&'’-]*"
 _COMPANY: Final = re.compile(
     rf"(?<![\w@.’'-])(?:{_WORD}[ \t]+){{1,3}}(?:{_DESIGNATORS})(?![\w’'-])"
 )
+_MAKER_VERBS: Final = (
+    "made",
+    "built",
+    "developed",
+    "designed",
+    "manufactured",
+    "produced",
+    "owned",
+    "operated",
+)
 _MAKER: Final = re.compile(
-    r"\b(?:made|built|developed|designed|manufactured|produced|owned|operated)[ \t]+by[ \t]+"
+    rf"\b(?:{'|'.join(_MAKER_VERBS)})[ \t]+by[ \t]+"
     rf"({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w’'-])"
 )
 
@@ -47,6 +58,9 @@ def find_cue_names(
 
 
 def _companies(masked: str) -> list[tuple[int, int]]:
+    # Few articles hold a designator at all: plain substring checks rule out the rest.
+    if not any(word in masked for word in _DESIGNATOR_WORDS):
+        return []
     found: list[tuple[int, int]] = []
     for match in _COMPANY.finditer(masked):
         start, end = match.span()
@@ -61,6 +75,8 @@ def _companies(masked: str) -> list[tuple[int, int]]:
 
 
 def _makers(masked: str) -> list[tuple[int, int]]:
+    if not any(verb in masked for verb in _MAKER_VERBS):
+        return []
     return [match.span(1) for match in _MAKER.finditer(masked)]
 
 

@@ -12,6 +12,7 @@ it → person). The label with the most weight wins for every mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Final
@@ -44,7 +45,6 @@ WEAK: Final = 0.75
 
 _NAMES: Final = frozenset(["PERSON", "ORG", "PLACE", "MISC", "PRODUCT", "EVENT"])
 _NEXT_WORD: Final = re.compile(r"(?:['’]s)?[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?([A-Za-z][\w-]*)")
-_LIST_WORDS: Final = ("like", "such as", "including")
 _APPOSITIVE: Final = re.compile(r"(?:['’]s)?,[ \t]+(?:a|an|the|its)[ \t]+([^,.;:\n]{0,80})")
 _YEAR_AFTER: Final = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 _LIST_BEFORE: Final = re.compile(
@@ -70,17 +70,21 @@ def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -
     `known(name)` tells whether the tagger met every word of `name` in training.
     """
     keys = [name_key(e.text) for e in entities]
+    names = sorted(set(keys))
     own = [
-        _own_cues(text, entities, index) if entity.label in _NAMES else []
+        _own_cues(text, entities, index, names) if entity.label in _NAMES else []
         for index, entity in enumerate(entities)
     ]
     organisations = {key for key, e in zip(keys, entities, strict=True) if e.label == "ORG"}
     winners = _winners(text, entities, keys, own, known, organisations)
     # Once: cues that lean on other names' kinds see the first round's verdicts.
-    organisations = {key for key, label in winners.items() if label == "ORG"}
-    winners = _winners(text, entities, keys, own, known, organisations)
+    verdicts = {key for key, label in winners.items() if label == "ORG"}
+    if verdicts != organisations:
+        winners = _winners(text, entities, keys, own, known, verdicts)
     return [
-        Entity(e.start, e.end, winners[key], e.text, e.key) if key in winners else e
+        Entity(e.start, e.end, winners[key], e.text, e.key)
+        if key in winners and winners[key] != e.label
+        else e
         for key, e in zip(keys, entities, strict=True)
     ]
 
@@ -133,8 +137,10 @@ def _relation_cues(
     return found
 
 
-def _own_cues(text: str, entities: Sequence[Entity], index: int) -> list[tuple[str, float]]:
-    """Cues from the words around one mention."""
+def _own_cues(
+    text: str, entities: Sequence[Entity], index: int, names: Sequence[str]
+) -> list[tuple[str, float]]:
+    """Cues from the words around one mention; `names` are all the names' keys, sorted."""
     entity = entities[index]
     found: list[tuple[str, float]] = []
     following = _NEXT_WORD.match(text, entity.end)
@@ -150,14 +156,12 @@ def _own_cues(text: str, entities: Sequence[Entity], index: int) -> list[tuple[s
         found.append(("ORG", STRONG))
     if last in COMPANY_NOUNS and entity.label != "PERSON":
         found.append(("ORG", WEAK))
-    if any(word in before_text for word in _LIST_WORDS) and _LIST_BEFORE.search(before_text):
+    if (
+        "like" in before_text or "such as" in before_text or "including" in before_text
+    ) and _LIST_BEFORE.search(before_text):
         found.append(("ORG", STRONGEST))
     lowercase_after = following is not None and following.group(1)[:1].islower()
-    if (
-        after in PRODUCT_NOUNS
-        and lowercase_after
-        and not _names_a_whole(text, entities, entity, after)
-    ):
+    if after in PRODUCT_NOUNS and lowercase_after and not _names_a_whole(names, entity, after):
         found.append(("PRODUCT", STRONG))
     if last in TEAM_NOUNS and entity.label != "PERSON":
         found.append(("ORG", STRONG))
@@ -217,10 +221,11 @@ def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: 
     )
 
 
-def _names_a_whole(text: str, entities: Sequence[Entity], entity: Entity, noun: str) -> bool:
+def _names_a_whole(names: Sequence[str], entity: Entity, noun: str) -> bool:
     """`Mars rover` when the article names a `Mars Rover`: the noun is the name's, not a cue."""
     whole = f"{name_key(entity.text)} {noun}"
-    return any(name_key(other.text).startswith(whole) for other in entities)
+    at = bisect_left(names, whole)
+    return at < len(names) and names[at].startswith(whole)
 
 
 def _brand_before(text: str, maker: Entity, entity: Entity, organisations: set[str]) -> bool:

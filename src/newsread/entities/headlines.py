@@ -43,17 +43,20 @@ def title_lines(prose: Prose) -> list[bool]:
     return [line.heading or is_title_case(masked[line.start : line.end]) for line in prose.lines]
 
 
-def prove_headline_names(prose: Prose, entities: Sequence[Entity]) -> list[Entity]:
+def prove_headline_names(
+    prose: Prose, entities: Sequence[Entity], title_case: Sequence[bool]
+) -> list[Entity]:
     """Keep a headline's names only as far as the body names them too.
 
-    Title Case lines with figures or parentheses are tables and results
-    (`Jane Doe ( Kenya ) 13:21.35`), not headlines, and a line that is one
-    name and nothing else is that name: both keep what the tagger found.
+    `title_case` is `title_lines(prose)`. Title Case lines with figures or
+    parentheses are tables and results (`Jane Doe ( Kenya ) 13:21.35`), not
+    headlines, and a line that is one name and nothing else is that name: both
+    keep what the tagger found.
     """
     masked = prose.text
     titles = [
         line.heading or (title and not _TABLE_LIKE.search(masked, line.start, line.end))
-        for line, title in zip(prose.lines, title_lines(prose), strict=True)
+        for line, title in zip(prose.lines, title_case, strict=True)
     ]
     if not any(titles):
         return list(entities)

@@ -44,12 +44,15 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
     for index, entity in enumerate(entities):
         own = keys.get(index)
         if own is None:
-            own = name_key(entity.text)
-            result.append(Entity(entity.start, entity.end, entity.label, entity.text, own))
-            continue
-        key = aliases.get(own, own)
-        label = labels.get(key, entity.label)
-        result.append(Entity(entity.start, entity.end, label, entity.text, key))
+            key = name_key(entity.text)
+            label = entity.label
+        else:
+            key = aliases.get(own, own)
+            label = labels.get(key, entity.label)
+        if entity.key == key and entity.label == label:
+            result.append(entity)
+        else:
+            result.append(Entity(entity.start, entity.end, label, entity.text, key))
     return result
 
 

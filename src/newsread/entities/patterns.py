@@ -130,9 +130,6 @@ _MONEY_ONLY: Final = _ALL[:1]
 _DATE_ONLY: Final = _ALL[3:]
 _COUNTED: Final = (_ALL[0], _ALL[1], _ALL[2], _ALL[3])
 
-_ANCHOR: Final = re.compile(r"[^\W_]+|[$€£¥₹₩₽₪₺₿]")
-"""Where a match can begin: a number, a word (looked up in `_TRIGGERS`) or a currency sign."""
-
 _DATE_WORDS: Final = """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -162,9 +159,30 @@ _TRIGGERS: Final = {
 """Words a span can start with, and which patterns to try there."""
 
 
-_WORD_RUN: Final = re.compile(r"[^\W\d_][^\W_]*")
-_ALWAYS: Final = re.compile(r"(?<![^\W_])(?:\d|FY|fy)|[$€£¥₹₩₽₪₺₿]")
-"""Anchors worth a look in any text: numbers, currency signs, fiscal years."""
+def _alternatives(words: frozenset[str]) -> str:
+    """A pattern matching exactly `words`, as a trie: `jan(?:uary)?`, not `january|jan`."""
+    if words == {""}:
+        return ""
+    branches: dict[str, set[str]] = {}
+    for word in sorted(words):
+        if word:
+            branches.setdefault(word[0], set()).add(word[1:])
+    parts = [re.escape(first) + _alternatives(frozenset(rest)) for first, rest in branches.items()]
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+_SIGNS: Final = "$€£¥₹₩₽₪₺₿"
+_SCAN: Final = re.compile(
+    rf"(?<![^\W_])(?:({_alternatives(frozenset([*_TRIGGERS, 'ago']))})(?![^\W_])|FY|fy|(\d))"
+    rf"|[{_SIGNS}]"
+)
+"""Every place a span can begin: a whole word from `_TRIGGERS` (or `ago`), a fiscal year
+(`FY2025`), a number, or a currency sign; never inside a larger word (`A320`, `3pm`)."""
+_UNIT_AFTER: Final = re.compile(rf"[\d.,]*(?:[-–][\d.,]+)?[{_SP[1:-1]}-]?(?:[^\W\d_]|[°%٪％])")
+"""What every money, percent or quantity span that begins with a digit has: the number
+(perhaps a range), at most one space or hyphen, then a word, a unit sign or a percent sign.
+Where it is missing only a date can start at the number."""
 _BARE_NUMBER: Final = re.compile(
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
     rf"(?![\d%٪％/–-]|[.,:]\d|{_SP}*(?:[^\W\d_]|[%٪％]))"
@@ -176,50 +194,30 @@ _YEAR_ALONE: Final = re.compile(rf"{_YEAR}s?$")
 def find_patterns(text: str) -> list[Entity]:
     """Return the money, percent, quantity and date spans in `text`, sorted and disjoint.
 
-    Rather than sliding every pattern over every character, each pattern is
-    tried only where one of its spans can begin: a number, a currency sign, or
-    one of the trigger words (`_TRIGGERS`) the text contains at all, which
-    keeps the cost close to one cheap scan of the text.
+    Rather than sliding every pattern over every character, one scan finds
+    where a span can begin (a number, a currency sign, or a whole word from
+    `_TRIGGERS`) and only the patterns that can start there are tried, which
+    keeps the cost close to one cheap pass over the text.
     """
     found: list[Entity] = []
-    anchors = [match.start() for match in _ALWAYS.finditer(text)]
-    words = _TRIGGERS.keys() & set(_WORD_RUN.findall(text))
-    for word in words:
-        anchors.extend(_whole_words(text, word))
-    if "ago" in text:
-        for start in _whole_words(text, "ago"):
-            found.extend(_vague_ago(text, start))
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    for start in anchors:
-        first = text[start]
-        if first.isdigit():
+    for match in _SCAN.finditer(text):
+        start = match.start()
+        word = match.group(1)
+        if word is not None:
+            if word == "ago":
+                found.extend(_vague_ago(text, start))
+            else:
+                found.extend(_matches(text, start, _TRIGGERS[word]))
+        elif match.lastindex == 2:
             bare = _BARE_NUMBER.match(text, start)
-            if bare is not None and not _YEAR_ALONE.match(bare.group()):
-                continue
-            patterns = _ALL
-        elif not first.isalpha():
-            patterns = _MONEY_ONLY
+            if bare is None or _YEAR_ALONE.match(bare.group()):
+                measured = _UNIT_AFTER.match(text, start) is not None
+                found.extend(_matches(text, start, _ALL if measured else _DATE_ONLY))
+        elif text[start] in _SIGNS:
+            found.extend(_matches(text, start, _MONEY_ONLY))
         else:
-            run = _WORD_RUN.match(text, start)
-            candidates = _TRIGGERS.get(run.group()) if run is not None else None
-            patterns = _DATE_ONLY if candidates is None else candidates
-        found.extend(_matches(text, start, patterns))
+            found.extend(_matches(text, start, _DATE_ONLY))
     return resolve_overlaps(found, lambda entity: _RANK[entity.label])
-
-
-def _whole_words(text: str, word: str) -> list[int]:
-    """Where `word` stands in `text` as a whole word (a plain substring search, then a check)."""
-    starts: list[int] = []
-    size = len(word)
-    at = text.find(word)
-    while at >= 0:
-        end = at + size
-        before = text[at - 1] if at else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or after.isalnum()):
-            starts.append(at)
-        at = text.find(word, end)
-    return starts
 
 
 def _matches(

@@ -78,6 +78,9 @@ def mask_markdown(text: str) -> Prose:
 
 def _mask_line(line: str, in_fence: bool) -> tuple[str, bool, bool]:
     """Return the masked line, whether it is a heading, and whether a code fence is open."""
+    if not in_fence and line[:1].isalpha():
+        # A line opening with a letter has no block syntax: only inline markup is left.
+        return _mask_inline(line), False, in_fence
     if _FENCE.match(line):
         return _blank(line), False, not in_fence
     if in_fence or _THEMATIC_BREAK.match(line) or _REFERENCE_DEFINITION.match(line):

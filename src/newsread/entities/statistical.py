@@ -20,7 +20,7 @@ from newsread.entities.brands import split_brands
 from newsread.entities.consistency import repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
-from newsread.entities.headlines import prove_headline_names
+from newsread.entities.headlines import prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
@@ -43,9 +43,10 @@ def extract_statistical(text: str) -> list[Entity]:
         Entity(e.start, e.end, e.label, e.text, name_key(e.text))
         for e in keep_clean(text, prose.text, find_patterns(prose.text))
     ]
-    found = find_names(text, prose, numeric)
+    titles = title_lines(prose)
+    found = find_names(text, prose, titles, numeric)
     found = find_cue_names(prose.text, repeat_mentions(prose.text, found, numeric), numeric)
-    found = prove_headline_names(prose, found)
+    found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)
     names = weigh(text, drop_common_acronyms(text, names), known)
     names = unify(refine(text, names, known))

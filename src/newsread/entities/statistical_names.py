@@ -14,11 +14,11 @@ from typing import Final
 
 import numpy as np
 
-from newsread.entities.headlines import title_lines
+from newsread.entities.identity import name_key
 from newsread.entities.lexicon import ROLE_WORDS
 from newsread.entities.prose import Prose
 from newsread.entities.tagger import shared_tagger
-from newsread.entities.tagger.tags import spans
+from newsread.entities.tagger.tags import TYPES, document_spans
 from newsread.entities.tagger.tokenize import tokenize
 from newsread.model import Entity
 
@@ -26,38 +26,40 @@ LABELS: Final = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 """The tagger's types as the app's labels."""
 
 _TRAILING: Final = ".-'’"
+_PERSON: Final = TYPES.index("PER")
 
 
-def find_names(original: str, prose: Prose, numeric: Sequence[Entity]) -> list[Entity]:
-    """Named entities in `original`, given its masked form and the number-shaped spans."""
+def find_names(
+    original: str, prose: Prose, titles: Sequence[bool], numeric: Sequence[Entity]
+) -> list[Entity]:
+    """Named entities in `original`.
+
+    `prose` is its masked form, `titles` says which of its lines are Title Case
+    (`headlines.title_lines`), and `numeric` holds the number-shaped spans.
+    """
     masked = prose.text
     tokens = tokenize(masked)
     if not tokens.words:
         return []
     line_starts = np.array([line.start for line in prose.lines], dtype=np.int64)
-    titles = np.array(title_lines(prose))
     first_offsets = tokens.starts[tokens.sentence_starts]
     line_of = np.searchsorted(line_starts, first_offsets, side="right") - 1
-    tags = shared_tagger().tag(tokens.words, tokens.sentence_starts, titles[line_of])
+    headlines = np.array(titles, dtype=bool)[line_of]
+    tags = shared_tagger().tag(tokens.words, tokens.sentence_starts, headlines)
     taken = sorted((e.start, e.end) for e in numeric)
     entities: list[Entity] = []
-    bounds = [*tokens.sentence_starts.tolist(), len(tokens.words)]
-    named = np.flatnonzero(tags)
-    sentence_of = np.searchsorted(tokens.sentence_starts, named, side="right") - 1
-    done = -1
-    for token, sentence in zip(named.tolist(), sentence_of.tolist(), strict=True):
-        if token < done:
-            continue
-        stop = bounds[sentence + 1]
-        for first, last, kind in spans(tags[token:stop].tolist()):
-            start = int(tokens.starts[token + first])
-            end = int(tokens.ends[token + last - 1])
-            end = _trim(original, start, end)
-            if kind == "PER":
-                start = _after_titles(original, start, end)
-            if end > start and not _overlaps(taken, start, end):
-                entities.append(Entity(start, end, LABELS[kind], original[start:end]))
-        done = stop
+    firsts, ends, kinds = document_spans(tags, tokens.sentence_starts)
+    span_starts = tokens.starts[firsts].tolist()
+    span_ends = tokens.ends[ends - 1].tolist()
+    for start, end, kind in zip(span_starts, span_ends, kinds.tolist(), strict=True):
+        end = _trim(original, start, end)
+        if kind == _PERSON:
+            start = _after_titles(original, start, end)
+        if end > start and not _overlaps(taken, start, end):
+            name = original[start:end]
+            entities.append(Entity(start, end, LABELS[TYPES[kind]], name, name_key(name)))
+    if "@" not in masked:
+        return entities
     return _with_handles(
         original, tokens.words, tokens.starts.tolist(), tokens.ends.tolist(), entities
     )

@@ -2,8 +2,10 @@
 
     python -m newsread.entities.train --train ../shared/ner/eng.train --dev ../shared/ner/eng.testa
 
-Training is deterministic (fixed seed, fixed feature hashing): two runs give
-the same scores. The development set is only scored, never trained on.
+Training is deterministic (fixed seed, fixed feature hashing): two runs write
+the same bytes. The development set is only scored, never trained on. The
+model also carries the training vocabulary's summed weight rows, so words met
+in training cost no feature hashing when tagging.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from newsread.entities.tagger.conll import read_conll
 from newsread.entities.tagger.evaluate import score
+from newsread.entities.tagger.features import AFTER, BEFORE
 from newsread.entities.tagger.perceptron import examples, train
 from newsread.entities.tagger.scoring import Tagger
 from newsread.entities.tagger.weights import MODEL_PATH, save
@@ -48,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"epoch {epoch}: token error rate {error_rate:.4f} ({elapsed:.0f}s)", flush=True)
 
     weights = train(data, args.epochs, args.seed, report)
-    save(weights, args.output)
+    seen = {word for document in documents for sentence in document for word in sentence.words}
+    vocabulary = Tagger(weights).vocabulary([BEFORE, AFTER, *sorted(seen)])
+    save(weights, args.output, vocabulary)
     print(f"wrote {args.output} ({args.output.stat().st_size / 1e6:.1f} MB)")
     if args.dev is not None:
         dev = score(Tagger(weights), read_conll(args.dev))

@@ -29,8 +29,9 @@ def contexts_and_flags(
     count = len(ids)
     lengths = np.diff(np.append(starts, count))
     bits = lexicon.bits[ids]
-    has_letter = np.add.reduceat((bits & HAS_LETTER) > 0, starts) > 0
-    has_lower = np.add.reduceat((bits & HAS_LOWERCASE) > 0, starts) > 0
+    sentence_bits = np.bitwise_or.reduceat(bits, starts)
+    has_letter = (sentence_bits & HAS_LETTER) > 0
+    has_lower = (sentence_bits & HAS_LOWERCASE) > 0
     sentence_context = np.where(
         has_letter & ~has_lower, CAPS, np.where(headlines, TITLE, NORMAL)
     ).astype(np.int64)

@@ -198,6 +198,24 @@ _CONTEXT_TEMPLATE: Final = 100
 _NEIGHBOUR_TEMPLATE: Final = 200
 
 
+_SLOTS: Final = [*_OWN_SLOTS, *[_L] * len(CONTEXTS), *list(_NEIGHBOUR_SLOTS) * len(OFFSETS)]
+"""Which value each feature row of a word is made from (`word_ids`)."""
+_TEMPLATES: Final = np.array(
+    [
+        *_OWN_SLOTS,
+        *[_CONTEXT_TEMPLATE + context for context in range(len(CONTEXTS))],
+        *[
+            _NEIGHBOUR_TEMPLATE + 10 * position + kind
+            for position in range(len(OFFSETS))
+            for kind in range(len(_NEIGHBOUR_SLOTS))
+        ],
+    ],
+    dtype=np.uint64,
+)[None, :]
+_OWN_END: Final = len(_OWN_SLOTS)
+_CONTEXT_END: Final = _OWN_END + len(CONTEXTS)
+
+
 def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
     """Rows of each word's features, from `word_values` rows, in one array operation.
 
@@ -205,45 +223,32 @@ def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
     itself; `(words, len(CONTEXTS))` rows of its lowercase form in each context;
     `(words, len(OFFSETS), 4)` rows of its features as each neighbour.
     """
-    own_slots = list(_OWN_SLOTS)
-    context_slots = [_L] * len(CONTEXTS)
-    neighbour_slots = list(_NEIGHBOUR_SLOTS) * len(OFFSETS)
-    slots = own_slots + context_slots + neighbour_slots
-    templates = (
-        own_slots
-        + [_CONTEXT_TEMPLATE + context for context in range(len(CONTEXTS))]
-        + [
-            _NEIGHBOUR_TEMPLATE + 10 * position + kind
-            for position in range(len(OFFSETS))
-            for kind in range(len(_NEIGHBOUR_SLOTS))
-        ]
-    )
-    ids = mix(values[:, slots], np.array(templates, dtype=np.uint64)[None, :])
-    own_end = len(own_slots)
-    context_end = own_end + len(context_slots)
+    ids = mix(values[:, _SLOTS], _TEMPLATES)
     return (
-        ids[:, :own_end],
-        ids[:, own_end:context_end],
-        ids[:, context_end:].reshape(len(values), len(OFFSETS), len(_NEIGHBOUR_SLOTS)),
+        ids[:, :_OWN_END],
+        ids[:, _OWN_END:_CONTEXT_END],
+        ids[:, _CONTEXT_END:].reshape(len(values), len(OFFSETS), len(_NEIGHBOUR_SLOTS)),
     )
 
 
 def lowercase_row(word: str) -> int:
     """The weight-table row of the word's lowercase form as its own feature (as `mix` does)."""
-    value = word_values(word)[_L]
+    norm = normalise(word)
+    value = _crc(norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower()))
     mixed = ((value * _VALUE) ^ ((_L + 1) * _TEMPLATE)) & _MASK
     return ((mixed * _VALUE) & _MASK) >> (64 - HASH_BITS)
 
 
 def class_ids() -> Ids:
     """`(len(CLASSES), len(CONTEXTS), len(FLAGS), 4)`: bias, class, context, document rows."""
-    table = np.zeros((len(CLASSES), len(CONTEXTS), len(FLAGS), 4), dtype=np.int64)
-    for c, cls in enumerate(CLASSES):
-        for x, context in enumerate(CONTEXTS):
-            for f, flags in enumerate(FLAGS):
-                values = np.array(
-                    [_crc("b"), _crc(cls + context), _crc(context), _crc(flags + cls + context)],
-                    dtype=np.uint64,
-                )
-                table[c, x, f] = mix(values, np.arange(300, 304, dtype=np.uint64))
-    return table
+    values = np.array(
+        [
+            [_crc("b"), _crc(cls + context), _crc(context), _crc(flags + cls + context)]
+            for cls in CLASSES
+            for context in CONTEXTS
+            for flags in FLAGS
+        ],
+        dtype=np.uint64,
+    )
+    ids = mix(values, np.arange(300, 304, dtype=np.uint64)[None, :])
+    return ids.reshape(len(CLASSES), len(CONTEXTS), len(FLAGS), 4)

@@ -8,6 +8,7 @@ array operations (`document`), not per token in Python.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -18,19 +19,64 @@ IS_LOWER, IS_CAPITALISED, HAS_LETTER, HAS_LOWERCASE, STARTS_ALNUM = (1, 2, 4, 8,
 """Bits of `Lexicon.bits`."""
 
 
-class Lexicon:
-    """A growing word → index table with per-word facts and value hashes."""
+@dataclass(frozen=True, slots=True)
+class WordFacts:
+    """The per-word facts of a lexicon's words, in index order (shipped with the model)."""
 
-    def __init__(self) -> None:
+    words: list[str]
+    lower_forms: list[str]
+    """Every distinct lowercase form, in `lowers` index order."""
+    classes: npt.NDArray[np.int64]
+    lowers: npt.NDArray[np.int64]
+    bits: npt.NDArray[np.int64]
+
+
+class Lexicon:
+    """A growing word → index table with per-word facts and value hashes.
+
+    A lexicon may start from known words (`base`): those come with their facts
+    but without value hashes, which only words added later get (`values[i]`
+    belongs to word `first_hashed + i`).
+    """
+
+    def __init__(self, base: WordFacts | None = None) -> None:
         self.index: dict[str, int] = {}
         self._lower_index: dict[str, int] = {}
-        self.values = np.zeros((0, WORD_TEMPLATES), dtype=np.uint64)
-        self.classes = np.zeros(0, dtype=np.int64)
-        self.lowers = np.zeros(0, dtype=np.int64)
-        self.bits = np.zeros(0, dtype=np.int64)
+        # Arrays with room to grow: adding words must not copy everything each time.
+        self._values = np.zeros((0, WORD_TEMPLATES), dtype=np.uint64)
+        self._facts = np.zeros((3, 0), dtype=np.int64)
+        """Rows: class, lowercase form, bits."""
+        if base is not None:
+            self.index = dict(zip(base.words, range(len(base.words)), strict=True))
+            self._lower_index = dict(
+                zip(base.lower_forms, range(len(base.lower_forms)), strict=True)
+            )
+            self._facts = np.stack([base.classes, base.lowers, base.bits]).astype(np.int64)
+        self.first_hashed = len(self.index)
+        """The index of the first word with a row in `values`."""
 
     def __len__(self) -> int:
         return len(self.index)
+
+    @property
+    def values(self) -> npt.NDArray[np.uint64]:
+        """`features.values_of` rows of the words from `first_hashed` on."""
+        return self._values[: len(self.index) - self.first_hashed]
+
+    @property
+    def classes(self) -> npt.NDArray[np.int64]:
+        """Each word's `features.word_class`."""
+        return self._facts[0, : len(self.index)]
+
+    @property
+    def lowers(self) -> npt.NDArray[np.int64]:
+        """Each word's lowercase form, as an index below `lower_count`."""
+        return self._facts[1, : len(self.index)]
+
+    @property
+    def bits(self) -> npt.NDArray[np.int64]:
+        """Each word's case bits (`IS_LOWER`…)."""
+        return self._facts[2, : len(self.index)]
 
     @property
     def lower_count(self) -> int:
@@ -39,32 +85,45 @@ class Lexicon:
 
     def add(self, words: Iterable[str]) -> list[str]:
         """Add the words not yet known; return them, in the order they got their indices."""
-        new = [w for w in dict.fromkeys(words) if w not in self.index]
+        index = self.index
+        new = [w for w in dict.fromkeys(words) if w not in index]
         if not new:
             return new
-        base = len(self.index)
-        for offset, word in enumerate(new):
-            self.index[word] = base + offset
+        start = len(index)
+        end = start + len(new)
+        if end > self._facts.shape[1]:
+            grown = np.zeros((3, 2 * end), dtype=np.int64)
+            grown[:, :start] = self._facts[:, :start]
+            self._facts = grown
+        hashed = start - self.first_hashed
+        if hashed + len(new) > len(self._values):
+            values = np.zeros((2 * (hashed + len(new)), WORD_TEMPLATES), dtype=np.uint64)
+            values[:hashed] = self._values[:hashed]
+            self._values = values
+        index.update(zip(new, range(start, end), strict=True))
         lower_index = self._lower_index
-        lowers = [lower_index.setdefault(word.lower(), len(lower_index)) for word in new]
-        self.values = np.concatenate([self.values, values_of(new)])
-        self.classes = np.concatenate([self.classes, np.array([word_class(w) for w in new])])
-        self.lowers = np.concatenate([self.lowers, np.array(lowers, dtype=np.int64)])
-        self.bits = np.concatenate([self.bits, np.array([_bits(w) for w in new], dtype=np.int64)])
+        self._values[hashed : hashed + len(new)] = values_of(new)
+        self._facts[0, start:end] = [word_class(w) for w in new]
+        self._facts[1, start:end] = [
+            lower_index.setdefault(word.lower(), len(lower_index)) for word in new
+        ]
+        self._facts[2, start:end] = [_bits(w) for w in new]
         return new
 
     def ids(self, words: list[str]) -> npt.NDArray[np.int64]:
         """Indices of `words`, adding the unknown ones first."""
         index = self.index
         try:
-            return np.array([index[w] for w in words], dtype=np.int64)
+            return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
         except KeyError:
             self.add(words)
-            return np.array([index[w] for w in words], dtype=np.int64)
+            return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
 
-    def clear(self) -> None:
-        """Forget every word."""
-        self.__init__()  # type: ignore[misc]
+    def facts(self) -> WordFacts:
+        """Every word with its facts, to start another lexicon from."""
+        return WordFacts(
+            list(self.index), list(self._lower_index), self.classes, self.lowers, self.bits
+        )
 
 
 def _bits(word: str) -> int:

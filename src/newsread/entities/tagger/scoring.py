@@ -1,8 +1,9 @@
 """Tagging with trained weights: per-word scores computed once, emissions as array sums.
 
 A word's contribution to its own tag scores (alone and in each context) and
-to its neighbours' is the sum of a few weight rows; it is computed in one
-batch for all the words a document brings that were not seen before, and
+to its neighbours' is the sum of a few weight rows. For the training
+vocabulary it ships with the model (`weights.Vocabulary`); for any other
+word it is computed in one batch for all the new words of a document, and
 kept. A document then costs one dictionary look-up per token and a few array
 operations, and Viterbi runs only around candidate names (`viterbi`).
 """
@@ -19,6 +20,7 @@ from newsread.entities.tagger.features import (
     AFTER,
     BEFORE,
     CONTEXTS,
+    FLAGS,
     NORMAL,
     OFFSETS,
     class_ids,
@@ -27,17 +29,22 @@ from newsread.entities.tagger.features import (
 )
 from newsread.entities.tagger.lexicon import Lexicon
 from newsread.entities.tagger.viterbi import decode_document, pruning_margin
-from newsread.entities.tagger.weights import CompactWeights, Weights, compact
+from newsread.entities.tagger.weights import CompactWeights, Vocabulary, Weights, compact
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
 
-_WORD_LIMIT: Final = 100_000
-"""Past this many known words the caches start afresh (long sessions, odd input)."""
+_WORD_LIMIT: Final = 50_000
+"""Past this many words met beyond the shipped vocabulary the caches start afresh (long
+sessions, odd input), which bounds their memory to some 40 MB."""
+_SPARE: Final = 4096
+"""Rows kept free in the score table for words met while tagging."""
 _OWN = 0
 _IN_CONTEXT = 1
 _AS_NEIGHBOUR = 1 + len(CONTEXTS)
 _ROWS = _AS_NEIGHBOUR + len(OFFSETS)
+_OFFSETS: Final = np.array(OFFSETS, dtype=np.int64)[None, :]
+_NEIGHBOUR_ROWS: Final = _AS_NEIGHBOUR + np.arange(len(OFFSETS), dtype=np.int64)[None, :]
 
 
 class Tagger:
@@ -51,10 +58,19 @@ class Tagger:
         self._transitions = weights.transitions
         self._margin = pruning_margin(weights.transitions)
         self._classes = self._sum(class_ids())
+        vocabulary = weights.vocabulary
+        self._facts = vocabulary.facts if vocabulary is not None else None
+        self._known = len(vocabulary.facts.words) if vocabulary is not None else 0
+        """The shipped vocabulary's words come first in the lexicon and the table."""
+        self._table: Floats = np.empty(
+            (self._known + _SPARE, _ROWS, weights.rows.shape[1]), dtype=np.float32
+        )
+        if vocabulary is not None:
+            self._table[: self._known] = vocabulary.scores
         self._lexicon = Lexicon()
-        self._table: Floats = np.zeros((0, _ROWS, weights.rows.shape[1]), dtype=np.float32)
         self._scored = 0
         self._known_words: dict[str, bool] = {}
+        self._known_names: dict[str, bool] = {}
         self._reset()
 
     def tag(self, words: list[str], starts: Ints, headlines: npt.NDArray[np.bool_]) -> Ints:
@@ -69,17 +85,13 @@ class Tagger:
 
     def emissions(self, words: list[str], starts: Ints, headlines: npt.NDArray[np.bool_]) -> Floats:
         """`(tokens, tags)` scores before transitions."""
-        if len(self._lexicon) > _WORD_LIMIT:
+        if len(self._lexicon) - self._lexicon.first_hashed > _WORD_LIMIT:
             self._reset()
         lexicon = self._lexicon
         ids = lexicon.ids(words)
         if len(lexicon) > self._scored:
             self._score_new_words()
         context, flags = contexts_and_flags(lexicon, ids, starts, headlines)
-        table = self._table
-        scores = table[ids, _OWN] + self._classes[lexicon.classes[ids], context, flags]
-        special = context != NORMAL
-        scores[special] += table[ids[special], _IN_CONTEXT + context[special]]
         count = len(ids)
         sentence = np.zeros(count, dtype=np.int64)
         sentence[starts[1:]] = 1
@@ -89,13 +101,29 @@ class Tagger:
         padded[padded_at] = ids
         opening = starts + 4 * np.arange(len(starts))
         padded[opening] = padded[opening + 1] = lexicon.index[BEFORE]
-        for slot, offset in enumerate(OFFSETS):
-            scores += table[padded[padded_at + offset], _AS_NEIGHBOUR + slot]
-        return np.asarray(scores, dtype=np.float32)
+        # One gather of every row a token's score sums: its own, its context's
+        # (all zero in the normal context) and its four neighbours'.
+        rows = np.empty((count, 2 + len(OFFSETS)), dtype=np.int64)
+        rows[:, 0] = ids * _ROWS + _OWN
+        rows[:, 1] = ids * _ROWS + _IN_CONTEXT + context
+        rows[:, 2:] = padded[padded_at[:, None] + _OFFSETS] * _ROWS + _NEIGHBOUR_ROWS
+        gathered = self._table.reshape(-1, self._table.shape[2]).take(rows, axis=0)
+        classes = self._classes.reshape(-1, self._classes.shape[3])
+        by_class = (lexicon.classes[ids] * len(CONTEXTS) + context) * len(FLAGS) + flags
+        scores: Floats = gathered[:, 0] + classes.take(by_class, axis=0)
+        for part in range(1, rows.shape[1]):
+            scores += gathered[:, part]
+        return scores
 
     def knows(self, name: str) -> bool:
         """Whether training gave weight to every word of `name` (in any case)."""
-        return all(self._knows_word(word) for word in name.split() if word[:1].isalpha())
+        known = self._known_names.get(name)
+        if known is None:
+            if len(self._known_names) > _WORD_LIMIT:
+                self._known_names.clear()
+            known = all(self._knows_word(word) for word in name.split() if word[:1].isalpha())
+            self._known_names[name] = known
+        return known
 
     def _knows_word(self, word: str) -> bool:
         lower = word.lower()
@@ -111,26 +139,46 @@ class Tagger:
         return self._transitions, self._margin
 
     def _reset(self) -> None:
-        self._lexicon = Lexicon()
+        """Forget every word met so far, keeping the shipped vocabulary."""
+        self._lexicon = Lexicon(self._facts)
+        known = self._known
+        if len(self._table) > known + _SPARE:
+            table = np.empty((known + _SPARE, *self._table.shape[1:]), dtype=np.float32)
+            table[:known] = self._table[:known]
+            self._table = table
+        self._scored = known
         self._lexicon.add([BEFORE, AFTER])
-        self._scored = 0
         self._score_new_words()
 
     def _score_new_words(self) -> None:
-        values = self._lexicon.values[self._scored :]
+        lexicon = self._lexicon
+        rows = self.word_scores(lexicon.values[self._scored - lexicon.first_hashed :])
+        needed = self._scored + len(rows)
+        if needed > len(self._table):
+            grown = np.zeros((needed + needed // 2, *self._table.shape[1:]), dtype=np.float32)
+            grown[: self._scored] = self._table[: self._scored]
+            self._table = grown
+        self._table[self._scored : needed] = rows
+        self._scored = needed
+
+    def word_scores(self, values: npt.NDArray[np.uint64]) -> Floats:
+        """`(words, rows, tags)`: what each word (its `features.values_of` row) adds to scores.
+
+        Row 0 is the word's own contribution, then one per context (`CONTEXTS`;
+        zero for the normal one), then one per neighbour position (`OFFSETS`).
+        """
         own_rows, context_rows, neighbour_rows = word_ids(values)
         own = self._sum(own_rows)
         in_context = self._sum(context_rows[:, :, None])
         in_context[:, NORMAL] = 0.0
         as_neighbour = self._sum(neighbour_rows)
-        rows = np.concatenate([own[:, None], in_context, as_neighbour], axis=1)
-        needed = self._scored + len(rows)
-        if needed > len(self._table) or self._scored == 0:
-            grown = np.zeros((max(2 * needed, 4096), *self._table.shape[1:]), dtype=np.float32)
-            grown[: self._scored] = self._table[: self._scored]
-            self._table = grown
-        self._table[self._scored : needed] = rows
-        self._scored = needed
+        return np.concatenate([own[:, None], in_context, as_neighbour], axis=1)
+
+    def vocabulary(self, words: list[str]) -> Vocabulary:
+        """`words` with their facts and scores, to ship with the model (`weights.save`)."""
+        lexicon = Lexicon()
+        lexicon.add(words)
+        return Vocabulary(lexicon.facts(), self.word_scores(lexicon.values))
 
     def _sum(self, ids: Ints) -> Floats:
         """Sum weight rows over the last axis of `ids`."""

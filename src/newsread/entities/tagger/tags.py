@@ -61,3 +61,23 @@ def spans(tags: Sequence[int]) -> list[tuple[int, int, str]]:
     if start >= 0:
         found.append((start, len(tags), kind))
     return found
+
+
+def document_spans(
+    tags: npt.NDArray[np.int64], sentence_starts: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """`spans` of every sentence of a document at once: first tokens, ends, type indices.
+
+    A name never runs across a sentence start; type indices are into `TYPES`.
+    """
+    named = tags > 0
+    kinds = (tags - 1) // 2
+    inside = named & ((tags - 1) % 2 == 1)
+    continues = np.zeros(len(tags), dtype=bool)
+    continues[1:] = inside[1:] & named[:-1] & (kinds[1:] == kinds[:-1])
+    continues[sentence_starts] = False
+    firsts = np.flatnonzero(named & ~continues)
+    breaks = np.flatnonzero(~continues)
+    after = np.searchsorted(breaks, firsts, side="right")
+    ends = np.append(breaks, len(tags))[after]
+    return firsts, ends, kinds[firsts]

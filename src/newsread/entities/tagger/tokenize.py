@@ -23,14 +23,17 @@ _ABBREVIATIONS: Final = (
 )
 
 _TOKEN: Final = re.compile(
-    r"@\w+"  # a handle
-    r"|(?:[A-Za-z]\.){2,}"  # U.S., U.K.
+    # Tokens with a period inside are tried only where one follows a short word.
+    r"(?=\w{1,8}\.)(?:"
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.K.
     rf"|(?:{_ABBREVIATIONS})\.(?=\s|$|,)"
     r"|[A-Z]\.(?=\s[A-Z])"  # an initial: J. Smith
+    r")"
     r"|\d+(?:[.,:/]\d+)+"  # 1,700  3.5  12:30
-    r"|['’][sS](?!\w)"  # possessive
     r"|n['’]t(?!\w)"
     r"|\w+(?:[-&]\w+|['’](?![sS](?!\w))\w+|\.(?=\w))*"  # words, O'Neill, AT&T, next-gen, xAI.com
+    r"|@\w+"  # a handle
+    r"|['’][sS](?!\w)"  # possessive
     r"|\.\.\.|--|[^\w\s]"
 )
 

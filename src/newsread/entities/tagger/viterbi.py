@@ -38,7 +38,7 @@ def decode_runs(
     longest = int(lengths[0])
     tag_count = step.shape[0]
     steps = np.arange(longest)
-    active = (lengths[:, None] > steps[None, :]).sum(axis=0)
+    active: list[int] = (lengths[:, None] > steps[None, :]).sum(axis=0).tolist()
     where = np.minimum(starts[:, None] + steps[None, :], len(emissions) - 1)
     padded = emissions[where]
 
@@ -46,21 +46,21 @@ def decode_runs(
     back = np.zeros((count, longest, tag_count), dtype=np.int64)
     final = np.empty((count, tag_count), dtype=np.float32)
     for t in range(1, longest):
-        now, before = int(active[t]), int(active[t - 1])
+        now, before = active[t], active[t - 1]
         if now < before:
             final[now:before] = score[now:before]
         candidates = score[:now, :, None] + step[None, :, :]
         back[:now, t] = candidates.argmax(axis=1)
         score = candidates.max(axis=1) + padded[:now, t]
-    final[: int(active[-1])] = score
+    final[: active[-1]] = score
     final += last
 
     paths = np.zeros((count, longest), dtype=np.int64)
     current = np.zeros(count, dtype=np.int64)
     rows = np.arange(count)
     for t in range(longest - 1, -1, -1):
-        now = int(active[t])
-        after = int(active[t + 1]) if t + 1 < longest else 0
+        now = active[t]
+        after = active[t + 1] if t + 1 < longest else 0
         if after < now:
             current[after:now] = final[after:now].argmax(axis=1)
         paths[:now, t] = current[:now]
@@ -99,16 +99,18 @@ def decode_document(
         return np.zeros(0, dtype=np.int64)
     others = emissions[:, 1:].max(axis=1)
     open_ = emissions[:, _OUTSIDE] - others <= margin
-    sentence_start = np.zeros(count, dtype=bool)
+    sentence_start = np.zeros(count + 1, dtype=bool)
     sentence_start[sentence_starts] = True
-    sentence_end = np.roll(sentence_start, -1)
-    sentence_end[-1] = True
-    previous_open = np.roll(open_, 1)
-    previous_open[0] = False
-    next_open = np.roll(open_, -1)
-    next_open[-1] = False
-    run_starts = np.flatnonzero(open_ & (sentence_start | ~previous_open))
-    run_ends = np.flatnonzero(open_ & (sentence_end | ~next_open)) + 1
+    sentence_start[count] = True
+    # A run begins at an open token after a closed one or a sentence start, and
+    # ends before a closed token or the next sentence start.
+    begins = open_.copy()
+    begins[1:] &= sentence_start[1:count] | ~open_[:-1]
+    finishes = open_.copy()
+    finishes[:-1] &= sentence_start[1:count] | ~open_[1:]
+    run_starts = np.flatnonzero(begins)
+    run_ends = np.flatnonzero(finishes) + 1
+    sentence_end = sentence_start[1:]
     at_sentence_start = sentence_start[run_starts]
     first = np.where(
         at_sentence_start[:, None], transitions[-1][None, :], transitions[_OUTSIDE][None, :]

@@ -1,15 +1,22 @@
-"""The trained weights: what is saved, shipped and loaded."""
+"""The trained weights: what is saved, shipped and loaded.
+
+Besides the weights, the model carries the training vocabulary with each
+word's summed weight rows (`Vocabulary`), so a word met in training costs
+one dictionary look-up at tagging time instead of hashing its features.
+Words are stored as one newline-joined UTF-8 blob, not as pickled objects.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
 from newsread.entities.tagger.features import HASH_BITS
+from newsread.entities.tagger.lexicon import WordFacts
 from newsread.entities.tagger.tags import TAGS
 
 MODEL_PATH: Final = Path(__file__).with_name("model.npz")
@@ -26,18 +33,46 @@ class Weights:
     """`(len(TAGS) + 1, len(TAGS))`; the last row scores a sentence's first tag."""
 
 
-def save(weights: Weights, path: Path) -> None:
-    """Write `weights` to `path`: only the rows some feature uses, so the file stays small."""
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Words known in advance, with their facts and their scores as the tagger sums them."""
+
+    facts: WordFacts
+    scores: npt.NDArray[np.float32]
+    """`(words, rows, len(TAGS))`: each word's contribution as `scoring.Tagger` lays it out."""
+
+
+def save(weights: Weights, path: Path, vocabulary: Vocabulary | None = None) -> None:
+    """Write `weights` (and `vocabulary`) to `path`: only the rows some feature uses."""
     used = np.flatnonzero(np.any(weights.features != 0, axis=1)).astype(np.int32)
+    # `Any`: numpy's stubs cannot tell these names from `savez`'s own keywords.
+    arrays: dict[str, Any] = {
+        "rows": used,
+        "values": weights.features[used],
+        "transitions": weights.transitions,
+        "tags": np.array(TAGS),
+        "hash_bits": np.array(HASH_BITS),
+    }
+    if vocabulary is not None:
+        facts = vocabulary.facts
+        arrays |= {
+            "vocabulary": _blob(facts.words),
+            "lower_forms": _blob(facts.lower_forms),
+            "word_classes": facts.classes.astype(np.int8),
+            "word_lowers": facts.lowers.astype(np.int32),
+            "word_bits": facts.bits.astype(np.int8),
+            "word_scores": vocabulary.scores.astype(np.float32),
+        }
     with path.open("wb") as stream:
-        np.savez(
-            stream,
-            rows=used,
-            values=weights.features[used],
-            transitions=weights.transitions,
-            tags=np.array(TAGS),
-            hash_bits=np.array(HASH_BITS),
-        )
+        np.savez(stream, **arrays)
+
+
+def _blob(words: list[str]) -> npt.NDArray[np.uint8]:
+    return np.frombuffer("\n".join(words).encode(), dtype=np.uint8)
+
+
+def _words(blob: npt.NDArray[np.uint8]) -> list[str]:
+    return blob.tobytes().decode().split("\n") if len(blob) else []
 
 
 def load(path: Path = MODEL_PATH) -> Weights:
@@ -62,6 +97,7 @@ class CompactWeights:
     """`(used + 1, len(TAGS))`."""
     transitions: npt.NDArray[np.float32]
     """As in `Weights`."""
+    vocabulary: Vocabulary | None = None
 
 
 def compact(weights: Weights) -> CompactWeights:
@@ -75,7 +111,18 @@ def load_compact(path: Path = MODEL_PATH) -> CompactWeights:
     with np.load(path) as archive:
         if tuple(archive["tags"].tolist()) != TAGS or int(archive["hash_bits"]) != HASH_BITS:
             raise ValueError(f"{path} was trained for another tag set or feature hashing")
-        return _compacted(archive["rows"], archive["values"], archive["transitions"])
+        weights = _compacted(archive["rows"], archive["values"], archive["transitions"])
+        if "vocabulary" not in archive.files:
+            return weights
+        facts = WordFacts(
+            _words(archive["vocabulary"]),
+            _words(archive["lower_forms"]),
+            archive["word_classes"].astype(np.int64),
+            archive["word_lowers"].astype(np.int64),
+            archive["word_bits"].astype(np.int64),
+        )
+        vocabulary = Vocabulary(facts, archive["word_scores"])
+        return CompactWeights(weights.index, weights.rows, weights.transitions, vocabulary)
 
 
 def _compacted(
