@@ -196,7 +196,7 @@ def test_bare_form_adds_sources_then_opens_the_reader_even_after_an_error(
 ) -> None:
     opened: list[int] = []
 
-    def fake_run_tui(library: Any, config_dir: Path) -> None:
+    def fake_run_tui(library: Any, *_args: Any, **_options: Any) -> None:
         opened.append(library.counts().total)
 
     monkeypatch.setattr("newsread.tui.launch.run_tui", fake_run_tui)

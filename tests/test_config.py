@@ -174,7 +174,7 @@ def test_the_defaults_are_the_documented_ones() -> None:
     config = Config()
     assert config.theme == "tokyo-night"
     assert config.watch == ()
-    assert config.reader == ReaderConfig("all", "date", "none", 42, ("date",), True, False)
+    assert config.reader == ReaderConfig("all", "date", "none", 42, ("source",), True, False)
     assert config.refresh == RefreshConfig(0, False, 0, 0)
     assert config.entities == EntitiesConfig("builtin", "en_core_web_sm")
     assert (config.keys, config.queries, config.ignore, config.sources) == ((), (), (), ())

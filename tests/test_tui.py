@@ -21,7 +21,14 @@ from newsread.errors import LibraryError
 from newsread.library import ArticleView as LibraryView
 from newsread.library import Library, ViewQuery
 from newsread.library.state import Flag, StateChange
-from newsread.model import Article, ArticleSummary, Entity, LibraryCounts, ParsedArticle
+from newsread.model import (
+    Article,
+    ArticleSummary,
+    Entity,
+    LibraryCounts,
+    ParsedArticle,
+    RelatedArticle,
+)
 from newsread.paths import database_path, ensure_config_dir
 from newsread.tui.actions import ALL_ACTIONS, SCREEN_ACTIONS
 from newsread.tui.app import NewsreadApp
@@ -30,6 +37,7 @@ from newsread.tui.screens.help import HelpScreen
 from newsread.tui.screens.reader import ReaderScreen
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
+from pilot_wait import wait_for
 
 LibraryFactory = Callable[[Sequence[ParsedArticle]], Library]
 SIZE = (120, 40)
@@ -422,6 +430,7 @@ async def test_state_survives_a_relaunch(config_dir: Path) -> None:
         library.add_sample_articles()
         app = make_app(library)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await wait_for(pilot, lambda: article_list(app).current_id is not None)
             await pilot.press("enter", "tab", "j", "j", "b", "j", "m", "q")
         before = [(s.id, s.read, s.bookmarked) for s in summaries(library)]
     with Library.open(path) as library:
@@ -515,6 +524,18 @@ class BulkLibrary:
 
     def preference(self, name: str) -> str | None:
         return None
+
+    def newest_seq(self) -> int:
+        return self.size
+
+    def watched_keys(self) -> frozenset[str]:
+        return frozenset()
+
+    def watched_rowids(self, rowids: Sequence[int]) -> set[int]:
+        return set()
+
+    def related(self, article_id: str, limit: int = 5) -> list[RelatedArticle]:
+        return []
 
     def change_read(self, article_ids: Iterable[str], read: bool) -> StateChange:
         ids = [

@@ -21,6 +21,7 @@ from newsread.tui.screens.reader import ReaderScreen
 from newsread.tui.screens.remove_source import RemoveSourceScreen
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.source_list import SourceList
+from pilot_wait import wait_for
 
 SIZE = (120, 40)
 
@@ -64,7 +65,7 @@ async def test_r_with_only_samples_says_there_is_nothing_to_refresh(library: Lib
     app = make_app(library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("r")
-        await pilot.pause()
+        await wait_for(pilot, lambda: bool(notifications(app)))
         messages = [message for _title, message, _severity in notifications(app)]
         assert messages == ["Nothing to refresh: add a feed with newsread add URL"]
 

@@ -84,6 +84,8 @@ def _load_config(args: argparse.Namespace) -> Config:
     loaded = load_config(config_dir(args.config_dir))
     for problem in loaded.problems:
         _note("warning", str(problem))
+    # The reader shows them again inside the app, where the user is looking.
+    args.config_problems = tuple(str(problem) for problem in loaded.problems)
     return loaded.config
 
 
@@ -288,7 +290,12 @@ def _command_tui(library: Library, args: argparse.Namespace) -> int:
         _add(library, args.sources, config=args.config, report=False)
     from newsread.tui.launch import run_tui
 
-    run_tui(library, config_dir(args.config_dir))
+    run_tui(
+        library,
+        config_dir(args.config_dir),
+        args.config,
+        config_problems=args.config_problems,
+    )
     return 0
 
 

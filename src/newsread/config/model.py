@@ -23,7 +23,7 @@ class ReaderConfig:
     group: GroupName = "none"
     sidebar_width: int = 42
     """Columns; 20 to 120."""
-    columns: tuple[ColumnName, ...] = ("date",)
+    columns: tuple[ColumnName, ...] = ("source",)
     """Extra sidebar columns beside the title, in this order."""
     mark_read_on_open: bool = True
     cluster: bool = False

@@ -21,7 +21,7 @@ from newsread.render.console import (
     block_renderable,
     body_renderable,
 )
-from newsread.render.entity_spans import EntityIndex, apply_entity_styles
+from newsread.render.entity_spans import EntityIndex, EntityOverlay, apply_entity_styles
 from newsread.render.markdown_blocks import map_body
 from newsread.render.stats import entity_counts, reading_minutes, word_count
 from newsread.render.styles import (
@@ -38,6 +38,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "BlockStyles",
+    "EntityOverlay",
     "Link",
     "RenderedArticle",
     "article_renderable",
@@ -62,20 +63,23 @@ def render_article(
     *,
     styles: Mapping[str, Style] | None = None,
     title_entities: Sequence[Entity] | None = None,
+    overlay: EntityOverlay | None = None,
 ) -> RenderedArticle:
     """Render `article` with `entities` (offsets into `article.body`) highlighted.
 
     `styles` maps labels to styles (the TUI passes its theme's); labels it lacks
     use `ENTITY_STYLE_DEFAULTS`. `title_entities` are offsets into `article.title`.
+    `overlay` adds a style over chosen entities of the title and body (the TUI marks
+    followed names and the mentions of the name chosen in its entity panel).
     """
     body = map_body(neutralize_controls(article.body))
     index = EntityIndex(entities)
     blocks: list[Block] = []
     for mapped in body.blocks:
-        apply_entity_styles(mapped.block.text, mapped.offsets, index, styles)
+        apply_entity_styles(mapped.block.text, mapped.offsets, index, styles, overlay)
         blocks.append(mapped.block)
     title_index = EntityIndex(title_entities or ())
-    title = _single_line(article.title, title_index, styles)
+    title = _single_line(article.title, title_index, styles, overlay)
     deck = _single_line(article.deck, EntityIndex(()), styles)
     mentioned = [*index.entities, *title_index.entities]
     return RenderedArticle(
@@ -102,14 +106,19 @@ def render_legend(labels: Iterable[str], styles: Mapping[str, Style] | None = No
     return legend
 
 
-def _single_line(raw: str, index: EntityIndex, styles: Mapping[str, Style] | None) -> Text:
+def _single_line(
+    raw: str,
+    index: EntityIndex,
+    styles: Mapping[str, Style] | None,
+    overlay: EntityOverlay | None = None,
+) -> Text:
     """`raw` as one safe line; every kept character keeps its offset so entities still fit."""
     safe = neutralize_controls(raw).replace("\n", " ").replace("\t", " ")
     stripped = safe.strip()
     lead = len(safe) - len(safe.lstrip())
     text = Text(stripped)
     offsets: list[int | None] = list(range(lead, lead + len(stripped)))
-    apply_entity_styles(text, offsets, index, styles)
+    apply_entity_styles(text, offsets, index, styles, overlay)
     return text
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -41,8 +41,17 @@ class EntityIndex:
         return [entity for entity in self.entities[first:last] if entity.end > start]
 
 
+EntityOverlay = Callable[[Entity], Style | None]
+"""An extra style for one entity, laid over its label's (None for none); called with the
+very `Entity` objects the renderer was given, so a caller may pick one out by identity."""
+
+
 def apply_entity_styles(
-    text: Text, offsets: Offsets, index: EntityIndex, styles: Mapping[str, Style] | None
+    text: Text,
+    offsets: Offsets,
+    index: EntityIndex,
+    styles: Mapping[str, Style] | None,
+    overlay: EntityOverlay | None = None,
 ) -> None:
     """Style the characters whose source offsets fall inside each entity.
 
@@ -58,6 +67,10 @@ def apply_entity_styles(
         last = bisect_left(mapped, entity.end)
         if first >= last:
             continue
+        start, end = positions[first], positions[last - 1] + 1
         style = entity_style(entity.label, styles)
         if style is not None:
-            text.stylize(style, positions[first], positions[last - 1] + 1)
+            text.stylize(style, start, end)
+        extra = overlay(entity) if overlay is not None else None
+        if extra is not None:
+            text.stylize(extra, start, end)

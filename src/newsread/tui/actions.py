@@ -25,6 +25,9 @@ _KEY_SYMBOLS: Final[dict[str, str]] = {
     "end": "End",
     "enter": "enter",
     "escape": "esc",
+    "shift+enter": "⇧enter",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 
@@ -55,8 +58,11 @@ class ActionSpec:
 
     @property
     def key_display(self) -> str:
-        """The keys as a person reads them: `j / ↓`."""
-        return " / ".join(_KEY_SYMBOLS.get(key, key) for key in self.key_list)
+        """The keys as a person reads them: `j / ↓`; a run of digits as `1…5`."""
+        keys = self.key_list
+        if len(keys) > 2 and all(key.isdigit() and len(key) == 1 for key in keys):
+            return f"{keys[0]}…{keys[-1]}"
+        return " / ".join(_KEY_SYMBOLS.get(key, key) for key in keys)
 
     def binding(self, action: str | None = None) -> Binding:
         """A Textual binding for this spec, running `action` (default: the spec's `id`)."""
@@ -100,16 +106,55 @@ SCREEN_ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("refresh", "r", "Refresh all sources", "Sources", "Refresh"),
     ActionSpec("toggle_sources", "s", "Group by source: all ↔ per source", "Sources"),
     ActionSpec("remove_source", "d,delete", "Remove a source (asks first)", "Sources"),
+    ActionSpec("toggle_entity_panel", "e", "Entity panel: show/hide names", "Entities"),
+    ActionSpec("watch", "w", "Follow / unfollow a name", "Entities"),
+    ActionSpec("leave_entity", "escape", "Back from a name's articles", "Entities"),
     ActionSpec("leave_source", "escape", "From one source back to the sources", "Sources"),
     ActionSpec("help", "?", "Show the keys", "App", "Help"),
     ActionSpec("quit", "q", "Quit newsread", "App", "Quit"),
 )
-"""Keys the reader screen answers to, whichever pane has focus."""
+"""Keys the reader screen answers to, whichever pane has focus.
 
-ALL_ACTIONS: Final[tuple[ActionSpec, ...]] = LIST_ACTIONS + SCREEN_ACTIONS
+`leave_entity` comes before `leave_source`: escape first leaves a name's
+articles, and only then a source (each skips itself when it has nothing to leave).
+"""
+
+ENTITY_PANEL_ACTIONS: Final[tuple[ActionSpec, ...]] = (
+    ActionSpec("entity_down", "j,down", "Next name (entity panel)", "Entities"),
+    ActionSpec("entity_up", "k,up", "Previous name (entity panel)", "Entities"),
+    ActionSpec(
+        "next_mention", "enter,right_square_bracket", "Jump to the name's next mention", "Entities"
+    ),
+    ActionSpec(
+        "previous_mention",
+        "shift+enter,left_square_bracket",
+        "Jump to its previous mention",
+        "Entities",
+    ),
+    ActionSpec("entity_articles", "a", "List the articles mentioning it", "Entities"),
+    ActionSpec("toggle_watch", "w", "Follow / unfollow the name", "Entities"),
+)
+"""Keys the entity panel answers to while it has focus."""
+
+OPEN_RELATED = ActionSpec(
+    "open_related", "1,2,3,4,5", "Open a related article (in the article)", "Entities"
+)
+"""Digits in the article view open the articles its "Related" section lists."""
+
+ALL_ACTIONS: Final[tuple[ActionSpec, ...]] = (
+    LIST_ACTIONS + SCREEN_ACTIONS + ENTITY_PANEL_ACTIONS + (OPEN_RELATED,)
+)
 """Everything the help screen lists."""
 
-GROUP_ORDER: Final[tuple[str, ...]] = ("Move", "Read", "Mark", "Find", "Sources", "App")
+GROUP_ORDER: Final[tuple[str, ...]] = (
+    "Move",
+    "Read",
+    "Mark",
+    "Find",
+    "Sources",
+    "App",
+    "Entities",
+)
 """The order of groups in the help screen."""
 
 

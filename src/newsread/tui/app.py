@@ -1,35 +1,48 @@
-"""The Textual application: theme, stylesheet, commands and the reader screen."""
+"""The Textual application: theme, keymap, stylesheet, commands and the reader screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar, Final
 
+from textual import work
 from textual.app import App
 from textual.command import Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
+from newsread.config import Config
 from newsread.errors import NewsreadError
 from newsread.library import Library
 from newsread.textsafe import one_line
 from newsread.tui.commands import ReaderCommands
 from newsread.tui.entity_colours import entity_colour_variables
+from newsread.tui.keymap import KeyPlan, plan_keys
+from newsread.tui.messages import StateChanged
 from newsread.tui.screens.reader import ReaderScreen
+from newsread.tui.theme_choice import (
+    CONFIG_THEME_PREFERENCE,
+    DEFAULT_THEME,
+    THEME_PREFERENCE,
+    ThemeChoice,
+    choose_theme,
+)
 
-DEFAULT_THEME: Final = "tokyo-night"
-THEME_PREFERENCE: Final = "theme"
-"""The library preference remembering the chosen theme between runs."""
+__all__ = ["DEFAULT_THEME", "THEME_PREFERENCE", "NewsreadApp"]
+
+CONFIG_WARNING_TIMEOUT: Final = 20
+"""Seconds a config.toml problem stays on screen: long enough to read a file name and line."""
 
 
 class NewsreadApp(App[None]):
     """newsread's terminal face over an already opened `Library`.
 
     The app never opens databases or reads config itself: the caller injects
-    the library and the config directory, which keeps it easy to test. The
-    theme chosen from the command palette ("Theme") is remembered in the
-    library and applied before the first paint of the next run.
+    the library, the config directory and the loaded `Config` (with the
+    problems found reading it), which keeps it easy to test. `[keys]` is
+    installed as Textual's keymap; the theme follows `theme_choice`'s rule and
+    every theme picked from the command palette is remembered in the library.
     """
 
     CSS_PATH = "app.tcss"
@@ -38,26 +51,71 @@ class NewsreadApp(App[None]):
         ReaderCommands
     }
 
-    def __init__(self, library: Library, config_dir: Path) -> None:
-        """Create the app over `library`; `config_dir` is where its files live."""
+    def __init__(
+        self,
+        library: Library,
+        config_dir: Path,
+        *,
+        config: Config | None = None,
+        config_problems: Sequence[str] = (),
+    ) -> None:
+        """Create the app over `library`; `config_dir` is where its files live.
+
+        `config_problems` are the one-line problems found in config.toml; each
+        is shown once as a warning when the reader starts.
+        """
         super().__init__()
         self.library = library
         self.config_dir = config_dir
+        self.config = config if config is not None else Config()
+        """The settings in effect (config.toml, or the defaults)."""
+        self.key_plan: KeyPlan = plan_keys(self.config.keys)
+        """The `[keys]` remaps applied, and those refused."""
+        self.startup_warnings: list[str] = [*config_problems, *self.key_plan.problems]
+        """Shown as notifications once the reader is up."""
+        self.set_keymap(self.key_plan.keymap)
         self._saved_theme = self._remembered_theme()
-        self.theme = self._saved_theme
+        choice = self._choose_theme()
+        self.theme = choice.theme
+        if choice.remember_theme:
+            self._store_preference(THEME_PREFERENCE, choice.theme)
+            self._saved_theme = choice.theme
 
-    def _remembered_theme(self) -> str:
-        """The theme chosen in an earlier run, if it still exists; else the default."""
+    def _preference(self, name: str) -> str | None:
         try:
-            saved = self.library.preference(THEME_PREFERENCE)
+            return self.library.preference(name)
         except NewsreadError:
-            # An unreadable preference is no reason not to start: use the default.
-            return DEFAULT_THEME
-        return saved if saved in self.available_themes else DEFAULT_THEME
+            # An unreadable preference is no reason not to start: act as if it were unset.
+            return None
+
+    def _remembered_theme(self) -> str | None:
+        """The theme chosen in an earlier run, as stored (it may no longer exist)."""
+        return self._preference(THEME_PREFERENCE)
+
+    def _choose_theme(self) -> ThemeChoice:
+        """Config's theme or the remembered one (see `theme_choice`); notes config's theme."""
+        previous = self._preference(CONFIG_THEME_PREFERENCE)
+        choice = choose_theme(
+            self.config.theme, previous, self._remembered_theme(), self.available_themes
+        )
+        if choice.warning is not None:
+            self.startup_warnings.append(choice.warning)
+        if (previous or DEFAULT_THEME) != self.config.theme:
+            self._store_preference(CONFIG_THEME_PREFERENCE, self.config.theme)
+        return choice
+
+    def _store_preference(self, name: str, value: str) -> None:
+        """Remember `value` at start-up; a failure is one more start-up warning."""
+        try:
+            self.library.set_preference(name, value)
+        except NewsreadError as error:
+            self.startup_warnings.append(one_line(str(error)))
 
     def get_default_screen(self) -> Screen[None]:
-        """The reader is the app's base screen."""
-        return ReaderScreen(self.library)
+        """The reader is the app's base screen, set up from `[reader]` before it mounts."""
+        screen = ReaderScreen(self.library)
+        screen.apply_config(self.config)
+        return screen
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Adds `$entity-*`: the entity colours of the current theme (a theme may override them)."""
@@ -65,11 +123,48 @@ class NewsreadApp(App[None]):
         return {**super().get_theme_variable_defaults(), **entity_colour_variables(generated)}
 
     def on_mount(self) -> None:
-        """Remember every theme the user picks from now on; show what opening the library did."""
+        """Remember every theme the user picks from now on; show what starting up found."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for notice in self.library.notices:
             # A damaged library file was moved aside and replaced (see `library.recovery`).
             self.notify(notice, title="Library", severity="warning", timeout=30, markup=False)
+        if self.config.watch:
+            self._follow_configured_names()
+        for warning in self.startup_warnings:
+            self.notify(
+                one_line(warning),
+                title="config.toml",
+                severity="warning",
+                timeout=CONFIG_WARNING_TIMEOUT,
+                markup=False,
+            )
+
+    @work(thread=True, exit_on_error=False, group="watch")
+    def _follow_configured_names(self) -> None:
+        """Follow config.toml's `watch` names (idempotent), off the first paint's path."""
+        try:
+            before = self.library.watched_keys()
+        except NewsreadError as error:
+            self.call_from_thread(self._warn_about_watch, one_line(str(error)))
+            return
+        try:
+            self.library.watch_all(self.config.watch)
+        except NewsreadError:
+            # One bad name fails the whole batch: follow the others, naming the bad ones.
+            for name in self.config.watch:
+                try:
+                    self.library.watch(name)
+                except NewsreadError as error:
+                    self.call_from_thread(self._warn_about_watch, one_line(str(error)))
+        if self.library.watched_keys() != before:
+            self.call_from_thread(self._watchlist_grew)
+
+    def _warn_about_watch(self, reason: str) -> None:
+        self.notify(reason, title="config.toml: watch", severity="warning", markup=False)
+
+    def _watchlist_grew(self) -> None:
+        """Have the reader redraw its rows: their followed-name marks used the old watchlist."""
+        self.screen_stack[0].post_message(StateChanged(()))
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._saved_theme:

@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from newsread.tui.actions import SCREEN_ACTIONS, ActionSpec
+from newsread.tui.keymap import KeyPlan
 
 
 def command_name(spec: ActionSpec) -> str:
@@ -22,6 +23,11 @@ def command_help(spec: ActionSpec) -> str:
 class ReaderCommands(Provider):
     """Offers every reader action (open, bookmark, filter, search, …) in the palette."""
 
+    def _keyed(self, spec: ActionSpec) -> ActionSpec:
+        """`spec` with the keys `[keys]` in config.toml gave it."""
+        plan = getattr(self.app, "key_plan", None)
+        return plan.effective(spec) if isinstance(plan, KeyPlan) else spec
+
     def _run(self, spec: ActionSpec) -> None:
         """Run `spec`'s action on the screen the palette was opened over."""
         self.app.call_later(self.screen.run_action, spec.id)
@@ -30,7 +36,7 @@ class ReaderCommands(Provider):
         """Every action, in definition order, before the user types."""
         for spec in SCREEN_ACTIONS:
             yield DiscoveryHit(
-                command_name(spec), partial(self._run, spec), help=command_help(spec)
+                command_name(spec), partial(self._run, spec), help=command_help(self._keyed(spec))
             )
 
     async def search(self, query: str) -> Hits:
@@ -45,5 +51,5 @@ class ReaderCommands(Provider):
                     matcher.highlight(name),
                     partial(self._run, spec),
                     text=name,
-                    help=command_help(spec),
+                    help=command_help(self._keyed(spec)),
                 )

@@ -1,4 +1,4 @@
-"""The `?` screen: every key, grouped, generated from the action definitions."""
+"""The `?` screen: every key, grouped, generated from the action definitions and the keymap."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from newsread.tui.actions import ALL_ACTIONS, GROUP_ORDER, ActionSpec, grouped
+from newsread.tui.keymap import KeyPlan
 
 HELP_COLUMNS: Final[tuple[tuple[str, ...], ...]] = (GROUP_ORDER[:3], GROUP_ORDER[3:])
 """Which groups each column of the help screen lists, so every key fits on one screen."""
@@ -47,11 +48,13 @@ class HelpScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        """A framed, scrollable key table."""
+        """A framed, scrollable key table, with the keys `[keys]` in config.toml gave."""
+        plan = getattr(self.app, "key_plan", None)
+        actions = plan.effective_all(ALL_ACTIONS) if isinstance(plan, KeyPlan) else ALL_ACTIONS
         with VerticalScroll(id="help-frame") as frame:
             frame.border_title = "Keys"
             frame.border_subtitle = "esc to close"
             with Horizontal(id="help-columns"):
                 for number, groups in enumerate(HELP_COLUMNS):
-                    specs = [spec for spec in ALL_ACTIONS if spec.group in groups]
+                    specs = [spec for spec in actions if spec.group in groups]
                     yield Static(help_text(specs), id=f"help-keys-{number}", classes="help-keys")

@@ -17,11 +17,20 @@ from textual.strip import Strip
 from newsread.library.views import ArticleView, ViewQuery
 from newsread.model import ArticleSummary
 from newsread.tui.actions import LIST_ACTIONS, OPEN, bindings_for
-from newsread.tui.widgets.article_row import RowStyles, row_text
+from newsread.tui.widgets.article_row import DEFAULT_COLUMNS, RowStyles, row_text
 from newsread.tui.widgets.row_cache import RowCache, RowFetcher
+from newsread.tui.widgets.row_facts import (
+    STATS_COLUMNS,
+    FactsWanted,
+    RowFactsCache,
+    RowFactsSource,
+)
 
 _NEARBY_ROWS = 256
 """How far from the top `set_view` looks for an article not under the cursor."""
+
+_FAR_ROWS = 10_000
+"""How far `position_of` looks for an article (a page of summaries per 64 rows)."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -55,6 +64,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--title-read",
         "article-list--source",
         "article-list--empty",
+        "article-list--watched-mark",
     }
     """
     | Class | Description |
@@ -67,6 +77,7 @@ class ArticleList(ScrollView, can_focus=True):
     | `article-list--title-read` | Titles of read articles. |
     | `article-list--source` | The source name at the end of each row. |
     | `article-list--empty` | The message shown when the list is empty. |
+    | `article-list--watched-mark` | The mark of articles mentioning a followed name. |
     """
 
     DEFAULT_CSS = """
@@ -81,6 +92,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     empty_message: reactive[str] = reactive("Nothing to show.")
     """What the list says when the view has no rows."""
+
+    columns: reactive[tuple[str, ...]] = reactive(DEFAULT_COLUMNS, init=False)
+    """What each row shows after its title, in order: any of `article_row.COLUMNS`."""
 
     class Highlighted(Message):
         """The cursor moved to another article (or the list became empty)."""
@@ -118,14 +132,20 @@ class ArticleList(ScrollView, can_focus=True):
         self,
         fetch_rows: RowFetcher,
         *,
+        facts: RowFactsSource | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """Create a list whose rows come from `fetch_rows` (usually `Library.summaries`)."""
+        """Create a list whose rows come from `fetch_rows` (usually `Library.summaries`).
+
+        `facts` (usually the `Library`) gives the watch marks, mention counts and
+        reading stats drawn beside the rows; without it rows show none.
+        """
         super().__init__(name=name, id=id, classes=classes)
         self._view = ArticleView(query=ViewQuery())
         self._rows = RowCache(fetch_rows)
+        self._facts = RowFactsCache(facts)
         self._last_highlighted: str | None = None
 
     @property
@@ -153,15 +173,40 @@ class ArticleList(ScrollView, can_focus=True):
         position = self._position_in(view, keep_article_id) if keep_article_id else 0
         self._view = view
         self._rows.reset(view.rowids)
+        self._facts.reset(view.rowids, self._facts_wanted())
         self.virtual_size = Size(0, len(view))
         self._last_highlighted = None
         self.cursor = position
         self.refresh()
 
     def invalidate_rows(self) -> None:
-        """Fetch rows afresh (after read or bookmark state changed) and redraw."""
+        """Fetch rows afresh (after read, bookmark or watch state changed) and redraw."""
         self._rows.clear()
+        self._facts.clear()
         self.refresh()
+
+    def _facts_wanted(self) -> FactsWanted:
+        return FactsWanted(
+            mention_key=self._view.query.entity_key,
+            stats=not STATS_COLUMNS.isdisjoint(self.columns),
+        )
+
+    def watch_columns(self) -> None:
+        """Fetch what the new columns need and redraw."""
+        self._facts.reset(self._view.rowids, self._facts_wanted())
+        self.refresh()
+
+    def position_of(self, article_id: str) -> int | None:
+        """Where `article_id` is in the list (looking at most `_FAR_ROWS` down), if there."""
+        if article_id == self.current_id:
+            return self.cursor
+        lookup = RowCache(self._rows.fetch)
+        lookup.reset(self._view.rowids)
+        for index in range(min(len(self._view), _FAR_ROWS)):
+            summary = lookup.get(index)
+            if summary is not None and summary.id == article_id:
+                return index
+        return None
 
     def _position_in(self, view: ArticleView, article_id: str) -> int:
         """Where `article_id` is in `view`, or 0 when it is not there."""
@@ -275,7 +320,7 @@ class ArticleList(ScrollView, can_focus=True):
             styles = self._row_styles(cursor, over=cursor)
         else:
             styles = self._row_styles(self.get_component_rich_style("article-list--cursor-blurred"))
-        text = row_text(summary, width, styles)
+        text = row_text(summary, width, styles, self._facts.get(index), self.columns)
         return Strip(text.render(self.app.console), width)
 
     def _component(self, name: str) -> Style:
@@ -293,6 +338,7 @@ class ArticleList(ScrollView, can_focus=True):
             title_unread=part("article-list--title-unread"),
             title_read=part("article-list--title-read"),
             source=part("article-list--source"),
+            watched_mark=part("article-list--watched-mark"),
         )
 
     def _message_line(self, y: int, width: int, base: Style) -> Strip:

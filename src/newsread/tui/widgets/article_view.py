@@ -6,15 +6,24 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Final
 
+from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Region
+from textual.message import Message
 from textual.widgets import Static
 
-from newsread.model import ENTITY_LABELS, Article, Entity
+from newsread.library.entity_index import entity_key
+from newsread.model import ENTITY_LABELS, Article, Entity, RelatedArticle
+from newsread.tui.actions import OPEN_RELATED
+from newsread.tui.mentions import Mentions, keyed_title_entities, marked_line, mentions_of
+from newsread.tui.widgets.related_section import RELATED_LIMIT, related_text
 
 if TYPE_CHECKING:
+    from newsread.render import EntityOverlay
     from newsread.render.blocks import RenderedArticle
     from newsread.render.console import BlockStyles
 
@@ -28,12 +37,26 @@ def entity_component_class(label: str) -> str:
     return f"article-view--{label.lower()}"
 
 
+_MENTION_MARK: Final = "newsread-mention"
+"""Style meta naming the mention jumped to, so its line can be found once laid out."""
+
+
 class ArticleView(VerticalScroll, can_focus=True):
     """Shows an article: title, deck, byline, body blocks and the entity legend.
 
     Entity colours come from this widget's component classes, so they follow
     the theme. All article text arrives as `rich.text.Text` with explicit
     spans; nothing here is parsed as markup.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, f"open_related({number})", show=False, id=f"{OPEN_RELATED.id}_{number}")
+        for number, key in enumerate(OPEN_RELATED.key_list, start=1)
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | 1 … 5 | Open that article of the "Related" section. |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -44,6 +67,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article-view--code",
         "article-view--rule",
         "article-view--search-match",
+        "article-view--entity-chosen",
+        "article-view--entity-current",
+        "article-view--entity-watched",
+        "article-view--related-heading",
+        "article-view--related-number",
+        "article-view--related-source",
     }
     """
     | Class | Description |
@@ -55,7 +84,25 @@ class ArticleView(VerticalScroll, can_focus=True):
     | `article-view--code` | Code blocks. |
     | `article-view--rule` | Horizontal rules. |
     | `article-view--search-match` | Words of the current search (laid over entity styles). |
+    | `article-view--entity-chosen` | Mentions of the name chosen in the entity panel. |
+    | `article-view--entity-current` | The mention the panel's enter jumped to. |
+    | `article-view--entity-watched` | Mentions of followed names. |
+    | `article-view--related-*` | The "Related" section's heading, numbers and sources. |
     """
+
+    class Shown(Message):
+        """Another article is now on display (not sent when the same one is drawn again)."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class RelatedChosen(Message):
+        """The user chose an article of the "Related" section."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -64,6 +111,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._shown: tuple[Article, list[Entity]] | None = None
         self._search_pattern: re.Pattern[str] | None = None
+        self._title_entities: list[Entity] = []
+        self._body: RenderableType = Text()
+        self._chosen: Mentions | None = None
+        """Mentions of the entity chosen in the panel, laid over with `entity-chosen`."""
+        self._current: int | None = None
+        """Which of the chosen mentions the last jump went to."""
+        self._watched: frozenset[str] = frozenset()
+        self._related: list[RelatedArticle] = []
 
     @property
     def shown_id(self) -> str | None:
@@ -78,6 +133,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         yield Static(id="article-meta")
         yield Static(id="article-body")
         yield Static(id="article-legend")
+        yield Static(id="article-related")
 
     def on_mount(self) -> None:
         """Start empty, and restyle the article whenever the theme changes."""
@@ -93,6 +149,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self._shown is not None:
             article, entities = self._shown
             self.show_article(article, entities, keep_scroll=True)
+        if self._related:
+            self._show_related_section()
 
     def entity_styles(self) -> dict[str, Style]:
         """The style of each entity label, from the theme via `app.tcss`."""
@@ -130,6 +188,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     def show_empty(self, message: str = EMPTY_MESSAGE) -> None:
         """Clear the view and show `message` in its place."""
         self._shown = None
+        self._forget_marks()
+        self._show_related_section()
         self.query_one("#article-empty", Static).update(Text(message))
         self.set_class(True, "-empty")
         self.query_one("#article-body", Static).update(Text())
@@ -147,11 +207,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         from newsread.render import render_article
         from newsread.render.console import body_renderable
 
+        another = article.id != self.shown_id
+        if another or self._shown is None or self._shown[0] != article:
+            self._title_entities = keyed_title_entities(entities, extract(article.title))
+        if another:
+            self._forget_marks()
         rendered = render_article(
             article,
             entities,
             styles=self.entity_styles(),
-            title_entities=extract(article.title),
+            title_entities=self._title_entities,
+            overlay=self._overlay(),
         )
         self._highlight_search(rendered)
         with self.app.batch_update():
@@ -165,10 +231,165 @@ class ArticleView(VerticalScroll, can_focus=True):
             legend = self.query_one("#article-legend", Static)
             legend.update(rendered.legend)
             legend.display = bool(rendered.legend.plain)
-            body = body_renderable(rendered.blocks, self._body_styles())
-            self.query_one("#article-body", Static).update(body)
+            self._body = body_renderable(rendered.blocks, self._body_styles())
+            self.query_one("#article-body", Static).update(self._body)
+            if another:
+                self._show_related_section()
             if not keep_scroll:
                 self.scroll_home(animate=False, immediate=True)
+        if another:
+            self.post_message(self.Shown(article.id))
+
+    # Entities: the panel's chosen name, the mention jumped to, and followed names.
+
+    def _forget_marks(self) -> None:
+        self._chosen = None
+        self._current = None
+        self._related = []
+
+    @property
+    def chosen_key(self) -> str:
+        """The key of the entity whose mentions are highlighted; empty for none."""
+        return self._chosen.key if self._chosen is not None else ""
+
+    @property
+    def watched_keys(self) -> frozenset[str]:
+        """The keys of the followed entities, whose mentions get their own highlight."""
+        return self._watched
+
+    @property
+    def current_mention(self) -> tuple[int, int] | None:
+        """`(position, total)` of the mention the last jump went to (from 1), or None."""
+        if self._chosen is None or self._current is None:
+            return None
+        return self._current + 1, len(self._chosen)
+
+    def mentions(self, key: str) -> Mentions:
+        """Every mention of entity `key` in the article on show, title first."""
+        if self._shown is None:
+            return Mentions(key=key, entities=(), in_title=0)
+        return mentions_of(key, self._title_entities, self._shown[1])
+
+    def set_watched(self, keys: frozenset[str]) -> None:
+        """Highlight the mentions of the entities with these keys (the followed ones)."""
+        if keys != self._watched:
+            self._watched = keys
+            self._render_again()
+
+    def choose_entity(self, key: str) -> None:
+        """Highlight every mention of entity `key` (empty for none), forgetting the last jump."""
+        if key == self.chosen_key:
+            return
+        self._chosen = self.mentions(key) if key else None
+        self._current = None
+        self._render_again()
+
+    def jump_to_mention(self, key: str, step: int) -> tuple[int, int] | None:
+        """Scroll to the mention of `key` `step` mentions on from the last (wrapping round).
+
+        Returns `(position, total)`, counting from 1, or None when the article never
+        mentions it.
+        """
+        self.choose_entity(key)
+        chosen = self._chosen
+        if chosen is None:
+            return None
+        position = chosen.step(self._current, step)
+        if position is None:
+            return None
+        self._current = position
+        self._render_again()
+        self.call_after_refresh(self._scroll_to_current)
+        return position + 1, len(chosen)
+
+    def _overlay(self) -> EntityOverlay | None:
+        """What to lay over entity styles: followed names, the chosen one, the current mention."""
+        chosen = self._chosen
+        watched = self._watched
+        if chosen is None and not watched:
+            return None
+        chosen_key = chosen.key if chosen is not None else ""
+        current = chosen.entities[self._current] if chosen and self._current is not None else None
+        watched_style = self._over_entities("entity-watched")
+        chosen_style = self._over_entities("entity-chosen")
+        current_style = self._over_entities("entity-current") + Style(meta={_MENTION_MARK: True})
+
+        def overlay(entity: Entity) -> Style | None:
+            key = entity_key(entity)
+            style = watched_style if key in watched else None
+            if key == chosen_key:
+                style = chosen_style if style is None else style + chosen_style
+                if entity is current:
+                    style += current_style
+            return style
+
+        return overlay
+
+    def _component(self, part: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{part}", partial=True)
+
+    def _over_entities(self, part: str) -> Style:
+        """A component style to lay over entity colours, its background blended as in CSS.
+
+        A partial style keeps the entity's own colour but drops a background's
+        transparency, so the background is taken from the full, blended style.
+        """
+        name = f"article-view--{part}"
+        laid_over = self.get_component_rich_style(name, partial=True)
+        if laid_over.bgcolor is None:
+            return laid_over
+        return laid_over + Style(bgcolor=self.get_component_rich_style(name).bgcolor)
+
+    def _scroll_to_current(self) -> None:
+        """Bring the mention jumped to into view, a third of the way down."""
+        chosen, current = self._chosen, self._current
+        if chosen is None or current is None:
+            return
+        if current < chosen.in_title:
+            self.scroll_home(animate=False)
+            return
+        body = self.query_one("#article-body", Static)
+        line = marked_line(self.app.console, self._body, body.content_region.width, _MENTION_MARK)
+        if line is None:
+            return
+        top = body.virtual_region.y + body.styles.padding.top + line
+        self.scroll_to_region(
+            Region(0, max(0, top - self.scrollable_content_region.height // 3), 1, 1),
+            animate=False,
+            top=True,
+            immediate=True,
+        )
+
+    # The "Related" section.
+
+    def show_related(self, article_id: str, related: Sequence[RelatedArticle]) -> None:
+        """List `related` at the end of the article, if `article_id` is still the one on show."""
+        if article_id != self.shown_id:
+            return
+        self._related = list(related)[:RELATED_LIMIT]
+        self._show_related_section()
+
+    @property
+    def related(self) -> tuple[RelatedArticle, ...]:
+        """The related articles listed at the end of the article on show."""
+        return tuple(self._related)
+
+    def _show_related_section(self) -> None:
+        section = self.query_one("#article-related", Static)
+        section.display = bool(self._related)
+        section.update(
+            related_text(
+                self._related,
+                heading=self._component("related-heading"),
+                number=self._component("related-number"),
+                source=self._component("related-source"),
+            )
+        )
+
+    def action_open_related(self, number: int) -> None:
+        """Open the `number`th article of the "Related" section (counting from 1)."""
+        if 1 <= number <= len(self._related):
+            self.post_message(self.RelatedChosen(self._related[number - 1].article.id))
 
     def _highlight_search(self, rendered: RenderedArticle) -> None:
         from newsread.render.search_matches import highlight_matches

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Final
 
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
+from newsread.config import Config, ReaderConfig
 from newsread.errors import NewsreadError
 from newsread.library import Library
 from newsread.library.search import parse_search
@@ -20,6 +22,13 @@ from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.search_bar import SearchBar
 from newsread.tui.widgets.source_list import SourceList
+
+DEFAULT_SIDEBAR_WIDTH: Final = ReaderConfig().sidebar_width
+"""`reader.sidebar_width` left at its default keeps the built-in proportional sidebar
+(44% of the window, at least 40 columns), which the default stands for; any other
+value is the sidebar's width in columns."""
+SIDEBAR_MAX_WIDTH: Final = "75%"
+"""However wide `reader.sidebar_width` is, the article keeps a quarter of the window."""
 
 
 def articles_text(count: int) -> str:
@@ -35,6 +44,8 @@ def empty_message(query: ViewQuery) -> str:
         return "No unread articles. Press f to change the filter."
     if query.filter is ArticleFilter.BOOKMARKED:
         return "No bookmarks yet. Press b on an article to add one."
+    if query.entity_key or query.watched or query.query or query.source_key:
+        return "No article here. Escape goes back."
     return "The library is empty."
 
 
@@ -58,6 +69,26 @@ class ReaderBase(Screen[None]):
         """Read and bookmark changes made on this screen, for `u`."""
         self.source_title = ""
         """The title of the source the list is narrowed to (shown in the subtitle)."""
+        self.config = Config()
+        """The settings in effect; `apply_config` replaces the defaults before mounting."""
+
+    def apply_config(self, config: Config) -> None:
+        """Take `config` before the screen mounts: the first view uses `reader.default_filter`."""
+        self.config = config
+        first = ViewQuery(filter=ArticleFilter(config.reader.default_filter))
+        # Before mounting, so the first view is taken once, already filtered.
+        self.set_reactive(ReaderBase.view_query, first)
+
+    def on_mount(self) -> None:
+        """Lay the sidebar out as `reader.sidebar_width` and `reader.columns` say."""
+        reader = self.config.reader
+        self.article_list.columns = tuple(reader.columns)
+        if reader.sidebar_width != DEFAULT_SIDEBAR_WIDTH:
+            sidebar = self.query_one("#sidebar")
+            sidebar.styles.width = reader.sidebar_width
+            # The stylesheet's minimum is for its proportional width; a set width is the user's.
+            sidebar.styles.min_width = 0
+            sidebar.styles.max_width = SIDEBAR_MAX_WIDTH
 
     @property
     def article_list(self) -> ArticleList:

@@ -22,7 +22,9 @@ class MarkingActions(ReaderBase):
         self.post_message(StateChanged(article_ids))
 
     def mark_opened(self, article_id: str) -> None:
-        """Mark an article the user opened read (undoable like any other mark)."""
+        """Mark an opened article read (undoable), unless `reader.mark_read_on_open` is off."""
+        if not self.config.reader.mark_read_on_open:
+            return
         with self.reporting_errors():
             change = self.library.change_read([article_id], True)
             if change.count:

@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar, Final
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from newsread.library import Library
 from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
 from newsread.tui.coalesce import Coalescer, Debouncer
+from newsread.tui.entity_commands import EntityCommands
 from newsread.tui.messages import ArticleOpened
 from newsread.tui.screens.help import HelpScreen
+from newsread.tui.screens.reader.entities import EntityActions
 from newsread.tui.screens.reader.links import LinkActions
 from newsread.tui.screens.reader.marking import MarkingActions
 from newsread.tui.screens.reader.refreshing import RefreshActions
 from newsread.tui.screens.reader.sources import SourceMode
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.entity_panel import EntityPanel
+from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.refresh_status import RefreshStatus
 from newsread.tui.widgets.search_bar import SearchBar
 from newsread.tui.widgets.source_list import SourceList
@@ -32,17 +39,22 @@ SEARCH_INTERVAL: Final = 0.2
 """Seconds between searches while the user keeps typing."""
 
 
-class ReaderScreen(MarkingActions, LinkActions, SourceMode, RefreshActions):
+class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, RefreshActions):
     """Browse, preview, open and mark articles.
 
     This class lays the screen out and moves through the list: previewing,
     opening, searching and filtering. Its parts (marks and undo, links,
-    sources, refreshing) each live in their own base class; all of them share
-    the view query and the library of `ReaderBase`.
+    entities, sources, refreshing) each live in their own base class; all of
+    them share the view query and the library of `ReaderBase`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(SCREEN_ACTIONS)
     """Generated from `SCREEN_ACTIONS`; see `newsread.tui.actions`."""
+
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = Screen.COMMANDS | {
+        EntityCommands
+    }
+    """"Articles mentioning…" joins the app's commands in the palette."""
 
     def __init__(self, library: Library) -> None:
         """Create the screen over `library`."""
@@ -51,19 +63,23 @@ class ReaderScreen(MarkingActions, LinkActions, SourceMode, RefreshActions):
         self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
 
     def compose(self) -> ComposeResult:
-        """Header, sidebar (search bar, refresh status, sources, list), article view, footer."""
+        """Header, sidebar (search bar, refresh status, sources, list), article and entity
+        panel, footer."""
         yield Header(icon="≡")
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield SearchBar(id="search")
                 yield RefreshStatus(id="refresh-status").data_bind(line=RefreshActions.refresh_line)
                 yield SourceList(id="sources")
-                yield ArticleList(self.library.summaries, id="articles")
-            yield ArticleView(id="article")
+                yield ArticleList(self.library.summaries, facts=self.library, id="articles")
+            with ReadingPane(id="reading"):
+                yield ArticleView(id="article")
+                yield EntityPanel(id="entities")
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the newest articles with the first one previewed."""
+        self.restore_entity_panel()
         self.take_view(keep_article_id=None)
         self.article_list.focus()
 
@@ -134,9 +150,12 @@ class ReaderScreen(MarkingActions, LinkActions, SourceMode, RefreshActions):
             self._open(article_id)
 
     def action_switch_pane(self) -> None:
-        """Move focus between the list and the article."""
+        """Move focus from the list to the article, to the entity panel (when open), back."""
+        panel = self.entity_panel
         if self.article_list.has_focus:
             self.article_view.focus()
+        elif self.article_view.has_focus and panel.display:
+            panel.focus()
         else:
             self.article_list.focus()
 
