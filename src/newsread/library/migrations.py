@@ -490,6 +490,16 @@ _V8_HIDDEN_ARTICLES = _statements(
     """,
 )
 
+_V9_SORT_ORDERS = _statements(
+    # Titles A to Z (ignoring ASCII case, as the list compares them), a screen at a time.
+    "CREATE INDEX article_texts_by_title ON article_texts (title COLLATE NOCASE)",
+    # Read articles newest first: the second half of "unread first", mirroring the unread index.
+    """
+    CREATE INDEX articles_read_by_date ON articles (published DESC, seq, read)
+    WHERE read = 1
+    """,
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "sources, articles with state, texts, entities, search", _V1_SCHEMA),
     Migration(
@@ -503,6 +513,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "search index keyed by date; three-letter prefixes", _V6_SEARCH_IN_DATE_ORDER),
     Migration(7, "source titles and tags from config.toml", _V7_SOURCE_TITLES_AND_TAGS),
     Migration(8, "articles hidden by ignore rules, kept aside", _V8_HIDDEN_ARTICLES),
+    Migration(9, "sort by title; read articles by date", _V9_SORT_ORDERS),
 ]
 """Every migration, in order; versions are 1, 2, 3, … with no gaps."""
 

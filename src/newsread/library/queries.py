@@ -23,6 +23,7 @@ from newsread.library.views import (
     KeyedRow,
     LazyRowids,
     OrderKey,
+    SortOrder,
     ViewQuery,
 )
 from newsread.model import Article, ArticleSummary, Entity
@@ -101,6 +102,11 @@ def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
     ranked and read at once, a large one is a `LazyRowids` too, newest first
     (see `search_views`). A search of only excluded words is read at once.
     """
+    if query.sort is not SortOrder.DATE:
+        # Imported here: sorting builds on this module.
+        from newsread.library.sorting import sorted_rowids
+
+        return sorted_rowids(conn, query)
     if query.query.strip():
         # Imported here: query_views builds on this module.
         from newsread.library import query_views

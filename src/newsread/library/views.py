@@ -38,6 +38,29 @@ class ArticleFilter(StrEnum):
         return members[(members.index(self) + 1) % len(members)]
 
 
+class SortOrder(StrEnum):
+    """The order of a list that is not a search (a search lists its best matches first)."""
+
+    DATE = "date"
+    """Newest first, undated last."""
+    UNREAD_FIRST = "unread-first"
+    """Unread articles newest first, then read ones newest first."""
+    SOURCE = "source"
+    """By source title, each source's articles newest first."""
+    TITLE = "title"
+    """By title, A to Z (ignoring case)."""
+
+    @property
+    def label(self) -> str:
+        """How the order is named on screen: `unread first`."""
+        return self.value.replace("-", " ")
+
+    def next(self) -> SortOrder:
+        """The order after this one, wrapping around."""
+        members = list(SortOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
 @dataclass(frozen=True, slots=True)
 class ViewQuery:
     """A request for a list of articles: which ones, and (through `search`) in what order."""
@@ -57,6 +80,8 @@ class ViewQuery:
     query: str = ""
     """A query in the query language (see `query_language`), ANDed with everything above;
     empty for none. Running a malformed one raises `QueryError`."""
+    sort: SortOrder = SortOrder.DATE
+    """The list's order (see `sorting`); a search keeps its best-first order."""
 
 
 OrderKey = tuple[str | None, int]
@@ -99,10 +124,22 @@ class LazyRowids(Sequence[int]):
     so every other row keeps its position.
     """
 
-    def __init__(self, length: int, head: Sequence[KeyedRow], read: RowReader) -> None:
-        """A snapshot of `length` rows whose first rows are `head`, the rest coming from `read`."""
+    def __init__(
+        self,
+        length: int,
+        head: Sequence[KeyedRow],
+        read: RowReader,
+        *,
+        order: Callable[[OrderKey, OrderKey], bool] = precedes,
+    ) -> None:
+        """A snapshot of `length` rows whose first rows are `head`, the rest coming from `read`.
+
+        `order(key, other)` says whether a row with `key` is listed before one
+        with `other` (list order, `precedes`, unless the view is sorted otherwise).
+        """
         self._length = length
         self._read = read
+        self._precedes = order
         self._head = array("q", (row[0] for row in head[:length]))
         self._head_key: OrderKey | None = (
             (head[len(self._head) - 1][1], head[len(self._head) - 1][2]) if self._head else None
@@ -211,11 +248,12 @@ class LazyRowids(Sequence[int]):
     def _inside_gap(self, rows: list[KeyedRow]) -> int:
         """How many of `rows` (read toward one end) lie before the rows read from that end."""
         head_key, tail_key = self._head_key, self._tail_key
+        before = self._precedes
 
         def inside(row: KeyedRow) -> bool:
             key = (row[1], row[2])
-            after_head = head_key is None or precedes(head_key, key)
-            return after_head and (tail_key is None or precedes(key, tail_key))
+            after_head = head_key is None or before(head_key, key)
+            return after_head and (tail_key is None or before(key, tail_key))
 
         if not rows or inside(rows[-1]):
             # Rows come in order, so when the last is inside, all are.

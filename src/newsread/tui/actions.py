@@ -103,6 +103,7 @@ SCREEN_ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("undo", "u", "Undo the last read or bookmark change", "Mark", "Undo"),
     ActionSpec("search", "/", "Search titles and text", "Find", "Search"),
     ActionSpec("cycle_filter", "f", "Filter: all → unread → bookmarked", "Find", "Filter"),
+    ActionSpec("cycle_sort", "S", "Sort: date → unread → source → title", "Find"),
     ActionSpec("refresh", "r", "Refresh all sources", "Sources", "Refresh"),
     ActionSpec("toggle_sources", "s", "Group by source: all ↔ per source", "Sources"),
     ActionSpec("remove_source", "d,delete", "Remove a source (asks first)", "Sources"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Final
 
 from textual.reactive import var
@@ -13,8 +13,10 @@ from textual.widgets import Static
 from newsread.config import Config, ReaderConfig
 from newsread.errors import NewsreadError
 from newsread.library import Library
+from newsread.library.query_join import join_queries
+from newsread.library.query_language import QueryError, parse_query
 from newsread.library.search import parse_search
-from newsread.library.views import ArticleFilter, ViewQuery
+from newsread.library.views import ArticleFilter, SortOrder, ViewQuery
 from newsread.textsafe import one_line
 from newsread.tui.messages import StateChanged
 from newsread.tui.undo import UndoHistory
@@ -23,6 +25,8 @@ from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.search_bar import SearchBar
 from newsread.tui.widgets.source_list import SourceList
 
+SORT_PREFERENCE: Final = "sort"
+"""The library preference remembering the list order chosen with `S`."""
 DEFAULT_SIDEBAR_WIDTH: Final = ReaderConfig().sidebar_width
 """`reader.sidebar_width` left at its default keeps the built-in proportional sidebar
 (44% of the window, at least 40 columns), which the default stands for; any other
@@ -36,9 +40,9 @@ def articles_text(count: int) -> str:
     return f"{count:,} article" if count == 1 else f"{count:,} articles"
 
 
-def empty_message(query: ViewQuery) -> str:
-    """What the list says when `query` matches nothing."""
-    if query.search:
+def empty_message(query: ViewQuery, typed_query: str = "") -> str:
+    """What the list says when `query` matches nothing (`typed_query`: the filter bar's)."""
+    if query.search or typed_query:
         return "No article matches this search. Escape clears it."
     if query.filter is ArticleFilter.UNREAD:
         return "No unread articles. Press f to change the filter."
@@ -47,6 +51,16 @@ def empty_message(query: ViewQuery) -> str:
     if query.entity_key or query.watched or query.query or query.source_key:
         return "No article here. Escape goes back."
     return "The library is empty."
+
+
+def highlight_terms(query: ViewQuery) -> list[tuple[tuple[str, ...], bool]]:
+    """The words and phrases `query` searches for, as the article view highlights them."""
+    text = query.search
+    if query.query:
+        # A malformed query lists nothing, so there is nothing to highlight.
+        with suppress(QueryError):
+            text = join_queries(parse_query(query.query).search_text, text)
+    return [(term.words, term.prefix) for term in parse_search(text).wanted]
 
 
 class ReaderBase(Screen[None]):
@@ -69,15 +83,34 @@ class ReaderBase(Screen[None]):
         """Read and bookmark changes made on this screen, for `u`."""
         self.source_title = ""
         """The title of the source the list is narrowed to (shown in the subtitle)."""
+        self.typed_query = ""
+        """The query-language part of the filter bar (plain words go to `search`)."""
+        self.saved_query = ""
+        """The saved query the list is narrowed to (its expanded text), or empty."""
+        self.saved_query_name = ""
+        """That saved query's name (shown in the subtitle)."""
         self.config = Config()
         """The settings in effect; `apply_config` replaces the defaults before mounting."""
 
     def apply_config(self, config: Config) -> None:
         """Take `config` before the screen mounts: the first view uses `reader.default_filter`."""
         self.config = config
-        first = ViewQuery(filter=ArticleFilter(config.reader.default_filter))
+        first = ViewQuery(
+            filter=ArticleFilter(config.reader.default_filter), sort=self.remembered_sort()
+        )
         # Before mounting, so the first view is taken once, already filtered.
         self.set_reactive(ReaderBase.view_query, first)
+
+    def remembered_sort(self) -> SortOrder:
+        """The order last chosen with `S`, or `reader.sort` when none was (or it is unknown)."""
+        remembered: str | None = None
+        with suppress(NewsreadError):
+            # An unreadable preference is no reason not to start: use the config's order.
+            remembered = self.library.preference(SORT_PREFERENCE)
+        for wanted in (remembered or "", self.config.reader.sort):
+            with suppress(ValueError):
+                return SortOrder(wanted)
+        return SortOrder.DATE
 
     def on_mount(self) -> None:
         """Lay the sidebar out as `reader.sidebar_width` and `reader.columns` say."""
@@ -123,11 +156,14 @@ class ReaderBase(Screen[None]):
         except NewsreadError as error:
             self.notify(one_line(str(error)), title=error.title, severity="error", markup=False)
 
+    def combined_query(self) -> str:
+        """The saved query on show and the filter bar's query, both of which must hold."""
+        return join_queries(self.saved_query, self.typed_query)
+
     def watch_view_query(self) -> None:
         """Retake the view, keeping the cursor on the same article if it is still there."""
         self.take_view(keep_article_id=self.article_list.current_id)
-        wanted = parse_search(self.view_query.search).wanted
-        self.article_view.set_search_terms([(term.words, term.prefix) for term in wanted])
+        self.article_view.set_search_terms(highlight_terms(self.view_query))
 
     def take_view(self, keep_article_id: str | None) -> None:
         """Ask the library for the query's rows and show them, the cursor on `keep_article_id`."""
@@ -135,7 +171,7 @@ class ReaderBase(Screen[None]):
         with self.reporting_errors():
             view = self.library.view(query)
             article_list = self.article_list
-            article_list.empty_message = empty_message(query)
+            article_list.empty_message = empty_message(query, self.typed_query)
             article_list.set_view(view, keep_article_id=keep_article_id)
         self.update_subtitle()
 
@@ -151,10 +187,16 @@ class ReaderBase(Screen[None]):
             ]
             if self.view_query.search:
                 parts.append(f"search: {one_line(self.view_query.search)}")
+            if self.typed_query:
+                parts.append(f"query: {one_line(self.typed_query)}")
             if self.view_query.source_key:
                 parts.append(f"source: {self.source_title}")
-            if self.view_query != ViewQuery():
+            if self.view_query.sort is not SortOrder.DATE:
+                parts.append(f"sort: {self.view_query.sort.label}")
+            if self.view_query != ViewQuery(sort=self.view_query.sort):
                 parts.append(f"{len(self.article_list.view):,} shown")
+            if self.saved_query_name:
+                parts.insert(0, f"query: {self.saved_query_name}")
             self.sub_title = " · ".join(parts)
 
     def on_state_changed(self, event: StateChanged) -> None:

@@ -251,10 +251,11 @@ class EntityActions(ReaderBase):
         """Move the list to the chosen article (to every article if it is not in this list)."""
         article_list = self.article_list
         position = article_list.position_of(event.article_id)
-        if position is None and self.view_query != ViewQuery():
+        every_article = ViewQuery(sort=self.view_query.sort)
+        if position is None and self.view_query != every_article:
             self._entity_return = None
             self._show_list_only()
-            self.view_query = ViewQuery()
+            self.view_query = every_article
             position = article_list.position_of(event.article_id)
         if position is None:
             self.notify("That article is too far down the list to open from here.", markup=False)

@@ -15,11 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from newsread.library import Library
+from newsread.library.query_language import QueryError, TermKind, parse_query
+from newsread.library.saved_queries import expand_saved
+from newsread.library.sorting import is_searching
+from newsread.textsafe import one_line
 from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
 from newsread.tui.coalesce import Coalescer, Debouncer
 from newsread.tui.entity_commands import EntityCommands
 from newsread.tui.messages import ArticleOpened
 from newsread.tui.screens.help import HelpScreen
+from newsread.tui.screens.reader.base import SORT_PREFERENCE
 from newsread.tui.screens.reader.entities import EntityActions
 from newsread.tui.screens.reader.links import LinkActions
 from newsread.tui.screens.reader.marking import MarkingActions
@@ -30,7 +35,7 @@ from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.entity_panel import EntityPanel
 from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.refresh_status import RefreshStatus
-from newsread.tui.widgets.search_bar import SearchBar
+from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
 from newsread.tui.widgets.source_list import SourceList
 
 PREVIEW_DELAY: Final = 0.06
@@ -69,6 +74,7 @@ class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, Refre
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield SearchBar(id="search")
+                yield QueryProblem(id="query-problem")
                 yield RefreshStatus(id="refresh-status").data_bind(line=RefreshActions.refresh_line)
                 yield SourceList(id="sources")
                 yield ArticleList(self.library.summaries, facts=self.library, id="articles")
@@ -82,6 +88,7 @@ class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, Refre
         self.restore_entity_panel()
         self.take_view(keep_article_id=None)
         self.article_list.focus()
+        self.show_grouped_at_start()
 
     # Events flowing up from the list and the search bar.
 
@@ -116,13 +123,39 @@ class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, Refre
     def _search_closed(self) -> None:
         self._search.cancel()
         self.search_bar.display = False
-        self.view_query = replace(self.view_query, search="")
+        self._show_query_problem("")
+        self.typed_query = ""
+        self.view_query = replace(self.view_query, search="", query=self.combined_query())
         self.article_list.focus()
 
     def _apply_search(self) -> None:
-        words = self.search_bar.value.strip()
-        if words != self.view_query.search:
-            self.view_query = replace(self.view_query, search=words)
+        """Filter the list by the bar's text: plain words search, anything else is a query.
+
+        A malformed query is named under the bar and the list keeps its last good rows.
+        """
+        text = self.search_bar.value.strip()
+        try:
+            expanded = expand_saved(text, self.config.queries)
+            parsed = parse_query(expanded)
+        except QueryError as error:
+            self._show_query_problem(str(error))
+            return
+        self._show_query_problem("")
+        if all(term.kind is TermKind.TEXT for term in parsed.terms) and expanded == text:
+            # Plain words stay a search, exactly as before the query language.
+            search, self.typed_query = text, ""
+        else:
+            search, self.typed_query = "", expanded
+        wanted = replace(self.view_query, search=search, query=self.combined_query())
+        if wanted != self.view_query:
+            self.view_query = wanted
+        else:
+            self.update_subtitle()
+
+    def _show_query_problem(self, problem: str) -> None:
+        shown = one_line(problem)
+        self.search_bar.problem = shown
+        self.query_one("#query-problem", QueryProblem).show_problem(shown)
 
     def _preview_current(self) -> None:
         article_id = self.article_list.current_id
@@ -185,6 +218,15 @@ class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, Refre
     def action_cycle_filter(self) -> None:
         """Show all → unread → bookmarked articles."""
         self.view_query = replace(self.view_query, filter=self.view_query.filter.next())
+
+    def action_cycle_sort(self) -> None:
+        """Sort by date → unread first → source → title, remembered for the next run."""
+        order = self.view_query.sort.next()
+        self.view_query = replace(self.view_query, sort=order)
+        with self.reporting_errors():
+            self.library.set_preference(SORT_PREFERENCE, order.value)
+        note = " (a search keeps its best matches first)" if is_searching(self.view_query) else ""
+        self.notify(f"Sort: {order.label}{note}", markup=False)
 
     def action_search(self) -> None:
         """Open the search bar."""
