@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsread.entities import extract
+from newsread.entities import extract, extract_titled
 from newsread.ingest.text import parse_text
 from newsread.model import ENTITY_LABELS, Entity
 from newsread.seeds import seed_files
@@ -236,6 +236,10 @@ SAMPLE_EXPECTED = [
     ("Last September", "DATE"),
     ("Series E", "MISC"),
     ("@SemiAnalysis_", "MISC"),
+    ("Hugging Face", "ORG"),
+    ("Blade Runner", "MISC"),
+    ("Teslas", "PRODUCT"),
+    ("Colossus I", "PRODUCT"),
 ]
 
 SAMPLE_NEVER_FIRST_WORD = [
@@ -281,6 +285,7 @@ SAMPLE_NEVER_FIRST_WORD = [
     "EVs",
     "GPU",
     "X",
+    "II",
 ]
 
 
@@ -617,3 +622,148 @@ def test_articles_are_extracted_quickly() -> None:
     article = "\n\n".join(seed_bodies())
     elapsed = _cpu_seconds(lambda: extract(article))
     assert elapsed < 0.5, f"{len(article.split())} words took {elapsed:.3f}s"
+
+
+# --- titles read with their bodies ---------------------------------------------------------
+
+
+def seed_articles() -> list[tuple[str, str]]:
+    return [
+        (article.title, article.body)
+        for path in seed_files()
+        for article in parse_text(path.read_text())
+    ]
+
+
+def titled(title: str, body: str) -> list[tuple[str, str]]:
+    title_entities, body_entities = extract_titled(title, body)
+    for entity in title_entities:
+        assert title[entity.start : entity.end] == entity.text
+    for entity in body_entities:
+        assert body[entity.start : entity.end] == entity.text
+    return [(e.text, e.label) for e in title_entities]
+
+
+def test_sample_titles_take_the_labels_their_bodies_give() -> None:
+    by_title = {title: titled(title, body) for title, body in seed_articles()}
+    cybertruck = next(t for t in by_title if t.startswith("Tesla Cybertruck"))
+    assert ("Tesla", "ORG") in by_title[cybertruck]
+    assert ("Cybertruck", "PRODUCT") in by_title[cybertruck]
+    alpamayo = next(t for t in by_title if "Alpamayo" in t)
+    assert by_title[alpamayo] == [
+        ("Nvidia", "ORG"),
+        ("Jensen Huang", "PERSON"),
+        ("Tesla", "ORG"),
+        ("FSD", "PRODUCT"),
+        ("Alpamayo", "PRODUCT"),
+    ]
+    responds = next(t for t in by_title if "Responds" in t)
+    assert ("Tesla", "ORG") in by_title[responds]
+    turbines = next(t for t in by_title if "turbines" in t)
+    assert ("Elon Musk", "PERSON") in by_title[turbines]
+
+
+def test_a_title_keys_its_names_like_the_body() -> None:
+    title = "Lindqvist unveils the Skylark"
+    body = (
+        "Maria Lindqvist, the chief executive of Acme, unveiled the Skylark system on Monday. "
+        "Lindqvist smiled."
+    )
+    title_entities, body_entities = extract_titled(title, body)
+    assert [(e.text, e.label, e.key) for e in title_entities] == [
+        ("Lindqvist", "PERSON", "maria lindqvist"),
+        ("Skylark", "PRODUCT", "skylark"),
+    ]
+    assert {e.key for e in title_entities} <= {e.key for e in body_entities}
+
+
+def test_a_body_read_with_its_title_keeps_its_own_offsets() -> None:
+    body = "Acme opened a plant in Ohio.\n\nThe plant employs 300 people."
+    _, with_title = extract_titled("Acme grows", body)
+    assert [(e.text, e.label) for e in with_title] == [(e.text, e.label) for e in extract(body)]
+
+
+@pytest.mark.parametrize(
+    "title", ["Wire story 3", "Wire Story Update 3", "Update: markets calm", "Story"]
+)
+def test_ordinary_words_opening_a_title_are_not_names(title: str) -> None:
+    assert titled(title, "Text.") == []
+
+
+def test_an_opening_word_the_body_names_stays_a_name() -> None:
+    assert titled("Wire buys Acme", "Wire, the news agency, bought Acme on Monday.")[:1] == [
+        ("Wire", "ORG")
+    ]
+
+
+def test_a_title_with_markup_or_line_breaks_cannot_hide_the_body() -> None:
+    body = "Acme opened a plant in Ohio."
+    for title in ["```", "# Heading\nsecond line", "> quoted", ""]:
+        _, found_in_body = extract_titled(title, body)
+        assert ("Ohio", "PLACE") in {(e.text, e.label) for e in found_in_body}
+
+
+# --- general label rules ---------------------------------------------------------------------
+
+
+def test_the_plural_of_a_company_is_its_products() -> None:
+    text = "The Zorbex sold well. Zorbex CEO Jane Doe said so. Fans bought the Zorbexes."
+    assert labels_of(text)["Zorbexes"] == {"PRODUCT"}
+
+
+def test_a_lone_roman_numeral_is_never_a_name() -> None:
+    labels = labels_of("The buildout of Colossus I and II ended in Memphis.")
+    assert "II" not in labels
+    assert labels["Colossus I"] == {"PRODUCT"}
+
+
+def test_roman_numerals_stay_in_regnal_names_and_versus_is_no_version() -> None:
+    assert labels_of("King Charles III spoke in London.").get("Charles III") == {"PERSON"}
+    assert "Australia V" not in labels_of("CRICKET - AUSTRALIA V SRI LANKA SCOREBOARD .")
+
+
+def test_a_person_of_a_company_is_not_its_product() -> None:
+    text = "Acme’s Lindqvist spoke. Acme unveiled the Skylark. Maria Lindqvist, the CEO, left."
+    assert labels_of(text)["Lindqvist"] == {"PERSON"}
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+
+NASTY = [
+    "lone \ud800 high surrogate",
+    "lone \udfff low surrogate Zorblax",
+    "reversed \udc00\ud800 pair Paris",
+    "nul\x00nul Acme\x00Corp",
+    "".join(chr(code) for code in range(0x00, 0x20)),
+    "".join(chr(code) for code in range(0x7F, 0xA0)),
+    "\x1b[31mred\x1b[0m Nvidia",
+    "\u202eexe.txt\u202c \u200fRLM \u061cALM",
+    "שלום עולם مرحبا بالعالم Reuters",
+    "中文全角字符テスト한국어 東京",
+    "👩\u200d👩\u200d👧 🏳\ufe0f\u200d🌈 \U0001f600 𝕏 Grok",
+    "e" + "\u0301" * 200,
+    "\u2028\u2029\x85\r\n\x0b\x0c",
+    "   \n\t  \n",
+    "!!! ??? ... --- ,,, ;;; *** ### [[[ ]]] ((( )))",
+    "W" * 3000,
+    "Ⅻ ½ ² ٣٤ ﬁ İstanbul ǅ ß",
+    "",
+]
+
+
+def test_hostile_strings_give_valid_lists_and_leave_the_tagger_unharmed() -> None:
+    sentence = "Angela Merkel met Tony Blair in Berlin on Monday, Reuters said."
+    expected = found(sentence)
+    assert ("Angela Merkel", "PERSON") in expected and ("Berlin", "PLACE") in expected
+    for text in NASTY:
+        check_contract(text)
+        extract_titled(text, text)
+    assert found(sentence) == expected
+
+
+def test_long_whitespace_and_long_lines_stay_linear() -> None:
+    started = time.process_time()
+    assert extract(" \n\t" * 100_000) == []
+    assert isinstance(extract(("wordy " * 60_000) + "Acme"), list)
+    assert time.process_time() - started < 10

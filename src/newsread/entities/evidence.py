@@ -49,7 +49,7 @@ _APPOSITIVE: Final = re.compile(r"(?:['’]s)?,[ \t]+(?:a|an|the|its)[ \t]+([^,.
 _YEAR_AFTER: Final = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 _LIST_BEFORE: Final = re.compile(
     r"(?i:\b(?:companies|firms|startups|automakers|rivals|competitors|players|investors|"
-    r"backers)[ \t]+"
+    r"backers|platforms|services|networks|websites|sites|outlets|publications|brands)[ \t]+"
     r"(?:like|such[ \t]+as|including))[ \t]+(?:[^\n.;:]{0,60},[ \t]+)?(?:and[ \t]+)?$"
 )
 _POSSESSED: Final = re.compile(r"['’]s[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}$")
@@ -132,7 +132,8 @@ def _relation_cues(
         found.append(("ORG", WEAK))
     if index and _brand_before(text, entities[index - 1], entity, organisations):
         found.append(("PRODUCT", STRONG))
-    if _owned_by(text, entities, index, organisations):
+    # `Acme’s Jane Doe` is Acme's person, not its product.
+    if entity.label != "PERSON" and _owned_by(text, entities, index, organisations):
         found.append(("PRODUCT", STRONG))
     return found
 
@@ -198,11 +199,25 @@ def _own_cues(
     # `… on X.`: a name closing a clause after a preposition of place.
     if single and last in _CLAUSE_PLACE_BEFORE and _CLAUSE_END.match(text, entity.end):
         found.append(("PLACE", WEAK))
+    if entity.label == "PERSON" and not single and _quoted(text, entity):
+        # `“Blade Runner”`: people's names are not put in quotation marks of their
+        # own; a person-like name so quoted is a title or a nickname.
+        found.append(("MISC", STRONGEST))
     if last == "at" and _YEAR_AFTER.match(text, entity.end):
         found.append(("EVENT", STRONG))
     if last in ROLE_WORDS and last not in BUSINESS_ROLES - {"ceo", "founder"} and not single:
         found.append(("PERSON", STRONG))
     return found
+
+
+_QUOTES: Final = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _quoted(text: str, entity: Entity) -> bool:
+    """Whether the name alone fills a pair of quotation marks: `“Blade Runner”`."""
+    opening = text[entity.start - 1 : entity.start] if entity.start else ""
+    closing = _QUOTES.get(opening)
+    return closing is not None and text[entity.end : entity.end + 1] == closing
 
 
 def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: set[str]) -> bool:

@@ -4,8 +4,8 @@ In a Title Case line (a Markdown heading, a headline) every word is
 capitalised, so capitals say little and the tagger runs words together
 (`Strategic Partners Join Acme Holdings`). A name found there is kept only
 when the article's body names it too; otherwise only the runs of its words
-that the body names are kept, if any. An article that is all headline
-keeps what the tagger found.
+that the body names are kept, if any (a body that names nothing proves
+nothing). An article that is all headline keeps what the tagger found.
 """
 
 from __future__ import annotations
@@ -60,11 +60,14 @@ def prove_headline_names(
     ]
     if not any(titles):
         return list(entities)
+    if all(
+        title or not masked[line.start : line.end].strip()
+        for line, title in zip(prose.lines, titles, strict=True)
+    ):
+        return list(entities)
     line_starts = [line.start for line in prose.lines]
     on_title = [titles[bisect_right(line_starts, e.start) - 1] for e in entities]
     body = {name_key(e.text) for e, title in zip(entities, on_title, strict=True) if not title}
-    if not body:
-        return list(entities)
     kept: list[Entity] = []
     for entity, title in zip(entities, on_title, strict=True):
         if (

@@ -21,6 +21,8 @@ from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
 _SPACES: Final = re.compile(r"\s+")
+_ROMAN: Final = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+"""A Roman numeral, as it reads in a (casefolded) key."""
 _SMALL: Final = frozenset(["of", "the", "and", "for", "&", "de"])
 
 
@@ -40,6 +42,7 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
     aliases = _organisation_parts(labels) | _person_parts(labels)
     aliases |= _acronyms(entities, keys, labels)
     _product_lines(labels)
+    _fleets(labels)
     result: list[Entity] = []
     for index, entity in enumerate(entities):
         own = keys.get(index)
@@ -99,14 +102,37 @@ def _organisation_parts(labels: dict[str, str]) -> dict[str, str]:
 
 
 def _product_lines(labels: dict[str, str]) -> None:
-    """`Grok` is a product when `Grok 5` is one, and so are `Grok Voice` and `Grok Imagine`."""
-    lines = {
-        key.rsplit(" ", 1)[0]
-        for key, label in labels.items()
-        if label == "PRODUCT" and " " in key and key.rsplit(" ", 1)[1].isdigit()
-    }
+    """`Grok` is a product when `Grok 5` is one, and so are `Grok Voice` and `Grok Imagine`.
+
+    A generation in Roman numerals (`Colossus II`) makes even a name taken for
+    a place a product line: places are not numbered so.
+    """
+    lines: dict[str, bool] = {}
     for key, label in labels.items():
-        if label in ("ORG", "MISC", "PERSON") and key.split(" ", 1)[0] in lines:
+        line, _, number = key.rpartition(" ")
+        if label == "PRODUCT" and line and (number.isdigit() or _ROMAN.fullmatch(number)):
+            lines[line] = lines.get(line, False) or not number.isdigit()
+    for key, label in labels.items():
+        first = key.split(" ", 1)[0]
+        if first not in lines:
+            continue
+        if label in ("ORG", "MISC", "PERSON") or (
+            label == "PLACE" and lines[first] and key == first
+        ):
+            labels[key] = "PRODUCT"
+
+
+def _fleets(labels: dict[str, str]) -> None:
+    """`Teslas`, `Boeings`: the plural of an organisation's name is its products, not a place.
+
+    A plural the article itself takes for an organisation is left alone: teams
+    are named so (`the Springboks`).
+    """
+    for key, label in labels.items():
+        if label not in ("PLACE", "PERSON", "MISC") or not key.endswith("s") or " " in key:
+            continue
+        makers = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
+        if "'" not in key and any(labels.get(maker) == "ORG" for maker in makers):
             labels[key] = "PRODUCT"
 
 

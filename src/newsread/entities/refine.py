@@ -26,6 +26,12 @@ from newsread.model import Entity
 
 _NEXT_WORD: Final = re.compile(r"[ \t]*(?:\)[ \t]*)?([A-Za-z][\w-]*)")
 _NUMBER_AFTER: Final = re.compile(r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,]\d)")
+_ROMAN_AFTER: Final = re.compile(
+    # A lone `I` is the pronoun (`in Paris I met`) unless a `II` follows.
+    # A lone `V` or `X` is `versus` (`England V Pakistan`) or a name (`X`).
+    r"[ \t]+(?:I(?=[ \t]+(?:and|&)[ \t]+II\b)|(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3}))"
+    r"(?![\w’'&-]|\.\w)"
+)
 _LETTER_AFTER: Final = re.compile(r"[ \t]+[A-Z](?![\w.’'&-])")
 _NAME_OR_NUMBER: Final = re.compile(r"[ \t]*(?:[-–]|[A-Z0-9])")
 _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
@@ -41,7 +47,19 @@ def refine(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) 
     product: dict[str, bool] = defaultdict(bool)
     result = _companies(text, entities)
     for index, entity in enumerate(result):
-        if entity.label not in ("MISC", "ORG"):
+        if entity.label not in ("MISC", "ORG", "PLACE"):
+            continue
+        if entity.label == "PLACE":
+            # Places take no Roman numerals: a one-word "place" numbered so is a
+            # product generation (`Colossus II`); people (`Henry VIII`) and clubs
+            # (`Willem II`) are other labels.
+            roman = _ROMAN_AFTER.match(text, entity.end) if " " not in entity.text else None
+            if roman is not None and not _touches_next(result, index, roman.end()):
+                end = roman.end()
+                result[index] = replace(
+                    entity, end=end, text=text[entity.start : end], label="PRODUCT"
+                )
+                product[name_key(result[index].text)] = True
             continue
         last = entity.text.rsplit(" ", 1)[-1].casefold()
         if last in EVENT_WORDS and " " in entity.text:

@@ -6,17 +6,18 @@ trained tagger finds the names (`statistical_names`); other mentions of the
 names it found are added (`consistency`), as are organisations plain from
 their shape (`cue_names`); a headline keeps only names the body proves
 (`headlines`); makers are split from products (`brands`), common acronyms
-dropped (`acronyms`), each name's label is decided from all its mentions
-(`evidence`), some become products or events (`refine`), mentions of one
-thing get one label and key (`identity`), and `merge` makes one sorted,
-non-overlapping list. The tagger (and numpy) is imported and its model loaded
-on the first call.
+and common nouns in capitals dropped (`acronyms`, `common_words`), each
+name's label is decided from all its mentions (`evidence`), some become
+products or events (`refine`), mentions of one thing get one label and key
+(`identity`), and `merge` makes one sorted, non-overlapping list. The tagger
+(and numpy) is imported and its model loaded on the first call.
 """
 
 from __future__ import annotations
 
 from newsread.entities.acronyms import drop_common_acronyms
 from newsread.entities.brands import split_brands
+from newsread.entities.common_words import drop_common_words
 from newsread.entities.consistency import repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
@@ -37,8 +38,9 @@ def extract_statistical(text: str) -> list[Entity]:
     Every entity satisfies `text[e.start:e.end] == e.text`, lies within one
     line, and contains no Markdown syntax; mentions of one thing share a `key`.
     """
-    known = shared_tagger().knows
     prose = mask_markdown(text)
+    tagger = shared_tagger()
+    known = tagger.knows
     numeric = [
         Entity(e.start, e.end, e.label, e.text, name_key(e.text))
         for e in keep_clean(text, prose.text, find_patterns(prose.text))
@@ -48,6 +50,7 @@ def extract_statistical(text: str) -> list[Entity]:
     found = find_cue_names(prose.text, repeat_mentions(prose.text, found, numeric), numeric)
     found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)
-    names = weigh(text, drop_common_acronyms(text, names), known)
+    names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
+    names = weigh(text, names, known)
     names = unify(refine(text, names, known))
     return keep_clean(text, prose.text, merge(numeric, names))

@@ -24,15 +24,19 @@ from newsread.model import Entity
 def extract_entities(body: str, title: str = "") -> ArticleEntities:
     """The entities of an article's body, and of its title for the entity index.
 
-    Imported on first use so that opening a library (and the reader's first
-    paint) never pays for compiling the extractor's patterns.
+    The title is read together with the body, so its names get the labels
+    the body decides. Imported on first use so that opening a library (and
+    the reader's first paint) never pays for compiling the extractor's patterns.
     """
-    from newsread.entities import extract
+    from newsread.entities import extract, extract_titled
 
-    return ArticleEntities(body=extract(body), title=extract(title) if title.strip() else ())
+    if not title.strip():
+        return ArticleEntities(body=extract(body))
+    title_entities, body_entities = extract_titled(title, body)
+    return ArticleEntities(body=body_entities, title=title_entities)
 
 
-ENTITIES_VERSION: Final = 3
+ENTITIES_VERSION: Final = 4
 """The version of entity extraction this code stores; bump it when `extract` changes.
 
 2: identity keys stored with each mention, and the entity index filled in.

@@ -102,8 +102,16 @@ def word_class(word: str) -> int:
     return 8 if first.isdigit() else 9
 
 
+def _encode(text: str) -> bytes:
+    """UTF-8, with lone surrogates (invalid text, but a `str` may hold them) passed through.
+
+    Valid text encodes exactly as with `str.encode()`, so hashes match training.
+    """
+    return text.encode("utf-8", "surrogatepass")
+
+
 def _crc(text: str) -> int:
-    return zlib.crc32(text.encode())
+    return zlib.crc32(_encode(text))
 
 
 def word_values(word: str) -> list[int]:

@@ -89,6 +89,11 @@ class Lexicon:
         new = [w for w in dict.fromkeys(words) if w not in index]
         if not new:
             return new
+        # Everything that can fail is computed before anything is changed: a
+        # word that cannot be hashed must not leave the table half updated.
+        values = values_of(new)
+        classes = [word_class(w) for w in new]
+        bits = [_bits(w) for w in new]
         start = len(index)
         end = start + len(new)
         if end > self._facts.shape[1]:
@@ -97,17 +102,17 @@ class Lexicon:
             self._facts = grown
         hashed = start - self.first_hashed
         if hashed + len(new) > len(self._values):
-            values = np.zeros((2 * (hashed + len(new)), WORD_TEMPLATES), dtype=np.uint64)
-            values[:hashed] = self._values[:hashed]
-            self._values = values
-        index.update(zip(new, range(start, end), strict=True))
+            grown_values = np.zeros((2 * (hashed + len(new)), WORD_TEMPLATES), dtype=np.uint64)
+            grown_values[:hashed] = self._values[:hashed]
+            self._values = grown_values
         lower_index = self._lower_index
-        self._values[hashed : hashed + len(new)] = values_of(new)
-        self._facts[0, start:end] = [word_class(w) for w in new]
+        self._values[hashed : hashed + len(new)] = values
+        self._facts[0, start:end] = classes
         self._facts[1, start:end] = [
             lower_index.setdefault(word.lower(), len(lower_index)) for word in new
         ]
-        self._facts[2, start:end] = [_bits(w) for w in new]
+        self._facts[2, start:end] = bits
+        index.update(zip(new, range(start, end), strict=True))
         return new
 
     def ids(self, words: list[str]) -> npt.NDArray[np.int64]:

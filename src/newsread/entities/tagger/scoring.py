@@ -125,6 +125,15 @@ class Tagger:
             self._known_names[name] = known
         return known
 
+    def met_as_written(self, word: str) -> bool:
+        """Whether training met `word` spelled exactly so (`Senate`; not `Universe`)."""
+        index = self._lexicon.index.get(word)
+        return index is not None and index < self._known
+
+    def met_in_lowercase(self, word: str) -> bool:
+        """Whether training met `word` as a lowercase word (`universe`, `wire`)."""
+        return self.met_as_written(word.lower())
+
     def _knows_word(self, word: str) -> bool:
         lower = word.lower()
         known = self._known_words.get(lower)

@@ -55,7 +55,9 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split `text` into tokens and sentences; every non-space character is in a token."""
-    pairs = _SPACED.findall(text)
+    # Trailing whitespace is left out: with no token after it, the pattern would
+    # rescan it from every one of its positions (quadratic in its length).
+    pairs = _SPACED.findall(text, 0, len(text.rstrip()))
     count = len(pairs)
     spaces: list[str] = [space for space, _ in pairs]
     words: list[str] = [word for _, word in pairs]
