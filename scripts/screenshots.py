@@ -62,6 +62,16 @@ async def take_screenshots(library: Library, config_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*["j"] * position, "enter")
         await capture(pilot, "main")
+        # The entity panel on the same article, its most mentioned name chosen, then
+        # the list narrowed to every article mentioning that name.
+        await pilot.press("e")
+        await capture(pilot, "entity-panel")
+        await pilot.press("a")
+        await capture(pilot, "entity-filter")
+        await pilot.press("escape", "e")
+        await pilot.pause(SETTLE)
+        app.screen.query_one("ArticleList").focus()
+        await pilot.press("home", *["j"] * position, "enter")
         await pilot.press("question_mark")
         await capture(pilot, "help")
         await pilot.press("escape", "tab", "f")
