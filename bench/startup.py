@@ -25,7 +25,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
-from harness import BENCH_DIR, Report, first_title, library_dir, median
+from harness import (
+    BENCH_DIR,
+    Report,
+    child_environment,
+    first_title,
+    library_dir,
+    median,
+    with_bytecode_cache,
+)
 
 SMALL: Final = 10
 BARE_LABEL: Final = "Bare Textual app, one label"
@@ -43,6 +51,7 @@ def headless_once(arguments: list[str]) -> float:
         text=True,
         timeout=TERMINAL_TIMEOUT,
         check=False,
+        env=child_environment(),
     )
     elapsed = time.perf_counter() - started
     if "painted" not in result.stdout:
@@ -58,7 +67,7 @@ def terminal_once(command: list[str], text: str, environment: dict[str, str]) ->
         # The tmux server of the previous run may still be shutting down: retry briefly.
         started = time.perf_counter()
         created = subprocess.run(
-            ["tmux", "new-session", "-d", "-s", session, *TMUX_SIZE, *command],
+            ["tmux", "new-session", "-d", "-s", session, *TMUX_SIZE, *with_bytecode_cache(command)],
             env=environment,
             capture_output=True,
             check=False,
@@ -160,12 +169,12 @@ def newsboat(report: Report) -> None:
 def main() -> int:
     """Parse the options, run every measurement, print the report."""
     parser = argparse.ArgumentParser(description="Time to the first painted frame.")
-    parser.add_argument("--quick", action="store_true", help="20,000 articles, 3 runs")
+    parser.add_argument("--quick", action="store_true", help="2,000 articles, 3 runs")
     parser.add_argument("--count", type=int, help="articles in the large library")
     parser.add_argument("--runs", type=int, help="timed runs per measurement")
     parser.add_argument("--no-terminal", action="store_true", help="skip the tmux runs")
     args = parser.parse_args()
-    count = args.count or (20_000 if args.quick else 100_000)
+    count = args.count or (2_000 if args.quick else 100_000)
     runs = args.runs or (3 if args.quick else 9)
     report = Report()
     small, large = library_dir(SMALL), library_dir(count)

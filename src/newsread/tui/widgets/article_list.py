@@ -87,8 +87,12 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Position of the highlighted row in the view."""
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """Position of the highlighted row in the view.
+
+    Moving it repaints only the two rows that changed (and scrolls when it
+    leaves the screen), not the whole list.
+    """
 
     empty_message: reactive[str] = reactive("Nothing to show.")
     """What the list says when the view has no rows."""
@@ -147,6 +151,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows = RowCache(fetch_rows)
         self._facts = RowFactsCache(facts)
         self._last_highlighted: str | None = None
+        self._painted_once = False
+        """False until the first screen is drawn: the first `Highlighted` waits for it."""
+        self._styles: dict[str, RowStyles] = {}
+        """Row styles by kind of row, until the CSS or the focus changes."""
 
     @property
     def view(self) -> ArticleView:
@@ -237,7 +245,13 @@ class ArticleList(ScrollView, can_focus=True):
         article_id = self.current_id
         if article_id != self._last_highlighted or not self._view:
             self._last_highlighted = article_id
-            self.post_message(self.Highlighted(self, new, article_id))
+            message = self.Highlighted(self, new, article_id)
+            if self._painted_once:
+                self.post_message(message)
+            else:
+                # Previewing loads and renders an article: show the list first.
+                self._painted_once = True
+                self.call_after_refresh(self.post_message, message)
 
     def _scroll_to_cursor(self) -> None:
         if self.is_mounted and self._view:
@@ -254,12 +268,19 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
-        """Show the focused cursor style."""
-        self.refresh()
+        """Show the focused cursor style (only the cursor's row looks different)."""
+        self._styles.clear()
+        self.refresh_line(self.cursor)
 
     def on_blur(self) -> None:
         """Show the blurred cursor style."""
-        self.refresh()
+        self._styles.clear()
+        self.refresh_line(self.cursor)
+
+    def notify_style_update(self) -> None:
+        """Forget the row styles: the theme or a class changed."""
+        super().notify_style_update()
+        self._styles.clear()
 
     def action_cursor_down(self) -> None:
         """Move to the next article."""
@@ -306,22 +327,35 @@ class ArticleList(ScrollView, can_focus=True):
         """Draw the row at screen line `y`."""
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        base = self.rich_style
         if not self._view:
-            return self._message_line(y, width, base)
+            return self._message_line(y, width, self.rich_style)
         summary = self._rows.get(index)
         if summary is None:
-            return Strip.blank(width, base)
-        if index != self.cursor:
-            styles = self._row_styles(base)
-        elif self.has_focus:
-            # The focused cursor's own colours win, so every part stays legible on it.
-            cursor = self.get_component_rich_style("article-list--cursor")
-            styles = self._row_styles(cursor, over=cursor)
-        else:
-            styles = self._row_styles(self.get_component_rich_style("article-list--cursor-blurred"))
+            return Strip.blank(width, self._styles_for("row").row)
+        kind = "row" if index != self.cursor else "cursor" if self.has_focus else "blurred"
+        styles = self._styles_for(kind)
         text = row_text(summary, width, styles, self._facts.get(index), self.columns)
         return Strip(text.render(self.app.console), width)
+
+    def _styles_for(self, kind: str) -> RowStyles:
+        """The styles of a plain row, the focused cursor row or the blurred one (cached).
+
+        Working them out walks every ancestor's styles, which would cost more
+        than drawing the row itself.
+        """
+        styles = self._styles.get(kind)
+        if styles is None:
+            if kind == "row":
+                styles = self._row_styles(self.rich_style)
+            elif kind == "cursor":
+                # The focused cursor's own colours win, so every part stays legible on it.
+                cursor = self.get_component_rich_style("article-list--cursor")
+                styles = self._row_styles(cursor, over=cursor)
+            else:
+                blurred = self.get_component_rich_style("article-list--cursor-blurred")
+                styles = self._row_styles(blurred)
+            self._styles[kind] = styles
+        return styles
 
     def _component(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from newsread.library.entity_index import entity_key
 from newsread.model import ENTITY_LABELS, Article, Entity, RelatedArticle
 from newsread.tui.actions import OPEN_RELATED
-from newsread.tui.mentions import Mentions, keyed_title_entities, marked_line, mentions_of
+from newsread.tui.mentions import Mentions, marked_line, mentions_of
 from newsread.tui.widgets.related_section import RELATED_LIMIT, related_text
 
 if TYPE_CHECKING:
@@ -39,6 +39,32 @@ def entity_component_class(label: str) -> str:
 
 _MENTION_MARK: Final = "newsread-mention"
 """Style meta naming the mention jumped to, so its line can be found once laid out."""
+
+
+def title_entities(title: str, body: Sequence[Entity]) -> list[Entity]:
+    """The body's entities found again in `title`, as whole words, each keyed as in the body.
+
+    Opening an article shows only stored entities: running the tagger on the
+    title would load its model (numpy and tens of megabytes) on the first
+    open. A name the body never uses stays plain in the title. Longer names
+    win over the shorter ones inside them (`Elon Musk` over `Musk`).
+    """
+    first_of: dict[str, Entity] = {}
+    for entity in body:
+        # A substring test first: most of a long article's names are not in its title.
+        if entity.text and entity.text in title:
+            first_of.setdefault(entity.text, entity)
+    taken: list[Entity] = []
+    for text in sorted(first_of, key=len, reverse=True):
+        source = first_of[text]
+        for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", title):
+            start, end = match.span()
+            if any(start < other.end and other.start < end for other in taken):
+                continue
+            taken.append(
+                Entity(start=start, end=end, label=source.label, text=text, key=source.key)
+            )
+    return sorted(taken, key=lambda entity: entity.start)
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -109,6 +135,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     ) -> None:
         """Create an empty article view."""
         super().__init__(name=name, id=id, classes=classes)
+        # Empty from the start, so mounting does not restyle the whole pane once more.
+        self.set_class(True, "-empty")
         self._shown: tuple[Article, list[Entity]] | None = None
         self._search_pattern: re.Pattern[str] | None = None
         self._title_entities: list[Entity] = []
@@ -201,15 +229,14 @@ class ArticleView(VerticalScroll, can_focus=True):
 
         `keep_scroll` keeps the reading position (used when only the styles changed).
         """
-        # Imported on first use: the renderer and the entity patterns (markdown-it,
-        # many regular expressions) are not needed to draw the first screen.
-        from newsread.entities import extract
+        # Imported on first use: the renderer (markdown-it) is not needed to draw
+        # the first screen.
         from newsread.render import render_article
         from newsread.render.console import body_renderable
 
         another = article.id != self.shown_id
         if another or self._shown is None or self._shown[0] != article:
-            self._title_entities = keyed_title_entities(entities, extract(article.title))
+            self._title_entities = title_entities(article.title, entities)
         if another:
             self._forget_marks()
         rendered = render_article(
