@@ -522,6 +522,9 @@ class BulkLibrary:
     def entities(self, article_id: str) -> list[Entity]:
         return []
 
+    def stored_entities(self, article_id: str) -> list[Entity] | None:
+        return []
+
     def preference(self, name: str) -> str | None:
         return None
 

@@ -63,6 +63,7 @@ def entity_library(make_library: LibraryFactory, monkeypatch: pytest.MonkeyPatch
     """One article naming one thing of every label, with fixed entities (not the tagger's)."""
     library = make_library([ParsedArticle("A letter about an engine", BODY, "engine")])
     monkeypatch.setattr(library, "entities", lambda article_id: list(ENTITIES))
+    monkeypatch.setattr(library, "stored_entities", lambda article_id: list(ENTITIES))
     monkeypatch.setattr(newsread.entities, "extract", lambda text: [])
     return library
 

@@ -327,6 +327,13 @@ class Library(EntityIndexMethods):
         """
         return tagging.ensure_entities(self._database, article_id)
 
+    def stored_entities(self, article_id: str) -> list[Entity] | None:
+        """The article's stored entities, or None while it waits to be tagged.
+
+        Never runs the tagger, so it is safe on the UI thread; `entities` tags.
+        """
+        return tagging.stored_entities(self._database, article_id)
+
     def set_read(self, article_ids: Iterable[str], read: bool) -> int:
         """Mark articles read or unread; return how many changed.
 

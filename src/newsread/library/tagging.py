@@ -122,6 +122,18 @@ def tag_pending(database: Database, limit: int = 200) -> int:
     return stored
 
 
+def stored_entities(database: Database, article_id: str) -> list[Entity] | None:
+    """The article's stored entities, or None while it waits to be tagged (never tags)."""
+    with database.reading() as conn:
+        rowid = queries.rowid_of(conn, article_id)
+        (version,) = conn.execute(
+            "SELECT entities_version FROM articles WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        if version < ENTITIES_VERSION:
+            return None
+        return queries.entities(conn, article_id)
+
+
 def ensure_entities(database: Database, article_id: str) -> list[Entity]:
     """The article's entities, computing and storing them first if it is untagged."""
     with database.reading() as conn:

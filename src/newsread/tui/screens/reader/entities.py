@@ -89,6 +89,10 @@ class EntityActions(ReaderBase):
         else:
             self.article_view.choose_entity("")
 
+    def refill_entity_panel(self) -> None:
+        """Show the shown article's names again (they were found after it was shown)."""
+        self._fill_panel()
+
     def _fill_panel(self) -> None:
         panel = self.entity_panel
         article_id = self.article_view.shown_id

@@ -14,10 +14,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
+from newsread.errors import NewsreadError
 from newsread.library import Library
 from newsread.library.query_language import QueryError, TermKind, parse_query
 from newsread.library.saved_queries import expand_saved
 from newsread.library.sorting import is_searching
+from newsread.model import Entity
 from newsread.textsafe import one_line
 from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
 from newsread.tui.coalesce import Coalescer, Debouncer
@@ -163,8 +165,38 @@ class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, Refre
             return
         with self.reporting_errors():
             article = self.library.get(article_id)
-            entities = self.library.entities(article_id)
-            self.article_view.show_article(article, entities)
+            entities = self.library.stored_entities(article_id)
+            self.article_view.show_article(article, entities or [])
+            if entities is None:
+                self._tag_in_background(article_id)
+
+    def _tag_in_background(self, article_id: str) -> None:
+        """Find an untagged article's entities off the UI thread, then show them.
+
+        The first tagging of a run loads the tagger's model (about a second), and
+        each article takes tens of milliseconds: too long to hold the screen.
+        """
+
+        def tag() -> None:
+            try:
+                entities = self.library.entities(article_id)
+            except NewsreadError as error:
+                self.app.call_from_thread(self._tagging_failed, error)
+                return
+            self.app.call_from_thread(self._show_tagged, article_id, entities)
+
+        self.run_worker(tag, thread=True, exclusive=True, group="tag-article", exit_on_error=False)
+
+    def _show_tagged(self, article_id: str, entities: list[Entity]) -> None:
+        if self.article_view.shown_id != article_id:
+            return  # the reader moved on; the entities are stored for next time
+        with self.reporting_errors():
+            article = self.library.get(article_id)
+            self.article_view.show_article(article, entities, keep_scroll=True)
+            self.refill_entity_panel()
+
+    def _tagging_failed(self, error: NewsreadError) -> None:
+        self.notify(one_line(str(error)), title=error.title, severity="error", markup=False)
 
     def _open(self, article_id: str) -> None:
         """Show `article_id` at once, mark it read and move focus to it."""
