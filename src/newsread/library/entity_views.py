@@ -17,15 +17,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from newsread.library.connection import chunked, guarded, placeholders
-from newsread.library.queries import keyset_ranges, view_statement
+from newsread.library.connection import chunked, placeholders
+from newsread.library.queries import KeysetReader, view_statement
 from newsread.library.search import is_search
 from newsread.library.views import (
     FIRST_CHUNK,
     ArticleFilter,
     KeyedRow,
     LazyRowids,
-    OrderKey,
     ViewQuery,
 )
 
@@ -83,7 +82,13 @@ def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
         f"(SELECT count(*) FROM entity_mentions WHERE {where})",
         (query.entity_key, *parameters),
     ).fetchone()
-    reader = _EntityKeysetReader(conn, where, (query.entity_key, *parameters), int(newest_seq))
+    reader = KeysetReader(
+        conn,
+        "SELECT article_rowid, published, seq FROM entity_mentions",
+        f"seq <= ? AND {where}",
+        (query.entity_key, *parameters),
+        int(newest_seq),
+    )
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
 
 
@@ -132,36 +137,6 @@ def _searched(conn: sqlite3.Connection, query: ViewQuery) -> array[int]:
     }
     ranked = conn.execute(sql, parameters)
     return array("q", (int(rowid) for (rowid,) in ranked if rowid in mentioning))
-
-
-class _EntityKeysetReader:
-    """Reads an entity view's rows next to a known row, by range scans of the key's index.
-
-    Articles added after the snapshot (a larger `seq`) are left out, as in
-    the plain list.
-    """
-
-    def __init__(
-        self, conn: sqlite3.Connection, where: str, parameters: tuple[str, ...], newest_seq: int
-    ) -> None:
-        self._conn = conn
-        self._where = f"seq <= ? AND {where}"
-        self._parameters = parameters
-        self._newest_seq = newest_seq
-
-    def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
-        rows: list[KeyedRow] = []
-        with guarded(self._conn) as conn:
-            for extra, parameters, order in keyset_ranges(key, forward):
-                if len(rows) >= limit:
-                    break
-                found = conn.execute(
-                    f"SELECT article_rowid, published, seq FROM entity_mentions "
-                    f"WHERE {self._where} AND {extra} ORDER BY {order} LIMIT ?",
-                    (self._newest_seq, *self._parameters, *parameters, limit - len(rows)),
-                )
-                rows.extend(found)
-        return rows
 
 
 def mention_counts(conn: sqlite3.Connection, rowids: Sequence[int], key: str) -> dict[int, int]:

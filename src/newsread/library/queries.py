@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.errors import ArticleNotFound
@@ -129,39 +129,54 @@ def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
         f"(SELECT count(*) FROM articles {where})",
         parameters,
     ).fetchone()
-    reader = _KeysetReader(conn, condition, tuple(parameters), int(newest_seq))
+    # Unary `+` keeps SQLite from choosing the seq index over the list-order index.
+    bounded = "+seq <= ?" + (f" AND {condition}" if condition else "")
+    reader = KeysetReader(
+        conn,
+        "SELECT rowid, published, seq FROM articles",
+        bounded,
+        tuple(parameters),
+        int(newest_seq),
+    )
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
 
 
-class _KeysetReader:
+class KeysetReader:
     """Reads a view's rows next to a known row, by index range scans (keyset pagination).
 
-    Rows added after the snapshot (a larger `seq`) are left out, so a view
-    never shifts under the list while sources refresh.
+    `select` names the row number, the two order-key columns and the table
+    (`SELECT rowid, published, seq FROM articles`); `where` starts with the
+    snapshot's bound, `seq <= ?` (bound to `newest_seq`), then the view's own
+    conditions, whose values are `parameters`; `ranges` gives the index
+    ranges next to a key (list order by default). Rows added after the
+    snapshot (a larger `seq`) are left out, so a view never shifts under the
+    list while sources refresh.
     """
 
     def __init__(
         self,
         conn: sqlite3.Connection,
-        condition: str | None,
+        select: str,
+        where: str,
         parameters: tuple[str, ...],
         newest_seq: int,
+        ranges: Callable[[OrderKey | None, bool], list[KeyRange]] | None = None,
     ) -> None:
         self._conn = conn
-        # Unary `+` keeps SQLite from choosing the seq index over the list-order index.
-        self._where = "+seq <= ?" + (f" AND {condition}" if condition else "")
+        self._ranges = ranges or keyset_ranges
+        self._select = select
+        self._where = where
         self._parameters = parameters
         self._newest_seq = newest_seq
 
     def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
         rows: list[KeyedRow] = []
         with guarded(self._conn) as conn:
-            for extra, parameters, order in keyset_ranges(key, forward):
+            for extra, parameters, order in self._ranges(key, forward):
                 if len(rows) >= limit:
                     break
                 found = conn.execute(
-                    f"SELECT rowid, published, seq FROM articles "
-                    f"WHERE {self._where} AND {extra} ORDER BY {order} LIMIT ?",
+                    f"{self._select} WHERE {self._where} AND {extra} ORDER BY {order} LIMIT ?",
                     (self._newest_seq, *self._parameters, *parameters, limit - len(rows)),
                 )
                 rows.extend(found)
@@ -172,9 +187,11 @@ _DOWN: Final = "published DESC, seq"
 _UP: Final = "published ASC, seq DESC"
 
 
-def keyset_ranges(
-    key: OrderKey | None, forward: bool
-) -> list[tuple[str, tuple[str | int, ...], str]]:
+KeyRange = tuple[str, tuple[str | int, ...], str]
+"""One index range to scan: (condition, its parameters, ORDER BY)."""
+
+
+def keyset_ranges(key: OrderKey | None, forward: bool) -> list[KeyRange]:
     """The index ranges after (or before) `key`, nearest first: (condition, parameters, order).
 
     Undated rows come last in the list, so they are a range of their own;

@@ -22,8 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from newsread.library.connection import guarded
-from newsread.library.queries import keyset_ranges
+from newsread.library.queries import KeysetReader
 from newsread.library.query_language import ParsedQuery, QueryTerm, TermKind, parse_query
 from newsread.library.query_names import entity_key_named, source_ids_named, source_ids_tagged
 from newsread.library.search import parse_search
@@ -31,9 +30,7 @@ from newsread.library.search_views import search_rowids
 from newsread.library.views import (
     FIRST_CHUNK,
     ArticleFilter,
-    KeyedRow,
     LazyRowids,
-    OrderKey,
     ViewQuery,
 )
 
@@ -155,8 +152,13 @@ def _article_range(conn: sqlite3.Connection, plan: _Plan) -> LazyRowids:
         f"(SELECT count(*) FROM articles AS a WHERE {where})",
         plan.parameters,
     ).fetchone()
-    reader = _RangeReader(
-        conn, "articles AS a", "a.rowid", where, tuple(plan.parameters), int(newest_seq)
+    reader = KeysetReader(
+        conn,
+        "SELECT a.rowid, published, seq FROM articles AS a",
+        # Unary `+` keeps SQLite from choosing the seq index over the list-order index.
+        f"+seq <= ? AND {where}",
+        tuple(plan.parameters),
+        int(newest_seq),
     )
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
 
@@ -177,44 +179,11 @@ def _entity_range(conn: sqlite3.Connection, plan: _Plan, key: str) -> LazyRowids
         f"(SELECT count(*) FROM entity_mentions WHERE {where})",
         parameters,
     ).fetchone()
-    reader = _RangeReader(
-        conn, "entity_mentions", "article_rowid", where, parameters, int(newest_seq)
+    reader = KeysetReader(
+        conn,
+        "SELECT article_rowid, published, seq FROM entity_mentions",
+        f"+seq <= ? AND {where}",
+        parameters,
+        int(newest_seq),
     )
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
-
-
-class _RangeReader:
-    """Reads a view's rows next to a known row by keyset pagination over an index in list order.
-
-    Rows added after the snapshot (a larger `seq`) are left out, so the view
-    never shifts while sources refresh.
-    """
-
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        table: str,
-        rowid_column: str,
-        where: str,
-        parameters: tuple[str, ...],
-        newest_seq: int,
-    ) -> None:
-        self._conn = conn
-        self._select = f"SELECT {rowid_column}, published, seq FROM {table}"
-        # Unary `+` keeps SQLite from choosing the seq index over the list-order index.
-        self._where = f"+seq <= ? AND {where}"
-        self._parameters = parameters
-        self._newest_seq = newest_seq
-
-    def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
-        rows: list[KeyedRow] = []
-        with guarded(self._conn) as conn:
-            for extra, parameters, order in keyset_ranges(key, forward):
-                if len(rows) >= limit:
-                    break
-                found = conn.execute(
-                    f"{self._select} WHERE {self._where} AND {extra} ORDER BY {order} LIMIT ?",
-                    (self._newest_seq, *self._parameters, *parameters, limit - len(rows)),
-                )
-                rows.extend(found)
-        return rows

@@ -23,7 +23,8 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, Final, overload
 
-from newsread.library.connection import chunked, guarded, placeholders
+from newsread.library.connection import chunked, placeholders
+from newsread.library.queries import KeyRange, KeysetReader
 from newsread.library.query_join import join_queries
 from newsread.library.query_language import QueryError, TermKind, parse_query
 from newsread.library.search import parse_search
@@ -31,7 +32,6 @@ from newsread.library.views import (
     FIRST_CHUNK,
     NO_ARTICLE,
     ArticleFilter,
-    KeyedRow,
     LazyRowids,
     OrderKey,
     SortOrder,
@@ -203,7 +203,16 @@ def _title_range(conn: sqlite3.Connection, query: ViewQuery) -> LazyRowids:
         f"(SELECT count(*) FROM articles AS a WHERE {where})",
         parameters,
     ).fetchone()
-    reader = _TitleReader(conn, where, tuple(parameters), int(newest_seq))
+    # CROSS JOIN keeps the title index as the outer loop: no sort, early stop.
+    reader = KeysetReader(
+        conn,
+        "SELECT t.article_rowid, t.title, t.article_rowid FROM article_texts AS t "
+        "CROSS JOIN articles AS a ON a.rowid = t.article_rowid",
+        f"+a.seq <= ? AND {where}",
+        tuple(parameters),
+        int(newest_seq),
+        ranges=_title_ranges,
+    )
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader, order=title_precedes)
 
 
@@ -211,9 +220,7 @@ _UP: Final = "t.title COLLATE NOCASE, t.article_rowid"
 _DOWN: Final = "t.title COLLATE NOCASE DESC, t.article_rowid DESC"
 
 
-def _title_ranges(
-    key: OrderKey | None, forward: bool
-) -> list[tuple[str, tuple[str | int, ...], str]]:
+def _title_ranges(key: OrderKey | None, forward: bool) -> list[KeyRange]:
     """The title-index ranges after (or before) `key`, nearest first."""
     if key is None:
         return [("1", (), _UP if forward else _DOWN)]
@@ -227,37 +234,6 @@ def _title_ranges(
         ("t.title = ? COLLATE NOCASE AND t.article_rowid < ?", (title or "", rowid), _DOWN),
         ("t.title < ? COLLATE NOCASE", (title or "",), _DOWN),
     ]
-
-
-class _TitleReader:
-    """Reads rows next to a known `(title, rowid)` off the title index, checking the filter per row.
-
-    Rows added after the snapshot (a larger `seq`) are left out.
-    """
-
-    def __init__(
-        self, conn: sqlite3.Connection, where: str, parameters: tuple[str, ...], newest_seq: int
-    ) -> None:
-        self._conn = conn
-        self._where = where
-        self._parameters = parameters
-        self._newest_seq = newest_seq
-
-    def __call__(self, key: OrderKey | None, forward: bool, limit: int) -> list[KeyedRow]:
-        rows: list[KeyedRow] = []
-        with guarded(self._conn) as conn:
-            for extra, parameters, order in _title_ranges(key, forward):
-                if len(rows) >= limit:
-                    break
-                # CROSS JOIN keeps the title index as the outer loop: no sort, early stop.
-                found = conn.execute(
-                    "SELECT t.article_rowid, t.title, t.article_rowid FROM article_texts AS t "
-                    "CROSS JOIN articles AS a ON a.rowid = t.article_rowid "
-                    f"WHERE +a.seq <= ? AND {self._where} AND {extra} ORDER BY {order} LIMIT ?",
-                    (self._newest_seq, *self._parameters, *parameters, limit - len(rows)),
-                )
-                rows.extend(found)
-        return rows
 
 
 class ChainedRowids(Sequence[int]):
