@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 import resource
 import sys
@@ -44,6 +45,7 @@ def main() -> int:
     sys.path.insert(0, str(scorer_path))
     ner_eval: Any = importlib.import_module("ner_eval")
 
+    print(f"load average at start: {_load_average()}")
     documents = ner_eval.read_conll(str(args.data))
     for document in documents:
         ner_eval.detokenise(document)
@@ -99,6 +101,7 @@ def main() -> int:
         )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of this process: {peak_mb:.0f} MB")
+    print(f"load average at end: {_load_average()} (other work on the machine slows every figure)")
     return 0
 
 
@@ -155,6 +158,14 @@ def _report(name: str, result: dict[str, Any], tokens: int, baseline_s: float) -
             f"  {when}: {tokens / cpu:,.0f} tokens/CPU-s ({tokens / wall:,.0f} tokens/s wall); "
             f"{cpu / baseline_s:.1f}x the time of a plain regex tokenizer pass"
         )
+
+
+def _load_average() -> str:
+    """The 1, 5 and 15 minute load averages, or `unknown` where the system has none."""
+    try:
+        return ", ".join(f"{load:.2f}" for load in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def _rss_mb() -> float:

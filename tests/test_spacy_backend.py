@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from newsread.entities import extract
-from newsread.entities.backends import extractor_for
-from newsread.entities.spacy_backend import SPACY_LABELS, extract_with
+from newsread.cli import main
+from newsread.entities import extract, extract_titled
+from newsread.entities.backends import extractor_for, use_backend
+from newsread.entities.spacy_backend import SPACY_LABELS, extract_with, load_pipeline
 from newsread.errors import ConfigError
+from newsread.library.tagging import extract_entities
 from newsread.model import ENTITY_LABELS
 
 
@@ -136,3 +140,76 @@ def test_the_default_install_never_imports_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.fixture
+def builtin_afterwards() -> Iterator[None]:
+    """Whatever a test chooses, later tests tag with the builtin tagger again."""
+    yield
+    use_backend("builtin")
+    load_pipeline.cache_clear()
+
+
+_FAKE_SPACY = """
+class _Span:
+    def __init__(self, start, end, label):
+        self.start_char, self.end_char, self.label_ = start, end, label
+
+class _Doc:
+    def __init__(self, text):
+        at = text.find("Zorblat")
+        self.ents = [_Span(at, at + 7, "PERSON")] if at >= 0 else []
+
+def load(name, exclude=()):
+    return _Doc
+"""
+
+
+def _install_fake_spacy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in `spacy` package and model on the path: spaCy itself is not installed here."""
+    (tmp_path / "spacy").mkdir()
+    (tmp_path / "spacy" / "__init__.py").write_text(_FAKE_SPACY)
+    (tmp_path / "fake_model").mkdir()
+    (tmp_path / "fake_model" / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "spacy", raising=False)
+
+
+def test_the_library_tags_with_the_chosen_backend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builtin_afterwards: None
+) -> None:
+    body = "Zorblat met Jane Doe of Acme Corp in Paris."
+    before = extract_entities(body, "Acme Corp hires")
+    assert ("Jane Doe", "PERSON") in {(e.text, e.label) for e in before.body}
+
+    _install_fake_spacy(tmp_path, monkeypatch)
+    use_backend("spacy", "fake_model")
+    found = extract_entities(body, "Zorblat hires")
+    assert [(e.text, e.label) for e in found.body] == [("Zorblat", "PERSON")]
+    assert [(e.text, e.label) for e in found.title] == [("Zorblat", "PERSON")]
+
+    use_backend("builtin")
+    again = extract_entities(body, "Acme Corp hires")
+    assert (list(again.title), list(again.body)) == extract_titled("Acme Corp hires", body)
+
+
+def test_a_missing_spacy_leaves_the_builtin_tagger_in_use(builtin_afterwards: None) -> None:
+    with pytest.raises(ConfigError, match="needs spaCy"):
+        use_backend("spacy", "en_core_web_sm")
+    found = extract_entities("Jane Doe of Acme Corp flew to Paris.")
+    assert {(e.text, e.label) for e in found.body} >= {("Jane Doe", "PERSON"), ("Paris", "PLACE")}
+
+
+def test_the_command_line_reports_a_missing_spacy_in_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    builtin_afterwards: None,
+) -> None:
+    monkeypatch.setenv("NEWSREAD_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "config.toml").write_text('[entities]\nbackend = "spacy"\n')
+    status = main(["list"])
+    error = capsys.readouterr().err
+    assert status != 0
+    assert error.endswith("python -m spacy download en_core_web_sm\n")
+    assert error.count("\n") == 1 and 'entities.backend = "spacy" needs spaCy' in error

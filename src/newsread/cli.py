@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 from newsread import __version__, cli_data, cli_entities
 from newsread.cli_config import register as register_config_command
 from newsread.config import Config, load_config
+from newsread.entities.backends import use_backend
 from newsread.errors import NewsreadError, SourceError
 from newsread.library import ArticleFilter, Library, ViewQuery
 from newsread.model import Article, ArticleSummary, Entity, SourceInfo
@@ -430,6 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             standalone: Callable[[argparse.Namespace], int] = args.handler
             return standalone(args)
         args.config = _load_config(args)
+        use_backend(args.config.entities.backend, args.config.entities.spacy_model)
         handler: Callable[[Library, argparse.Namespace], int] = args.handler
         with _open_library(args) as library:
             return handler(library, args)

@@ -4,7 +4,9 @@
 function with the `extract` contract. Choosing spaCy checks that spaCy and
 the model are installed without importing either, so a missing one is a
 clear configuration error up front, and the builtin choice never touches
-spaCy at all.
+spaCy at all. `use_backend` makes a choice the process's own (the command
+line does so from config.toml), and `extract_article` tags an article's
+title and body with it, which is how the library tags.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ BACKENDS: Final = ("builtin", "spacy")
 DEFAULT_SPACY_MODEL: Final = "en_core_web_sm"
 
 Extractor = Callable[[str], list[Entity]]
+
+_CHOSEN: dict[str, Extractor] = {}
+"""The extractor `use_backend` chose for this process; empty means the builtin one."""
 
 
 def extractor_for(backend: str, model: str = DEFAULT_SPACY_MODEL) -> Extractor:
@@ -55,3 +60,30 @@ def _installed(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):
         return False
+
+
+def use_backend(backend: str, model: str = DEFAULT_SPACY_MODEL) -> None:
+    """Tag with `backend` from now on in this process (`extract_article`).
+
+    Raises `ConfigError` as `extractor_for` does, leaving the choice unchanged.
+    """
+    chosen = extractor_for(backend, model) if backend != "builtin" else None
+    _CHOSEN.clear()
+    if chosen is not None:
+        _CHOSEN["extract"] = chosen
+
+
+def extract_article(title: str, body: str) -> tuple[list[Entity], list[Entity]]:
+    """The entities of an article's `title` and `body`, with the backend in use.
+
+    The builtin tagger reads the two together (`extract_titled`); another
+    backend tags each on its own. A blank title has no entities.
+    """
+    chosen = _CHOSEN.get("extract")
+    if chosen is not None:
+        return (chosen(title) if title.strip() else []), chosen(body)
+    from newsread.entities import extract, extract_titled
+
+    if not title.strip():
+        return [], extract(body)
+    return extract_titled(title, body)

@@ -24,15 +24,17 @@ from newsread.model import Entity
 def extract_entities(body: str, title: str = "") -> ArticleEntities:
     """The entities of an article's body, and of its title for the entity index.
 
-    The title is read together with the body, so its names get the labels
-    the body decides. Imported on first use so that opening a library (and
-    the reader's first paint) never pays for compiling the extractor's patterns.
+    Tagged with the backend config.toml chose (`entities.backends.use_backend`);
+    the builtin one reads the title together with the body, so its names get
+    the labels the body decides. Imported on first use so that opening a
+    library (and the reader's first paint) never pays for compiling the
+    extractor's patterns.
     """
-    from newsread.entities import extract, extract_titled
+    from newsread.entities.backends import extract_article
 
+    title_entities, body_entities = extract_article(title, body)
     if not title.strip():
-        return ArticleEntities(body=extract(body))
-    title_entities, body_entities = extract_titled(title, body)
+        return ArticleEntities(body=body_entities)
     return ArticleEntities(body=body_entities, title=title_entities)
 
 

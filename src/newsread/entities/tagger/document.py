@@ -27,7 +27,9 @@ def contexts_and_flags(
     sentence begins, `headlines` which sentences lie on a Title Case line.
     """
     count = len(ids)
-    lengths = np.diff(np.append(starts, count))
+    lengths = np.empty_like(starts)
+    lengths[:-1] = starts[1:] - starts[:-1]
+    lengths[-1] = count - starts[-1]
     bits = lexicon.bits[ids]
     sentence_bits = np.bitwise_or.reduceat(bits, starts)
     has_letter = (sentence_bits & HAS_LETTER) > 0

@@ -76,8 +76,8 @@ def document_spans(
     continues = np.zeros(len(tags), dtype=bool)
     continues[1:] = inside[1:] & named[:-1] & (kinds[1:] == kinds[:-1])
     continues[sentence_starts] = False
-    firsts = np.flatnonzero(named & ~continues)
-    breaks = np.flatnonzero(~continues)
+    firsts = (named & ~continues).nonzero()[0]
+    breaks = (~continues).nonzero()[0]
     after = np.searchsorted(breaks, firsts, side="right")
-    ends = np.append(breaks, len(tags))[after]
+    ends = np.concatenate((breaks, [len(tags)]))[after]
     return firsts, ends, kinds[firsts]

@@ -72,7 +72,7 @@ def tokenize(text: str) -> Tokens:
     line_of = np.searchsorted(breaks, starts)
     begins[1:] = line_of[1:] != line_of[:-1]
     begins[0] = True
-    single = np.flatnonzero(word_lengths[:-1] == 1).tolist()
+    single = (word_lengths[:-1] == 1).nonzero()[0].tolist()
     after_end = [index + 1 for index in single if words[index] in _SENTENCE_END]
     begins[after_end] = True
-    return Tokens(words, starts, ends, np.flatnonzero(begins).astype(np.int64))
+    return Tokens(words, starts, ends, begins.nonzero()[0].astype(np.int64))

@@ -108,8 +108,8 @@ def decode_document(
     begins[1:] &= sentence_start[1:count] | ~open_[:-1]
     finishes = open_.copy()
     finishes[:-1] &= sentence_start[1:count] | ~open_[1:]
-    run_starts = np.flatnonzero(begins)
-    run_ends = np.flatnonzero(finishes) + 1
+    run_starts = begins.nonzero()[0]
+    run_ends = finishes.nonzero()[0] + 1
     sentence_end = sentence_start[1:]
     at_sentence_start = sentence_start[run_starts]
     first = np.where(
