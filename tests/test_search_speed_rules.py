@@ -10,6 +10,7 @@ import pytest
 
 from newsread.library import ArticleFilter, Library, ViewQuery, migrations, search_views
 from newsread.library.connection import Database
+from newsread.library.search import parse_search
 from newsread.model import ParsedArticle, Source, SourceKind
 from newsread.paths import database_path, ensure_config_dir
 
@@ -182,3 +183,44 @@ def test_migrating_keys_the_index_by_date_and_keeps_it_sound(tmp_path: Path) -> 
             "Canal report 1",
         ]
         index_is_sound(library)
+
+
+@pytest.fixture
+def shoppers(tmp_path: Path) -> Iterator[Library]:
+    library = Library.open(database_path(ensure_config_dir(tmp_path / "shops")))
+    library.ingest(
+        WIRE,
+        [
+            article("m1", "Market day", "Stalls open.", day(1)),
+            article("m2", "Markets rally", "Shares up.", day(2)),
+            article("m3", "Ad spend", "Marketing budgets grow.", day(3)),
+            article("m4", "Breakfast", "Marmalade on toast.", day(4)),
+            article("m5", "Café opens", "Crème brûlée served.", day(5)),
+        ],
+    )
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize("limit", [search_views.EXPANSION_LIMIT, 1])
+def test_a_typed_prefix_finds_every_word_it_starts_spelled_out_or_not(
+    shoppers: Library, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    monkeypatch.setattr(search_views, "EXPANSION_LIMIT", limit)
+    everything = ["Ad spend", "Market day", "Markets rally"]
+    assert sorted(titles(shoppers, ViewQuery(search="MARKE"))) == everything
+    assert titles(shoppers, ViewQuery(search="markets")) == ["Markets rally"]
+    assert sorted(titles(shoppers, ViewQuery(search="marke* -stalls"))) == everything[::2]
+    assert titles(shoppers, ViewQuery(search="-marmal* toast")) == []
+    assert titles(shoppers, ViewQuery(search="marketx")) == []
+    assert titles(shoppers, ViewQuery(search="crem")) == ["Café opens"]  # folded by the index
+    unread = ViewQuery(ArticleFilter.UNREAD, search="marke")
+    assert sorted(titles(shoppers, unread)) == everything
+
+
+def test_only_prefixes_of_a_few_plain_words_are_spelled_out(shoppers: Library) -> None:
+    with sqlite3.connect(shoppers.path) as conn:
+        expanded = search_views.prefix_expansions(conn, parse_search("marke* mar* brûl* tak* day"))
+    assert {term.words[0]: words for term, words in expanded.items()} == {
+        "marke": ("market", "marketing", "markets")
+    }

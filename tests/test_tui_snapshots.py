@@ -8,12 +8,15 @@ committing them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual.pilot import Pilot
 
+from newsread.config import Config, ReaderConfig
 from newsread.library import Library
 from newsread.model import ParsedArticle, Source, SourceKind
 from newsread.tui.app import NewsreadApp
+from test_tui_clusters import story_library
 
 SIZE = (120, 40)
 SnapCompare = Callable[..., bool]
@@ -73,3 +76,15 @@ def test_source_list(snap_compare: SnapCompare, library: Library) -> None:
         await let_previews_finish(pilot)
 
     assert snap_compare(make_app(library), terminal_size=SIZE, run_before=group_by_source)
+
+
+def test_snapshot_clustered_sidebar(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Two sources' reports of one event are one row with a `⧉ 2` badge."""
+    library = story_library(tmp_path / "stories")
+    app = NewsreadApp(
+        library, library.path.parent, config=Config(reader=ReaderConfig(cluster=True))
+    )
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=let_previews_finish)
+    finally:
+        library.close()

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from newsread.errors import LibraryError
-from newsread.library import entity_queries, entity_views, queries, reading, related, tagging
+from newsread.library import (
+    clusters,
+    entity_queries,
+    entity_views,
+    queries,
+    reading,
+    related,
+    tagging,
+)
 from newsread.library import watchlist as watching
 from newsread.library.connection import Database
 from newsread.model import ArticleEntity, ArticleSummary, EntityInfo, ReadingStats, RelatedArticle
@@ -103,6 +111,23 @@ class EntityIndexMethods:
         """
         with self._database.reading() as conn:
             return related.story_clusters(conn, rowids)
+
+    def story_sizes(self, rowids: Sequence[int]) -> dict[int, clusters.StorySize]:
+        """How many articles tell the story of each of `rowids` (rows on screen), and how
+        many of those are unread; rows in no story are left out (see `clusters`)."""
+        with self._database.reading() as conn:
+            return clusters.story_sizes(conn, rowids)
+
+    def stored_story(self, article_id: str) -> list[ArticleSummary]:
+        """The articles of this one's stored story, newest first (just it when in none).
+
+        Stories are filed as articles are tagged (`clusters`); `story_of` works
+        one out afresh.
+        """
+        with self._database.reading() as conn:
+            return queries.summaries(
+                conn, clusters.members(conn, queries.rowid_of(conn, article_id))
+            )
 
     def watch(self, name_or_key: str) -> EntityInfo:
         """Follow an entity by name or key (idempotent); it need not be mentioned yet."""

@@ -5,12 +5,18 @@ for every article whose content is not already stored; the transaction itself
 only writes rows, keeping the database's write lock short. Bulk ingest (adding
 and refreshing sources) skips extraction altogether and stores articles
 untagged; `tagging` catches up afterwards.
+
+The search index is written for the whole batch at once (see
+`_indexed_as_batch`): row by row it cost several times what parsing the
+feed does.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Final
 
@@ -24,6 +30,24 @@ from newsread.model import ParsedArticle, Source
 
 MAX_ID_ATTEMPTS: Final = 1000
 """How many alternative IDs to try after a collision before giving up."""
+
+_SEARCH_ROWS: Final = """
+    SELECT {delete} a.search_key, t.title, t.deck, t.body, s.title
+    FROM articles AS a
+    JOIN article_texts AS t ON t.article_rowid = a.rowid
+    JOIN sources AS s ON s.id = a.source_id
+    WHERE a.rowid IN (SELECT value FROM json_each(?))
+    ORDER BY a.search_key
+"""
+"""The search index's rows for a list of articles, in the order FTS5 writes fastest."""
+
+_INDEX: Final = "INSERT INTO articles_fts (rowid, title, deck, body, source)" + _SEARCH_ROWS.format(
+    delete=""
+)
+_UNINDEX: Final = (
+    "INSERT INTO articles_fts (articles_fts, rowid, title, deck, body, source)"
+    + _SEARCH_ROWS.format(delete="'delete',")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +95,18 @@ def _upsert_source(conn: sqlite3.Connection, source: Source) -> int:
     return int(row[0])
 
 
-def _stored_rows(conn: sqlite3.Connection, source_id: int) -> dict[str, tuple[int, str]]:
-    """The source's stored articles: origin key → (rowid, content hash), read in one query."""
+def _stored_rows(conn: sqlite3.Connection, source_id: int) -> dict[str, tuple[int, str, bool]]:
+    """The source's stored articles, read in one query: origin key → (rowid, content hash,
+    whether it is tagged)."""
     rows = conn.execute(
-        "SELECT origin_key, rowid, content_hash FROM articles WHERE source_id = ?", (source_id,)
+        "SELECT origin_key, rowid, content_hash, entities_version != ? FROM articles "
+        "WHERE source_id = ?",
+        (UNTAGGED, source_id),
     )
-    return {str(origin_key): (int(rowid), str(digest)) for origin_key, rowid, digest in rows}
+    return {
+        str(origin_key): (int(rowid), str(digest), bool(tagged))
+        for origin_key, rowid, digest, tagged in rows
+    }
 
 
 def _free_article_ids(
@@ -114,6 +144,30 @@ def _text_values(article: ParsedArticle) -> tuple[str, ...]:
     return (article.title, article.section, article.author, article.deck, article.body)
 
 
+@contextmanager
+def _indexed_as_batch(conn: sqlite3.Connection, changed: Sequence[int]) -> Iterator[list[int]]:
+    """Write articles with the search index's triggers paused, then index them in one go.
+
+    Inside, the caller inserts and updates rows and appends the rowids of the
+    articles it inserted to the list it is given. The old index entries of
+    `changed` (rowids about to be updated) go first; afterwards, the entries of
+    the changed and the new articles are written with one statement each, in
+    search-key order, which is what FTS5 writes fastest (it writes its pending
+    terms out at every trigger's statement and whenever a key is lower than the
+    last). The pause is a row of `search_index_paused` that lives only inside
+    this transaction, so no other writer ever sees it.
+    """
+    inserted: list[int] = []
+    conn.execute("INSERT INTO search_index_paused (paused) VALUES (1)")
+    if changed:
+        conn.execute(_UNINDEX, (json.dumps(list(changed)),))
+    yield inserted
+    written = [*changed, *inserted]
+    if written:
+        conn.execute(_INDEX, (json.dumps(written),))
+    conn.execute("DELETE FROM search_index_paused")
+
+
 def _insert_articles(
     conn: sqlite3.Connection,
     source: Source,
@@ -125,8 +179,8 @@ def _insert_articles(
     """Insert new articles and their texts with one statement each; return their rowids.
 
     Rowids and sequence numbers continue from the largest stored (the write
-    lock is held), so no row has to be read back; the search index follows
-    by trigger.
+    lock is held), so no row has to be read back. Call inside
+    `_indexed_as_batch`, which indexes them.
     """
     next_seq, next_rowid = conn.execute(
         "SELECT coalesce(max(seq), 0) + 1, coalesce(max(rowid), 0) + 1 FROM articles"
@@ -223,17 +277,22 @@ def ingest_articles(
         stored_rows = _stored_rows(conn, source_id)
         fresh: list[ParsedArticle] = []
         changed: list[tuple[int, ParsedArticle]] = []
+        tagged: list[int] = []
         for article in batch:
             row = stored_rows.get(article.key)
             if row is None:
                 fresh.append(article)
             elif row[1] != digests[article.key]:
                 changed.append((row[0], article))
-        for rowid, article in changed:
-            _update_article(conn, rowid, article, digests[article.key], version)
-        inserted = _insert_articles(conn, source, source_id, fresh, digests, version)
+                if row[2]:
+                    tagged.append(row[0])
+        with _indexed_as_batch(conn, [rowid for rowid, _article in changed]) as inserted:
+            for rowid, article in changed:
+                _update_article(conn, rowid, article, digests[article.key], version)
+            inserted += _insert_articles(conn, source, source_id, fresh, digests, version)
         if not extract_entities:
-            for rowid, _article in changed:
+            # An untagged article has no entities (nor a story) to drop.
+            for rowid in tagged:
                 replace_entities(conn, rowid, ())
         else:
             for rowid, article in [*changed, *zip(inserted, fresh, strict=True)]:

@@ -45,8 +45,8 @@ _SEPARATOR: Final = "\x1f"
 
 
 @dataclass(frozen=True, slots=True)
-class _Story:
-    """What `_same_story` compares: source, time and weighted names of one article."""
+class StoryFacts:
+    """What `same_story` compares: source, time and weighted names of one article."""
 
     rowid: int
     source_id: int
@@ -55,7 +55,8 @@ class _Story:
     weight: float
 
 
-def _time(published: str | None) -> datetime | None:
+def publication_time(published: str | None) -> datetime | None:
+    """A stored publication time as an aware datetime (UTC when it names no zone); None if none."""
     if not published:
         return None
     try:
@@ -69,7 +70,8 @@ def _article_count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
-def _idf(total: int, document_frequency: int) -> float:
+def idf(total: int, document_frequency: int) -> float:
+    """The weight of a name `document_frequency` of `total` articles mention."""
     return math.log((total + 1) / max(document_frequency, 1))
 
 
@@ -146,7 +148,7 @@ def related(conn: sqlite3.Connection, rowid: int, limit: int = 5) -> list[Relate
     """
     keys = _lookup_keys(_article_keys(conn, rowid))
     total = _article_count(conn)
-    weights = {key: _idf(total, df) for key, _name, df in keys}
+    weights = {key: idf(total, df) for key, _name, df in keys}
     names = {key: name for key, name, _df in keys}
     scored = _scored(conn, rowid, weights, limit)
     rows = _summaries_by_rowid(conn, [found for found, _score, _shared in scored])
@@ -161,8 +163,8 @@ def related(conn: sqlite3.Connection, rowid: int, limit: int = 5) -> list[Relate
     ]
 
 
-def _stories(conn: sqlite3.Connection, rowids: Sequence[int], total: int) -> dict[int, _Story]:
-    """What `_same_story` needs of each of `rowids`, read with a few chunked queries."""
+def _stories(conn: sqlite3.Connection, rowids: Sequence[int], total: int) -> dict[int, StoryFacts]:
+    """What `same_story` needs of each of `rowids`, read with a few chunked queries."""
     keys: dict[int, set[str]] = defaultdict(set)
     weight: dict[int, float] = defaultdict(float)
     facts: dict[int, tuple[int, str | None]] = {}
@@ -178,12 +180,12 @@ def _stories(conn: sqlite3.Connection, rowids: Sequence[int], total: int) -> dic
             chunk,
         ):
             keys[int(rowid)].add(str(key))
-            weight[int(rowid)] += _idf(total, int(df))
+            weight[int(rowid)] += idf(total, int(df))
     return {
-        rowid: _Story(
+        rowid: StoryFacts(
             rowid=rowid,
             source_id=source_id,
-            time=_time(published),
+            time=publication_time(published),
             keys=frozenset(keys[rowid]),
             weight=weight[rowid],
         )
@@ -191,7 +193,7 @@ def _stories(conn: sqlite3.Connection, rowids: Sequence[int], total: int) -> dic
     }
 
 
-def _same_story(first: _Story, second: _Story, weights: dict[str, float]) -> bool:
+def same_story(first: StoryFacts, second: StoryFacts, weights: dict[str, float]) -> bool:
     """True when two articles are different sources' reports of one event (see the module)."""
     if first.source_id == second.source_id or first.time is None or second.time is None:
         return False
@@ -212,18 +214,22 @@ def _key_weights(conn: sqlite3.Connection, keys: set[str], total: int) -> dict[s
             f"SELECT key, articles FROM entity_keys WHERE key IN ({placeholders(len(chunk))})",
             chunk,
         ):
-            weights[str(key)] = _idf(total, int(df))
+            weights[str(key)] = idf(total, int(df))
     return weights
 
 
-def story_of(conn: sqlite3.Connection, rowid: int) -> list[int]:
-    """The rowids of other sources' articles telling the same story as `rowid`, newest first."""
-    total = _article_count(conn)
+def story_of(conn: sqlite3.Connection, rowid: int, total: int | None = None) -> list[int]:
+    """The rowids of other sources' articles telling the same story as `rowid`, newest first.
+
+    `total` is the library's article count when the caller knows it (counting costs
+    milliseconds at 100,000 articles); None counts.
+    """
+    total = _article_count(conn) if total is None else total
     own = _stories(conn, [rowid], total).get(rowid)
     if own is None or own.time is None:
         return []
     keys = _lookup_keys(_article_keys(conn, rowid))
-    weights = {key: _idf(total, df) for key, _name, df in keys}
+    weights = {key: idf(total, df) for key, _name, df in keys}
     window = (
         (own.time - STORY_WINDOW).isoformat(timespec="seconds"),
         (own.time + STORY_WINDOW).isoformat(timespec="seconds"),
@@ -234,7 +240,7 @@ def story_of(conn: sqlite3.Connection, rowid: int) -> list[int]:
     return [
         found
         for found in candidates
-        if found in others and _same_story(own, others[found], all_weights)
+        if found in others and same_story(own, others[found], all_weights)
     ]
 
 
@@ -267,7 +273,7 @@ def story_clusters(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[list
                 {other for key in leader.keys for other in by_key[key] if other > position}
             )
             for other in later:
-                if other not in grouped and _same_story(leader, stories[rowids[other]], weights):
+                if other not in grouped and same_story(leader, stories[rowids[other]], weights):
                     grouped.add(other)
                     group.append(rowids[other])
         groups.append(group)

@@ -13,6 +13,7 @@ unbalanced, is either a valid query or no search at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -36,10 +37,26 @@ class SearchTerm:
     excluded: bool = False
     """Articles containing it are left out."""
 
-    def fts(self) -> str:
-        """This term as an FTS5 string (quotes inside are doubled, so it is always text)."""
-        quoted = '"' + " ".join(self.words).replace('"', '""') + '"'
+    def fts(self, expansion: Sequence[str] = ()) -> str:
+        """This term as an FTS5 string (quotes inside are doubled, so it is always text).
+
+        With an `expansion` (every indexed word this prefix term starts), the
+        prefix is asked for as those words instead: see `ParsedSearch.match_expression`.
+        """
+        if expansion:
+            words = [_quoted((word,)) for word in expansion]
+            return words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")"
+        quoted = _quoted(self.words)
         return quoted + "*" if self.prefix else quoted
+
+    @property
+    def prefix_word(self) -> str | None:
+        """The start of a word this term asks for, when it is one prefix word; else None."""
+        return self.words[0] if self.prefix and len(self.words) == 1 else None
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +75,27 @@ class ParsedSearch:
         """Terms no result contains."""
         return tuple(term for term in self.terms if term.excluded)
 
-    def match_expression(self) -> str | None:
-        """The FTS5 `MATCH` expression for the wanted terms; None when there are none."""
+    def match_expression(
+        self, expansions: Mapping[SearchTerm, Sequence[str]] | None = None
+    ) -> str | None:
+        """The FTS5 `MATCH` expression for the wanted terms; None when there are none.
+
+        `expansions` may list, for prefix terms, every word in the index they
+        start: the same articles match, but FTS5 reads a few words' lists as it
+        goes instead of first merging every word with the prefix in full.
+        """
         wanted = self.wanted
         if not wanted:
             return None
-        expression = " ".join(term.fts() for term in wanted)
+        expanded = expansions or {}
+        # FTS5 reads words side by side as AND, but not before a parenthesised group.
+        joiner = " AND " if expanded else " "
+        expression = joiner.join(term.fts(expanded.get(term, ())) for term in wanted)
         excluded = self.excluded
         if excluded:
-            expression += " NOT (" + " OR ".join(term.fts() for term in excluded) + ")"
+            expression += (
+                " NOT (" + " OR ".join(term.fts(expanded.get(term, ())) for term in excluded) + ")"
+            )
         return expression
 
     def exclude_expression(self) -> str | None:

@@ -15,13 +15,14 @@ read a screen at a time, like the plain list.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from array import array
 from collections.abc import Sequence
 from typing import Final
 
 from newsread.library.connection import guarded
-from newsread.library.search import ParsedSearch
+from newsread.library.search import ParsedSearch, SearchTerm
 from newsread.library.views import FIRST_CHUNK, KeyedRow, LazyRowids, OrderKey
 
 RANKED_LIMIT: Final = 1000
@@ -37,6 +38,19 @@ _IN_SEARCH_ORDER: Final = ""
 keys every row `(_IN_SEARCH_ORDER, -search_key)`, so its list order is
 simply descending search key.
 """
+
+EXPANDED_PREFIX_MIN: Final = 4
+"""The shortest prefix spelled out as the words it starts (three-letter ones are indexed)."""
+
+EXPANSION_LIMIT: Final = 12
+"""Prefixes starting more words than this are left to FTS5 (it merges them up front)."""
+
+_FOLDED_WORD: Final = re.compile(r"[a-z0-9]+")
+"""A word the tokenizer stores as typed once lower-cased (no diacritics, no separators)."""
+
+_NEXT_WORD: Final = (
+    "SELECT term FROM articles_fts_words WHERE term >= ? AND term < ? ORDER BY term LIMIT 1"
+)
 
 _MATCHED: Final = (
     "FROM articles_fts CROSS JOIN articles AS a ON a.search_key = articles_fts.rowid "
@@ -59,7 +73,7 @@ def search_rowids(
     filter and source), with their `parameters`. None when `parsed` has no
     wanted term (a search of only `-word`s): the caller lists the rest.
     """
-    match = parsed.match_expression()
+    match = parsed.match_expression(prefix_expansions(conn, parsed))
     if match is None:
         return None
     if conditions:
@@ -81,6 +95,45 @@ def search_rowids(
         return array("q", (rowid for (rowid,) in ranked))
     reader = _SearchKeyReader(conn, " AND a.seq <= ?", bound)
     return LazyRowids(int(count), reader(None, True, FIRST_CHUNK), reader)
+
+
+def prefix_expansions(
+    conn: sqlite3.Connection, parsed: ParsedSearch
+) -> dict[SearchTerm, tuple[str, ...]]:
+    """For each prefix term worth it, every word of the index it starts.
+
+    FTS5 answers a prefix it has no index for by merging the lists of every
+    word with that prefix before returning a first row, and again for the
+    count: most of a common word's search went there, since the last word
+    typed is always a prefix. The same words asked for by name are read
+    lazily, so the first screen costs what a plain word's does. Prefixes of
+    three letters are indexed, shorter or non-ASCII ones (the tokenizer folds
+    those) and ones starting many words are left to FTS5.
+    """
+    found: dict[SearchTerm, tuple[str, ...]] = {}
+    for term in parsed.terms:
+        word = (term.prefix_word or "").lower()
+        if len(word) < EXPANDED_PREFIX_MIN or not _FOLDED_WORD.fullmatch(word):
+            continue
+        words = _words_starting(conn, word)
+        if words:
+            found[term] = words
+    return found
+
+
+def _words_starting(conn: sqlite3.Connection, prefix: str) -> tuple[str, ...] | None:
+    """The index's words starting with `prefix`; None past `EXPANSION_LIMIT`."""
+    end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    words: list[str] = []
+    start = prefix
+    while len(words) <= EXPANSION_LIMIT:
+        row = conn.execute(_NEXT_WORD, (start, end)).fetchone()
+        if row is None:
+            return tuple(words)
+        words.append(str(row[0]))
+        # No indexed word holds a control character: this is the next possible word.
+        start = words[-1] + "\x01"
+    return None
 
 
 def _filtered(

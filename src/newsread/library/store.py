@@ -23,6 +23,7 @@ from newsread.library import (
     recovery,
     sources,
     state,
+    story_views,
     tagging,
 )
 from newsread.library.connection import Database
@@ -291,9 +292,12 @@ class Library(EntityIndexMethods):
             )
 
     def view(self, query: ViewQuery) -> ArticleView:
-        """Snapshot the ordered rows matching `query`, newest first."""
+        """Snapshot the ordered rows matching `query`, newest first.
+
+        With `query.clustered`, each story is listed once (see `story_views`).
+        """
         with self._database.reading() as conn:
-            return ArticleView(query=query, rowids=queries.view_rowids(conn, query))
+            return ArticleView(query=query, rowids=story_views.view_rowids(conn, query))
 
     def summaries(self, rowids: Sequence[int]) -> list[ArticleSummary]:
         """The list rows for `rowids`, in the same order (missing rows are skipped)."""
@@ -367,9 +371,16 @@ class Library(EntityIndexMethods):
         return self._change_flag(article_ids, Flag.READ, read)
 
     def change_read_in_view(self, view: ArticleView, read: bool = True) -> StateChange:
-        """`set_read_in_view`, returning the articles that changed (for `restore`)."""
+        """`set_read_in_view`, returning the articles that changed (for `restore`).
+
+        In a clustered view, the other articles of each listed story change too:
+        the row stood for them.
+        """
         with self._database.writing() as conn:
-            return state.change_flag(conn, view.rowids, Flag.READ, read)
+            rowids = view.rowids
+            if view.query.clustered:
+                rowids = [*rowids, *story_views.folded_members(conn, rowids)]
+            return state.change_flag(conn, rowids, Flag.READ, read)
 
     def change_bookmarked(self, article_ids: Iterable[str], bookmarked: bool) -> StateChange:
         """`set_bookmarked`, returning the articles that changed (for `restore`)."""

@@ -6,7 +6,8 @@ tags one on demand so an article is never shown without its entities. Each
 article records the extractor version that tagged it: raising
 `ENTITIES_VERSION` makes every stored article count as untagged again.
 Every write of an article's entities also writes its rows of the entity
-index (`entity_index`), in the same transaction.
+index (`entity_index`) and files it under its story (`clusters`), in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Final
 
-from newsread.library import queries
+from newsread.library import clusters, queries
 from newsread.library.connection import Database
 from newsread.library.entity_index import ArticleEntities, index_rows, write_index
 from newsread.model import Entity
@@ -38,7 +39,7 @@ def extract_entities(body: str, title: str = "") -> ArticleEntities:
     return ArticleEntities(body=body_entities, title=title_entities)
 
 
-ENTITIES_VERSION: Final = 4
+ENTITIES_VERSION: Final = 5
 """The version of entity extraction this code stores; bump it when `extract` changes.
 
 2: identity keys stored with each mention, and the entity index filled in.
@@ -53,7 +54,8 @@ def replace_entities(
 ) -> None:
     """Swap an article's stored entities and index rows for `found` (call inside a transaction).
 
-    A plain sequence is a body's entities with no title entities (`()` clears both).
+    The article's story is found afresh from its new names. A plain sequence is
+    a body's entities with no title entities (`()` clears both).
     """
     if not isinstance(found, ArticleEntities):
         found = ArticleEntities(body=found)
@@ -67,6 +69,7 @@ def replace_entities(
         ],
     )
     write_index(conn, rowid, index_rows(found))
+    clusters.place(conn, rowid)
 
 
 def _store_if_unchanged(

@@ -82,6 +82,12 @@ class ViewQuery:
     empty for none. Running a malformed one raises `QueryError`."""
     sort: SortOrder = SortOrder.DATE
     """The list's order (see `sorting`); a search keeps its best-first order."""
+    clustered: bool = False
+    """List each story (reports of one event from different sources) once, at its first
+    article in the list (see `story_views`: some lists cannot be grouped)."""
+    story_article: str = ""
+    """Only the story of the article with this ID, newest first (the article alone when
+    it is in none); every other part of the query is ignored."""
 
 
 OrderKey = tuple[str | None, int]

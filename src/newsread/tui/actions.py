@@ -109,6 +109,8 @@ SCREEN_ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("remove_source", "d,delete", "Remove a source (asks first)", "Sources"),
     ActionSpec("toggle_entity_panel", "e", "Entity panel: show/hide names", "Entities"),
     ActionSpec("watch", "w", "Follow / unfollow a name", "Entities"),
+    ActionSpec("expand_story", "z", "List the story's reports (clustered)", "Find"),
+    ActionSpec("leave_story", "escape", "Back from a story's reports", "Find"),
     ActionSpec("leave_entity", "escape", "Back from a name's articles", "Entities"),
     ActionSpec("leave_source", "escape", "From one source back to the sources", "Sources"),
     ActionSpec("help", "?", "Show the keys", "App", "Help"),
@@ -116,8 +118,9 @@ SCREEN_ACTIONS: Final[tuple[ActionSpec, ...]] = (
 )
 """Keys the reader screen answers to, whichever pane has focus.
 
-`leave_entity` comes before `leave_source`: escape first leaves a name's
-articles, and only then a source (each skips itself when it has nothing to leave).
+`leave_story` comes before `leave_entity`, which comes before `leave_source`:
+escape first leaves a story's reports, then a name's articles, and only then
+a source (each skips itself when it has nothing to leave).
 """
 
 ENTITY_PANEL_ACTIONS: Final[tuple[ActionSpec, ...]] = (

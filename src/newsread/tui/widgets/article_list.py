@@ -197,6 +197,7 @@ class ArticleList(ScrollView, can_focus=True):
         return FactsWanted(
             mention_key=self._view.query.entity_key,
             stats=not STATS_COLUMNS.isdisjoint(self.columns),
+            stories=self._view.query.clustered,
         )
 
     def watch_columns(self) -> None:

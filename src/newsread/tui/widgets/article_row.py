@@ -20,6 +20,8 @@ UNREAD_MARK: Final = "●"
 BOOKMARK_MARK: Final = "★"
 WATCHED_MARK: Final = "◆"
 """Between the dot and the star: the article mentions a followed name."""
+STORY_MARK: Final = "⧉"
+"""Before the count of a story's articles, the first column of a clustered list's row."""
 _MARKS_WIDTH: Final = 4
 """Dot, watch mark, star, space."""
 _SOURCE_MAX_WIDTH: Final = 16
@@ -75,19 +77,30 @@ def column_text(column: str, summary: ArticleSummary, facts: RowFacts) -> str:
     return ""
 
 
+def story_badge(facts: RowFacts) -> str:
+    """`⧉ 3`: the row stands for a story of three articles; empty when it is in none."""
+    story = facts.story
+    return f"{STORY_MARK} {story.articles}" if story is not None and story.articles > 1 else ""
+
+
 def _cells(
     summary: ArticleSummary, facts: RowFacts, columns: Sequence[str], width: int
-) -> list[tuple[str, int]]:
-    """`(text, width)` of each column to show, the mention count first."""
-    cells: list[tuple[str, int]] = []
+) -> list[tuple[str, int, bool]]:
+    """`(text, width, unread)` of each column to show: the story badge (`unread` when any of
+    its articles is), the mention count, then `columns`."""
+    cells: list[tuple[str, int, bool]] = []
+    badge = story_badge(facts)
+    if badge:
+        unread = facts.story is not None and facts.story.unread > 0
+        cells.append((badge, cell_len(badge), unread))
     if facts.mentions is not None:
         mentions = f"×{facts.mentions}"
-        cells.append((mentions, cell_len(mentions)))
+        cells.append((mentions, cell_len(mentions), False))
     for column in columns:
         text = column_text(column, summary, facts)
         limit = _SOURCE_MAX_WIDTH if column == "source" else 12
-        cells.append((text, min(cell_len(text), limit, width // 4)))
-    return [(text, cell_width) for text, cell_width in cells if cell_width]
+        cells.append((text, min(cell_len(text), limit, width // 4), False))
+    return [cell for cell in cells if cell[1]]
 
 
 def row_text(
@@ -103,9 +116,9 @@ def row_text(
     added as plain strings with explicit styles, never parsed as markup.
     """
     cells = _cells(summary, facts, columns, width)
-    title_width = width - _MARKS_WIDTH - sum(cell_width + _GAP for _text, cell_width in cells)
+    title_width = width - _MARKS_WIDTH - sum(cell[1] + _GAP for cell in cells)
     while cells and title_width < _MIN_TITLE:
-        _text, dropped = cells.pop()
+        _text, dropped, _unread = cells.pop()
         title_width += dropped + _GAP
 
     title = Text(
@@ -123,8 +136,9 @@ def row_text(
     line.append(BOOKMARK_MARK if summary.bookmarked else " ", styles.bookmark_mark)
     line.append(" ")
     line.append_text(title)
-    for text, cell_width in cells:
-        cell = Text(text, style=styles.source, no_wrap=True, end="")
+    for text, cell_width, unread in cells:
+        style = styles.unread_mark if unread else styles.source
+        cell = Text(text, style=style, no_wrap=True, end="")
         cell.truncate(cell_width, overflow="ellipsis")
         line.append(" " * _GAP)
         line.append(" " * (cell_width - cell.cell_len))

@@ -1,4 +1,5 @@
-"""What the article list shows beside a row's own fields: watch marks, mention counts, stats.
+"""What the article list shows beside a row's own fields: watch marks, mention counts, stats,
+story badges.
 
 These come from the entity index and the article texts, a page of rows at a
 time and only for the rows drawn, cached like the rows themselves (see
@@ -13,6 +14,7 @@ from typing import Final, Protocol
 
 from textual.cache import LRUCache
 
+from newsread.library.clusters import StorySize
 from newsread.model import ReadingStats
 from newsread.tui.widgets.row_cache import MAX_PAGES, PAGE_SIZE
 
@@ -35,6 +37,10 @@ class RowFactsSource(Protocol):
         """Words, minutes and entity counts of each of `rowids`."""
         ...
 
+    def story_sizes(self, rowids: Sequence[int]) -> dict[int, StorySize]:
+        """How many articles (and unread ones) tell the story of each of `rowids`."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class RowFacts:
@@ -46,6 +52,8 @@ class RowFacts:
     """How often it mentions the entity the list is narrowed to (None when it is not)."""
     stats: ReadingStats | None = None
     """Its length and entity counts (None unless a column needs them)."""
+    story: StorySize | None = None
+    """Its story's size (None when it is in none, or the list does not group stories)."""
 
 
 NO_FACTS: Final = RowFacts()
@@ -59,6 +67,8 @@ class FactsWanted:
     mention_key: str = ""
     """The entity whose mentions are counted; empty for none."""
     stats: bool = False
+    stories: bool = False
+    """Story sizes, for the badge of a clustered list."""
 
 
 class RowFactsCache:
@@ -100,11 +110,13 @@ class RowFactsCache:
         watched = source.watched_rowids(rowids) if wanted.watched else set()
         mentions = source.mention_counts(rowids, wanted.mention_key) if wanted.mention_key else {}
         stats = source.reading_stats(rowids) if wanted.stats else {}
+        stories = source.story_sizes(rowids) if wanted.stories else {}
         return [
             RowFacts(
                 watched=rowid in watched,
                 mentions=mentions.get(rowid, 0) if wanted.mention_key else None,
                 stats=stats.get(rowid),
+                story=stories.get(rowid),
             )
             for rowid in rowids
         ]

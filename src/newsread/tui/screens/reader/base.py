@@ -96,7 +96,9 @@ class ReaderBase(Screen[None]):
         """Take `config` before the screen mounts: the first view uses `reader.default_filter`."""
         self.config = config
         first = ViewQuery(
-            filter=ArticleFilter(config.reader.default_filter), sort=self.remembered_sort()
+            filter=ArticleFilter(config.reader.default_filter),
+            sort=self.remembered_sort(),
+            clustered=config.reader.cluster,
         )
         # Before mounting, so the first view is taken once, already filtered.
         self.set_reactive(ReaderBase.view_query, first)

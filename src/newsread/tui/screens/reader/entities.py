@@ -153,7 +153,9 @@ class EntityActions(ReaderBase):
             )
         self._entity_name = one_line(name) or key
         self._show_list_only()
-        self.view_query = ViewQuery(filter=self.view_query.filter, entity_key=key)
+        self.view_query = ViewQuery(
+            filter=self.view_query.filter, entity_key=key, clustered=self.config.reader.cluster
+        )
         self.article_list.focus()
 
     def _show_list_only(self) -> None:
@@ -255,7 +257,7 @@ class EntityActions(ReaderBase):
         """Move the list to the chosen article (to every article if it is not in this list)."""
         article_list = self.article_list
         position = article_list.position_of(event.article_id)
-        every_article = ViewQuery(sort=self.view_query.sort)
+        every_article = ViewQuery(sort=self.view_query.sort, clustered=self.config.reader.cluster)
         if position is None and self.view_query != every_article:
             self._entity_return = None
             self._show_list_only()

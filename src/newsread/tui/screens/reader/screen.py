@@ -32,6 +32,7 @@ from newsread.tui.screens.reader.links import LinkActions
 from newsread.tui.screens.reader.marking import MarkingActions
 from newsread.tui.screens.reader.refreshing import RefreshActions
 from newsread.tui.screens.reader.sources import SourceMode
+from newsread.tui.screens.reader.stories import StoryActions
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.entity_panel import EntityPanel
@@ -46,13 +47,16 @@ SEARCH_INTERVAL: Final = 0.2
 """Seconds between searches while the user keeps typing."""
 
 
-class ReaderScreen(MarkingActions, LinkActions, EntityActions, SourceMode, RefreshActions):
+class ReaderScreen(
+    MarkingActions, LinkActions, StoryActions, EntityActions, SourceMode, RefreshActions
+):
     """Browse, preview, open and mark articles.
 
     This class lays the screen out and moves through the list: previewing,
     opening, searching and filtering. Its parts (marks and undo, links,
     entities, sources, refreshing) each live in their own base class; all of
-    them share the view query and the library of `ReaderBase`.
+    them share the view query and the library of `ReaderBase`. Stories (`z`) are
+    `StoryActions`.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(SCREEN_ACTIONS)

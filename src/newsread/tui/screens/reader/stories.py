@@ -1,0 +1,83 @@
+"""Story clusters (`reader.cluster = true`): `z` lists a story's reports, escape goes back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.actions import SkipAction
+
+from newsread.library import Library
+from newsread.library.views import ViewQuery
+from newsread.tui.screens.reader.base import ReaderBase, articles_text
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReturn:
+    """What the sidebar showed before it listed one story's reports."""
+
+    query: ViewQuery
+    article_id: str
+    search_shown: bool
+    sources_shown: bool
+
+
+class StoryActions(ReaderBase):
+    """Listing a story's reports in place of the list, and going back.
+
+    A clustered list shows each story once with a `⧉ N` badge; `z` on such a
+    row lists all N reports, newest first, and escape returns to the list
+    with the cursor on the row it left.
+    """
+
+    def __init__(self, library: Library) -> None:
+        """Create the screen's story part over `library`."""
+        super().__init__(library)
+        self._story_return: StoryReturn | None = None
+
+    def action_expand_story(self) -> None:
+        """List every report of the story under the cursor."""
+        if not self.config.reader.cluster:
+            self.notify(
+                "Stories are grouped when config.toml sets reader.cluster = true.", markup=False
+            )
+            return
+        summary = self.article_list.current
+        if summary is None or self.view_query.story_article:
+            return
+        with self.reporting_errors():
+            reports = self.library.stored_story(summary.id)
+            if len(reports) < 2:
+                self.notify("No other source reports this story.", markup=False)
+                return
+            self._story_return = StoryReturn(
+                query=self.view_query,
+                article_id=summary.id,
+                search_shown=bool(self.search_bar.display),
+                sources_shown=bool(self.source_list.display),
+            )
+            self.search_bar.display = False
+            self.source_list.display = False
+            self.article_list.display = True
+            self.view_query = ViewQuery(story_article=summary.id)
+            self.article_list.focus()
+
+    def action_leave_story(self) -> None:
+        """Back from a story's reports to the list they were folded in."""
+        back = self._story_return
+        if back is None:
+            # Nothing to leave: let escape reach the next binding.
+            raise SkipAction()
+        self._story_return = None
+        self.search_bar.display = back.search_shown
+        self.source_list.display = back.sources_shown
+        self.article_list.display = not back.sources_shown
+        self.view_query = back.query
+        self.take_view(keep_article_id=back.article_id)
+        (self.source_list if back.sources_shown else self.article_list).focus()
+
+    def update_subtitle(self) -> None:
+        """The counts, led by `story: N articles` while the list shows one story."""
+        super().update_subtitle()
+        if self.view_query.story_article:
+            count = len(self.article_list.view)
+            self.sub_title = f"story: {articles_text(count)} · {self.sub_title}"
