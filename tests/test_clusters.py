@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -261,3 +264,36 @@ def test_the_sample_articles_make_no_story(library: Library) -> None:
     assert library.add_sample_articles() == 5
     assert stories(library) == []
     assert len(library.view(CLUSTERED)) == len(library.view(ViewQuery())) == 5
+
+
+def test_finding_stories_while_tagging_never_keeps_a_read_mark_waiting(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Looking for a batch's stories takes the library one article at a time.
+
+    The reader's tagging worker shares the library's connection with the
+    screen: a read mark made meanwhile goes in after one lookup, not after all.
+    """
+    library.ingest(WIRE, [CAPSULE_WIRE, FISHING], extract_entities=False)
+    library.ingest(HERALD, [CAPSULE_HERALD, ORCHESTRA], extract_entities=False)
+    looking = threading.Event()
+    lookups: list[int] = []
+    real_story_of = clusters.story_of
+
+    def slow_story_of(conn: sqlite3.Connection, rowid: int, total: int) -> list[int]:
+        looking.set()
+        time.sleep(0.5)
+        lookups.append(rowid)
+        return real_story_of(conn, rowid, total)
+
+    monkeypatch.setattr(clusters, "story_of", slow_story_of)
+    tagger = threading.Thread(target=library.tag_pending)
+    tagger.start()
+    assert looking.wait(60)
+    fishing = next(s for s in library.list_articles(ViewQuery()) if s.title == FISHING.title)
+    assert library.set_read([fishing.id], True) == 1
+    assert len(lookups) < 4, "the read mark waited for every article's lookup"
+    tagger.join(60)
+    assert len(lookups) == 4
+    assert stories(library) == [[CAPSULE_HERALD.title, CAPSULE_WIRE.title]]
+    assert FISHING.title not in titles(library, ViewQuery(filter=ArticleFilter.UNREAD))

@@ -1,13 +1,16 @@
 """Stories: reports from different sources about one event, stored as they are found.
 
 `story_members` maps an article to its story (an integer of its own, not
-an article's row number). Each time an article's entities are stored,
-`place` takes it out of its old story and looks for its partners by the
-rule of `related.story_of` (different source, within 36 hours, enough
-distinctive names shared); it joins their story, merging theirs when they
-were in several. A story that falls to one member (an article re-tagged,
-deleted with its source, pruned) is dissolved by a trigger (migration 10),
-so no story of one is ever stored. Undated articles never join one.
+an article's row number). Storing an article's entities takes it out of
+its old story (`leave`); afterwards `file_articles` looks for its partners
+by the rule of `related.story_of` (different source, within 36 hours,
+enough distinctive names shared) and it joins their story, merging theirs
+when they were in several. The looking is done with no write lock held (it
+costs milliseconds per article), so filing a batch never keeps other
+writers, such as a read mark from the reader, waiting. A story that falls
+to one member (an article re-tagged, deleted with its source, pruned) is
+dissolved by a trigger (migration 10), so no story of one is ever stored.
+Undated articles never join one.
 
 `story_backfill` does the same for a whole library at once.
 """
@@ -15,12 +18,16 @@ so no story of one is ever stored. Undated articles never join one.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from newsread.library.connection import chunked, placeholders
+from newsread.library.connection import Database, chunked, placeholders
 from newsread.library.related import story_of
+
+_YIELD_SECONDS: Final = 0.001
+"""A pause between two articles' lookups, so a waiting thread gets the connection."""
 
 MEMBER_COLUMNS: Final = "article_rowid, story, source_id, published, seq, read, bookmarked"
 MEMBER_VALUES: Final = (
@@ -55,7 +62,7 @@ def story_id_of(conn: sqlite3.Connection, rowid: int) -> int | None:
     return None if row is None else int(row[0])
 
 
-def _leave(conn: sqlite3.Connection, rowid: int) -> None:
+def leave(conn: sqlite3.Connection, rowid: int) -> None:
     """Take the article out of its story (the trigger dissolves a story left with one)."""
     conn.execute("DELETE FROM story_members WHERE article_rowid = ?", (rowid,))
 
@@ -86,16 +93,26 @@ def _join(conn: sqlite3.Connection, rowids: Iterable[int]) -> None:
     )
 
 
-def place(conn: sqlite3.Connection, rowid: int, total: int | None = None) -> None:
-    """File article `rowid` under its story anew, after its entities were stored.
+def file_articles(database: Database, rowids: Sequence[int]) -> None:
+    """File each of `rowids` (just tagged) under its story.
 
-    Call inside the transaction that stored them. `total` is the article count
-    if the caller has it.
+    Partners are looked up one article at a time, each lookup taking the
+    connection for a few milliseconds and then letting others have it (the
+    reader shares this connection with its tagging worker), then joined in
+    one short write transaction.
     """
-    _leave(conn, rowid)
-    partners = story_of(conn, rowid, estimated_total(conn) if total is None else total)
-    if partners:
-        _join(conn, [rowid, *partners])
+    stories: list[list[int]] = []
+    for rowid in rowids:
+        with database.reading() as conn:
+            partners = story_of(conn, rowid, estimated_total(conn))
+        if partners:
+            stories.append([rowid, *partners])
+        time.sleep(_YIELD_SECONDS)
+    if not stories:
+        return
+    with database.writing() as conn:
+        for story in stories:
+            _join(conn, story)
 
 
 def story_sizes(conn: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, StorySize]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from newsread.errors import LibraryError
-from newsread.library import ids
+from newsread.library import clusters, ids
 from newsread.library.clock import utc_now
 from newsread.library.connection import Database, chunked, placeholders
 from newsread.library.tagging import ENTITIES_VERSION, UNTAGGED, replace_entities
@@ -300,6 +300,8 @@ def ingest_articles(
                 if found is None:  # stored by another process since the first look
                     found = entities_of_body(article.body, article.title)
                 replace_entities(conn, rowid, found)
+    if extract_entities:
+        clusters.file_articles(database, [*(rowid for rowid, _ in changed), *inserted])
     return IngestResult(
         new=len(fresh), updated=len(changed), unchanged=len(batch) - len(fresh) - len(changed)
     )

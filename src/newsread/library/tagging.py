@@ -6,8 +6,8 @@ tags one on demand so an article is never shown without its entities. Each
 article records the extractor version that tagged it: raising
 `ENTITIES_VERSION` makes every stored article count as untagged again.
 Every write of an article's entities also writes its rows of the entity
-index (`entity_index`) and files it under its story (`clusters`), in the
-same transaction.
+index (`entity_index`) and takes it out of its old story, in the same
+transaction; `clusters.file_articles` files it under its new one afterwards.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def replace_entities(
 ) -> None:
     """Swap an article's stored entities and index rows for `found` (call inside a transaction).
 
-    The article's story is found afresh from its new names. A plain sequence is
+    The article leaves its story: file it again with `clusters.file_articles`
+    once the transaction is committed. A plain sequence is
     a body's entities with no title entities (`()` clears both).
     """
     if not isinstance(found, ArticleEntities):
@@ -69,7 +70,7 @@ def replace_entities(
         ],
     )
     write_index(conn, rowid, index_rows(found))
-    clusters.place(conn, rowid)
+    clusters.leave(conn, rowid)
 
 
 def _store_if_unchanged(
@@ -120,11 +121,14 @@ def tag_pending(database: Database, limit: int = 200) -> int:
         (int(rowid), str(digest), extract_entities(body, title))
         for rowid, digest, body, title in pending
     ]
-    stored = 0
     with database.writing() as conn:
-        for rowid, digest, found in tagged:
-            stored += _store_if_unchanged(conn, rowid, digest, found)
-    return stored
+        stored = [
+            rowid
+            for rowid, digest, found in tagged
+            if _store_if_unchanged(conn, rowid, digest, found)
+        ]
+    clusters.file_articles(database, stored)
+    return len(stored)
 
 
 def stored_entities(database: Database, article_id: str) -> list[Entity] | None:
@@ -158,4 +162,6 @@ def ensure_entities(database: Database, article_id: str) -> list[Entity]:
         if not _store_if_unchanged(conn, rowid, digest, found):
             return list(found.body)  # changed meanwhile: these belong to the body that was read
         # Read back what was stored, so this answer equals every later one.
-        return queries.entities(conn, article_id)
+        entities = queries.entities(conn, article_id)
+    clusters.file_articles(database, [rowid])
+    return entities
