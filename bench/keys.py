@@ -166,20 +166,34 @@ def open_targets(length: int, opens: int) -> list[int]:
     return [1 + number % max(1, length - 1) for number in range(opens)]
 
 
-def pretag(config_dir: Path, opens: int) -> None:
-    """Tag the articles the opens will show, in this process, as the background tagger would.
+def resting_places(length: int, presses: int) -> list[int]:
+    """Every list position the child may preview: where the keys, the opens and the scroll stop.
+
+    ↓ ↑ stay near the top, page down goes at most a screen per press, end and
+    the scroll stop in the last screens; a screen is at most the window's height.
+    """
+    screen = SIZE[1]
+    near_top = range(min(length, (presses + 1) * screen))
+    near_end = range(max(0, length - 2 * screen), length)
+    return sorted({*near_top, *near_end, *open_targets(length, presses)})
+
+
+def pretag(config_dir: Path, presses: int) -> None:
+    """Tag every article the child may show, in this process, as the background tagger would.
 
     Done before the child starts so that neither its timings nor its memory
-    include the tagger.
+    include the tagger: a preview of an untagged article would load it. The
+    10-article baseline is tagged when built, so both libraries then compare
+    alike (as `--quick`'s 2,000 articles, left untagged when built, otherwise would not).
     """
     from newsread.library import Library, ViewQuery
     from newsread.paths import database_path
 
     with Library.open(database_path(config_dir)) as library:
         view = library.view(ViewQuery())
-        for position in sorted(set(open_targets(len(view), opens))):
-            for summary in library.summaries([view.rowids[position]]):
-                library.entities(summary.id)
+        rowids = [view.rowids[position] for position in resting_places(len(view), presses)]
+        for summary in library.summaries(rowids):
+            library.entities(summary.id)
 
 
 def prepare_open(library: Any, article_list: Any, target: int) -> None:
@@ -259,8 +273,10 @@ def run_child(config_dir: Path, presses: int) -> dict[str, Any]:
     return result
 
 
-def report_keys(report: Report, count: int, large: dict[str, Any], small: dict[str, Any]) -> None:
-    """Medians, p95s, targets and ratios to the 10-article library."""
+def report_keys(
+    report: Report, count: int, large: dict[str, Any], small: dict[str, Any], slack: float = 1.0
+) -> None:
+    """Medians, p95s, targets and ratios to the 10-article library; limits times `slack`."""
     presses = len(large["timings"]["down"])
     report.heading(f"keys at {count:,} articles, the app's own time ({presses} presses each)")
     for key, (median_target, p95_target) in TARGETS.items():
@@ -274,7 +290,7 @@ def report_keys(report: Report, count: int, large: dict[str, Any], small: dict[s
             median(large["timings"][key]),
             median(small["timings"][key]),
             target=1.2,
-            limit=5.0,
+            limit=5.0 * slack,
         )
     # Ten articles fit on one screen, so there pgdn, end and home redraw nothing:
     # instead, jumping to either end must cost no more than paging (both draw a new screen).
@@ -284,7 +300,7 @@ def report_keys(report: Report, count: int, large: dict[str, Any], small: dict[s
             median(large["timings"][key]),
             median(large["timings"]["pagedown"]),
             target=1.2,
-            limit=3.0,
+            limit=3.0 * slack,
         )
     small_medians = ", ".join(
         f"{key} {ms(median(v)).strip()}" for key, v in small["timings"].items()
@@ -321,7 +337,9 @@ def main() -> int:
     small = run_child(library_dir(10), presses)
     large = run_child(library_dir(count), presses)
     report = Report()
-    report_keys(report, count, large, small)
+    # A quick run's medians come from a few presses on a busy CI machine: only a
+    # jump that costs many times a page (redrawing far more than a screen) must fail it.
+    report_keys(report, count, large, small, slack=2.0 if args.quick else 1.0)
     report_memory(report, count, large, small)
     return report.finish()
 

@@ -1,13 +1,12 @@
 """The benchmarks' quick mode: the generator is deterministic and no ratio breaks its limit.
 
 The quick run builds a 2,000-article library (and a 10-article one) in a
-temporary folder, then runs `bench/startup.py` (headless only). It exits
-non-zero only when a ratio between two things measured in the same run goes
-past its wide limit (first paint at 2,000 vs 10 articles over 3×, …); absolute
-times are never judged, so a slow or busy machine does not fail it.
-`bench/keys.py --quick` is not run here: its 2,000-article library is not
-tagged, so previews load the tagger there and not at 10 articles, which makes
-its memory ratio meaningless until the bench tags both alike.
+temporary folder, then runs `bench/startup.py` (headless only) and
+`bench/keys.py`. Each exits non-zero only when a ratio between two things
+measured in the same run goes past its wide limit (first paint at 2,000 vs 10
+articles over 3×, ↓ over 10×, peak memory over 2×, …); absolute times are never
+judged, so a slow or busy machine does not fail it. The keys bench tags every
+article its child may preview first, so neither library loads the tagger.
 """
 
 from __future__ import annotations
@@ -78,3 +77,9 @@ def test_first_paint_does_not_grow_with_the_library(bench_environment: dict[str,
     )
     assert "2,000 vs 10 articles" in output
     assert "vs bare Textual" in output
+
+
+def test_keys_and_memory_do_not_grow_with_the_library(bench_environment: dict[str, str]) -> None:
+    output = run_benchmark(bench_environment, "keys.py", "--quick", "--presses", "6")
+    assert "down: 2,000 vs 10 articles" in output
+    assert "peak RSS, 2,000 vs 10 articles" in output

@@ -76,10 +76,30 @@ class NewsreadApp(App[None]):
         self.set_keymap(self.key_plan.keymap)
         self._saved_theme = self._remembered_theme()
         choice = self._choose_theme()
-        self.theme = choice.theme
+        self._start_with_theme(choice.theme)
         if choice.remember_theme:
             self._store_preference(THEME_PREFERENCE, choice.theme)
             self._saved_theme = choice.theme
+
+    def _start_with_theme(self, name: str) -> None:
+        """Use theme `name` from the first frame on, without styling the screen twice.
+
+        Setting `theme` queues a second parse of every stylesheet, but before
+        the app runs nothing has been parsed yet: handing the theme's colours to
+        the stylesheet is enough for the first parse. So a theme as dark (or as
+        light) as Textual's default is set quietly, with the colours and classes
+        the theme's watcher would have set; any other goes the usual way (its
+        terminal colours differ too).
+        """
+        theme = self.get_theme(name)
+        if name == self.theme or theme is None or theme.dark != self.current_theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        # The stylesheet took the default theme's colours when the app was made.
+        self.stylesheet.set_variables(self.get_css_variables())
+        stale = {old: False for old in self.classes if old.startswith("-theme-")}
+        self.update_classes({**stale, f"-theme-{name}": True}, update=False)
 
     def _preference(self, name: str) -> str | None:
         try:

@@ -8,6 +8,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -31,6 +32,9 @@ _NEARBY_ROWS = 256
 
 _FAR_ROWS = 10_000
 """How far `position_of` looks for an article (a page of summaries per 64 rows)."""
+
+_DRAWN_ROWS = 512
+"""Rendered rows kept: jumping back to a screen seen lately redraws it from these."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -155,6 +159,8 @@ class ArticleList(ScrollView, can_focus=True):
         """False until the first screen is drawn: the first `Highlighted` waits for it."""
         self._styles: dict[str, RowStyles] = {}
         """Row styles by kind of row, until the CSS or the focus changes."""
+        self._drawn: LRUCache[tuple[int, str, int], Strip] = LRUCache(_DRAWN_ROWS)
+        """Rendered rows by (position, kind of row, width), until a row, fact or style changes."""
 
     @property
     def view(self) -> ArticleView:
@@ -182,6 +188,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._view = view
         self._rows.reset(view.rowids)
         self._facts.reset(view.rowids, self._facts_wanted())
+        self._drawn.clear()
         self.virtual_size = Size(0, len(view))
         self._last_highlighted = None
         self.cursor = position
@@ -191,6 +198,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Fetch rows afresh (after read, bookmark or watch state changed) and redraw."""
         self._rows.clear()
         self._facts.clear()
+        self._drawn.clear()
         self.refresh()
 
     def _facts_wanted(self) -> FactsWanted:
@@ -203,6 +211,7 @@ class ArticleList(ScrollView, can_focus=True):
     def watch_columns(self) -> None:
         """Fetch what the new columns need and redraw."""
         self._facts.reset(self._view.rowids, self._facts_wanted())
+        self._drawn.clear()
         self.refresh()
 
     def position_of(self, article_id: str) -> int | None:
@@ -271,17 +280,20 @@ class ArticleList(ScrollView, can_focus=True):
     def on_focus(self) -> None:
         """Show the focused cursor style (only the cursor's row looks different)."""
         self._styles.clear()
+        self._drawn.clear()
         self.refresh_line(self.cursor)
 
     def on_blur(self) -> None:
         """Show the blurred cursor style."""
         self._styles.clear()
+        self._drawn.clear()
         self.refresh_line(self.cursor)
 
     def notify_style_update(self) -> None:
         """Forget the row styles: the theme or a class changed."""
         super().notify_style_update()
         self._styles.clear()
+        self._drawn.clear()
 
     def action_cursor_down(self) -> None:
         """Move to the next article."""
@@ -334,9 +346,14 @@ class ArticleList(ScrollView, can_focus=True):
         if summary is None:
             return Strip.blank(width, self._styles_for("row").row)
         kind = "row" if index != self.cursor else "cursor" if self.has_focus else "blurred"
-        styles = self._styles_for(kind)
-        text = row_text(summary, width, styles, self._facts.get(index), self.columns)
-        return Strip(text.render(self.app.console), width)
+        key = (index, kind, width)
+        strip = self._drawn.get(key)
+        if strip is None:
+            styles = self._styles_for(kind)
+            text = row_text(summary, width, styles, self._facts.get(index), self.columns)
+            strip = Strip(text.render(self.app.console), width)
+            self._drawn[key] = strip
+        return strip
 
     def _styles_for(self, kind: str) -> RowStyles:
         """The styles of a plain row, the focused cursor row or the blurred one (cached).
