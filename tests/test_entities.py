@@ -663,6 +663,22 @@ def test_sample_titles_take_the_labels_their_bodies_give() -> None:
     assert ("Elon Musk", "PERSON") in by_title[turbines]
 
 
+def test_the_funding_story_title_names_a_person_and_his_company() -> None:
+    title, body = next((t, b) for t, b in seed_articles() if "Series E" in t)
+    assert "Musk" not in body
+    assert titled(title, body)[:2] == [("Elon Musk", "PERSON"), ("xAI", "ORG")]
+
+
+def test_every_mention_of_a_lowercase_first_name_is_found() -> None:
+    for title, body in seed_articles():
+        if "xAI" not in body:
+            continue
+        _, in_body = extract_titled(title, body)
+        mentions = [e for e in in_body if e.text == "xAI"]
+        assert [e.start for e in mentions] == [m.start() for m in re.finditer("xAI", body)]
+        assert {e.label for e in mentions} == {"ORG"}
+
+
 def test_a_title_keys_its_names_like_the_body() -> None:
     title = "Lindqvist unveils the Skylark"
     body = (
@@ -720,6 +736,21 @@ def test_a_lone_roman_numeral_is_never_a_name() -> None:
 def test_roman_numerals_stay_in_regnal_names_and_versus_is_no_version() -> None:
     assert labels_of("King Charles III spoke in London.").get("Charles III") == {"PERSON"}
     assert "Australia V" not in labels_of("CRICKET - AUSTRALIA V SRI LANKA SCOREBOARD .")
+
+
+def test_lowercase_words_are_not_repeated_as_names() -> None:
+    assert "apple" not in labels_of("Apple sold an apple. Apple Inc said the apple was red.")
+
+
+def test_the_owner_of_a_new_company_is_a_person() -> None:
+    text = "Elkan Morrow’s Zorbex raised money. Zorbex CEO Tom Reed said Zorbex would hire."
+    assert labels_of(text)["Elkan Morrow"] == {"PERSON"}
+    assert labels_of(text)["Zorbex"] == {"ORG"}
+
+
+def test_a_place_owning_a_company_stays_a_place() -> None:
+    text = "South Korea’s Zorbex Heavy sold turbines. Zorbex Heavy CEO Tom Reed said so."
+    assert labels_of(text)["South Korea"] == {"PLACE"}
 
 
 def test_a_person_of_a_company_is_not_its_product() -> None:

@@ -25,18 +25,20 @@ def repeat_mentions(
     """`entities` plus every other occurrence of their texts in `masked`, in text order.
 
     New mentions never overlap `entities` or `taken` (number-shaped spans).
-    Only capitalised names are repeated, so a lowercase word is never a name
-    merely because it is spelled like one.
+    Only names with a capital are repeated (`Acme`, and `xAI` or `eBay` too),
+    so a lowercase word is never a name merely because it is spelled like one.
     """
     labels: dict[str, str] = {}
     for entity in entities:
-        if entity.text[:1].isupper() or entity.text[:1] == "@":
+        if _repeatable(entity.text):
             labels.setdefault(entity.text, entity.label)
     if not labels:
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
     added: list[Entity] = []
-    starts = _NameStarts(masked) if len(labels) * len(masked) > _INDEX_FROM else None
+    starts = None
+    if len(labels) * len(masked) > _INDEX_FROM:
+        starts = _NameStarts(masked, any(name[:1].islower() for name in labels))
     # Longer names first, so `Acme Holdings` is claimed before `Acme` inside it.
     for name in sorted(labels, key=len, reverse=True):
         candidates = starts.of(name) if starts is not None else None
@@ -54,6 +56,12 @@ def repeat_mentions(
     return sorted([*entities, *added], key=lambda e: e.start)
 
 
+def _repeatable(name: str) -> bool:
+    """Capitalised, a handle, or a lowercase start with a capital inside (`xAI`, `eBay`)."""
+    first = name[:1]
+    return first.isupper() or first == "@" or (first.islower() and not name.islower())
+
+
 class _NameStarts:
     """Where a name can begin in a long text, by its first few characters.
 
@@ -61,11 +69,13 @@ class _NameStarts:
     with the square of a long article; this index is built in one scan.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowercase: bool) -> None:
+        """Index the starts of capitalised words and handles, and of lowercase ones if asked."""
         self._by_prefix: dict[str, list[int]] = {}
         for match in _NAME_START.finditer(text):
             start = match.start()
-            if text[start] == "@" or text[start].isupper():
+            first = text[start]
+            if first == "@" or first.isupper() or (lowercase and first.islower()):
                 prefix = text[start : start + _PREFIX]
                 self._by_prefix.setdefault(prefix, []).append(start)
 

@@ -6,7 +6,7 @@ mention of a name casts votes: the tagger's label, worth less when the name
 is new to the model, and the cues around it in the text (`X CEO`, `CEO of X`,
 `startup X` → organisation; `X system`, `X, a … model`, `Acme’s X` →
 product; `on X` → place; `X 2026` after `at` → event; a role word before
-it → person). The label with the most weight wins for every mention.
+it, or `Jane Doe’s Acme` → person). The label with the most weight wins for every mention.
 """
 
 from __future__ import annotations
@@ -53,6 +53,10 @@ _LIST_BEFORE: Final = re.compile(
     r"(?:like|such[ \t]+as|including))[ \t]+(?:[^\n.;:]{0,60},[ \t]+)?(?:and[ \t]+)?$"
 )
 _POSSESSED: Final = re.compile(r"['’]s[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}$")
+_POSSESSIVE_GAP: Final = re.compile(r"['’]s[ \t]+")
+_APOSTROPHES: Final = frozenset("'’")
+_APPOSITIVE_OPENERS: Final = frozenset("'’,")
+"""What a text right after a name must start with for `_APPOSITIVE` to match."""
 _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
 _ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
@@ -107,7 +111,7 @@ def _winners(
         tally = votes[key]
         for label, weight in own[index]:
             tally[label] += weight
-        for label, weight in _relation_cues(text, entities, index, organisations):
+        for label, weight in _relation_cues(text, entities, index, organisations, known):
             tally[label] += weight
     # The mentions of one name share their features, so the tagger's labels
     # are one opinion, not independent votes: it counts once, shared out.
@@ -119,7 +123,11 @@ def _winners(
 
 
 def _relation_cues(
-    text: str, entities: Sequence[Entity], index: int, organisations: set[str]
+    text: str,
+    entities: Sequence[Entity],
+    index: int,
+    organisations: set[str],
+    known: Callable[[str], bool],
 ) -> list[tuple[str, float]]:
     """Cues that depend on which other names are organisations."""
     if not organisations:
@@ -135,6 +143,13 @@ def _relation_cues(
     # `Acme’s Jane Doe` is Acme's person, not its product.
     if entity.label != "PERSON" and _owned_by(text, entities, index, organisations):
         found.append(("PRODUCT", STRONG))
+    if (
+        entity.label == "ORG"
+        and index + 1 < len(entities)
+        and _founder_of(text, entity, entities[index + 1], organisations)
+        and not known(entity.text)
+    ):
+        found.append(("PERSON", STRONG))
     return found
 
 
@@ -151,6 +166,7 @@ def _own_cues(
     last = before_words[-1] if before_words else ""
     two_back = before_words[-2] if len(before_words) > 1 else ""
     single = " " not in entity.text
+    next_character = text[entity.end : entity.end + 1]
     if after in BUSINESS_ROLES or after in COMPANY_ACTIONS:
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
@@ -176,16 +192,18 @@ def _own_cues(
         found.append(("PLACE", STRONG))
     if last == "the":
         found.append(("PERSON", -WEAK))
-    role = _ROLE_AFTER.match(text, entity.end)
-    if role is not None and role.group(1).casefold() in ROLE_WORDS and not single:
+    role = _ROLE_AFTER.match(text, entity.end) if not single else None
+    if role is not None and role.group(1).casefold() in ROLE_WORDS:
         found.append(("PERSON", STRONG))
-    if _owns_product(text, entities, index):
+    if next_character in _APOSTROPHES and _owns_product(text, entities, index):
         found.append(("ORG", STRONG))
     if single and entity.text[:1].islower() and not entity.text.islower():
         found.append(("ORG", WEAK))
     if after in EVENT_NOUNS:
         found.append(("EVENT", STRONG))
-    appositive = _APPOSITIVE.match(text, entity.end)
+    appositive = (
+        _APPOSITIVE.match(text, entity.end) if next_character in _APPOSITIVE_OPENERS else None
+    )
     if appositive is not None:
         words = {w.casefold() for w in appositive.group(1).split()}
         if words & PRODUCT_NOUNS:
@@ -225,6 +243,8 @@ def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: 
     if index == 0:
         return False
     owner = entities[index - 1]
+    if text[owner.end : owner.end + 1] not in _APOSTROPHES:
+        return False
     gap = text[owner.end : entities[index].start]
     modifies_next = (
         index + 1 < len(entities) and text[entities[index].end : entities[index + 1].start] == " "
@@ -233,6 +253,26 @@ def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: 
         name_key(owner.text) in organisations
         and _POSSESSED.match(gap) is not None
         and not modifies_next
+    )
+
+
+def _founder_of(text: str, owner: Entity, owned: Entity, organisations: set[str]) -> bool:
+    """`Jane Doe’s Acme`: a plain two- or three-word name owning an organisation is a person's.
+
+    It decides between a person and an organisation only (`South Korea’s Acme` is
+    a place's): an organisation owning one (`Acme’s Zenith`) mostly has a one-word
+    name or one with a company word in it, and one the tagger met is left alone.
+    """
+    if text[owner.end : owner.end + 1] not in _APOSTROPHES:
+        return False
+    words = owner.text.split(" ")
+    return (
+        1 < len(words) <= 3
+        and all(word.isalpha() and word[0].isupper() and word[1:].islower() for word in words)
+        and _POSSESSIVE_GAP.fullmatch(text, owner.end, owned.start) is not None
+        and name_key(owned.text) in organisations
+        and name_key(owner.text) != name_key(owned.text)
+        and not any(word.casefold() in COMPANY_NOUNS for word in words)
     )
 
 
@@ -265,7 +305,7 @@ def _owns_product(text: str, entities: Sequence[Entity], index: int) -> bool:
 
 def _coordinated(text: str, left: Entity, right: Entity, organisations: set[str]) -> bool:
     """`X and Acme`, `Acme and X`: names joined by `and` are often of one kind."""
-    if text[left.end : right.start] != " and ":
+    if right.start - left.end != len(" and ") or text[left.end : right.start] != " and ":
         return False
     return name_key(left.text) in organisations or name_key(right.text) in organisations
 

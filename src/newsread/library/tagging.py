@@ -39,10 +39,12 @@ def extract_entities(body: str, title: str = "") -> ArticleEntities:
     return ArticleEntities(body=body_entities, title=title_entities)
 
 
-ENTITIES_VERSION: Final = 5
+ENTITIES_VERSION: Final = 6
 """The version of entity extraction this code stores; bump it when `extract` changes.
 
 2: identity keys stored with each mention, and the entity index filled in.
+6: mixed-case names ("xAI") repeated through the article; "Jane Doe's Acme"
+reads the owner as a person.
 """
 
 UNTAGGED: Final = 0

@@ -137,25 +137,31 @@ def word_values(word: str) -> list[int]:
     ]
 
 
+_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _K, _NX = range(WORD_TEMPLATES)
 _DIGITS_TO_ZERO: Final = str.maketrans("0123456789", "0" * 10)
 _SEPARATOR: Final = "\x00"
 _REPEATS: Final = re.compile(r"(.)\1+")
 
 
 def values_of(words: list[str]) -> npt.NDArray[np.uint64]:
-    """`word_values` of many words, `(len(words), WORD_TEMPLATES)`, hashed in one batch.
+    """`word_values` of many words, `(len(words), WORD_TEMPLATES)`, hashed in one batch."""
+    return values_and_classes(words)[0]
+
+
+def values_and_classes(words: list[str]) -> tuple[npt.NDArray[np.uint64], list[int]]:
+    """`values_of(words)` with each word's `word_class`, which the values include.
 
     Plain ASCII words (nearly all) take a path where the per-word string work
     is a few slices and the hashing runs in C over all strings at once; the
     values are exactly those of `word_values`.
     """
     plain = [word for word in words if word.isascii() and _SEPARATOR not in word]
+    classes = [word_class(word) for word in plain]
     strings: list[str] = []
     if plain:
         joined = _SEPARATOR.join(plain)
         lowers = joined.lower().translate(_DIGITS_TO_ZERO).split(_SEPARATOR)
         shapes = _REPEATS.sub(r"\1", joined.translate(_SHAPE_LETTERS)).split(_SEPARATOR)
-        classes = [CLASSES[word_class(word)] for word in plain]
         for word, lower, word_shape, cls in zip(plain, lowers, shapes, classes, strict=True):
             hyphen = lower.rsplit("-", 1)[-1] if "-" in word and len(word) > 2 else ""
             suffix3 = lower[-3:]
@@ -172,23 +178,26 @@ def values_of(words: list[str]) -> npt.NDArray[np.uint64]:
                 suffix3,
                 lower[-4:],
                 hyphen,
-                cls,
+                CLASSES[cls],
                 suffix3,
             )
     hashes = np.fromiter(
         map(zlib.crc32, map(str.encode, strings)), dtype=np.uint64, count=len(strings)
     ).reshape(len(plain), WORD_TEMPLATES)
     if len(plain) == len(words):
-        return hashes
+        return hashes, classes
     result = np.empty((len(words), WORD_TEMPLATES), dtype=np.uint64)
+    all_classes: list[int] = []
     row = 0
     for index, word in enumerate(words):
         if word.isascii() and _SEPARATOR not in word:
             result[index] = hashes[row]
+            all_classes.append(classes[row])
             row += 1
         else:
             result[index] = word_values(word)
-    return result
+            all_classes.append(word_class(word))
+    return result, all_classes
 
 
 def mix(values: npt.NDArray[np.uint64], templates: npt.NDArray[np.uint64]) -> Ids:
@@ -199,7 +208,6 @@ def mix(values: npt.NDArray[np.uint64], templates: npt.NDArray[np.uint64]) -> Id
     return (mixed >> _SHIFT).astype(np.int64)
 
 
-_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _K, _NX = range(WORD_TEMPLATES)
 _OWN_SLOTS: Final = (_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H)
 _NEIGHBOUR_SLOTS: Final = (_L, _K, _W, _NX)
 _CONTEXT_TEMPLATE: Final = 100
@@ -220,8 +228,19 @@ _TEMPLATES: Final = np.array(
     ],
     dtype=np.uint64,
 )[None, :]
-_OWN_END: Final = len(_OWN_SLOTS)
-_CONTEXT_END: Final = _OWN_END + len(CONTEXTS)
+OWN_END: Final = len(_OWN_SLOTS)
+"""`feature_rows` columns before this are the word's own features."""
+CONTEXT_END: Final = OWN_END + len(CONTEXTS)
+"""`feature_rows` columns from `OWN_END` to this are the word in each context; the rest
+are the word as each neighbour (`OFFSETS`), `NEIGHBOUR_KINDS` at a time."""
+NEIGHBOUR_KINDS: Final = len(_NEIGHBOUR_SLOTS)
+LOWERCASE_COLUMN: Final = _OWN_SLOTS.index(_L)
+"""The `feature_rows` column of the word's lowercase form (`lowercase_row`)."""
+
+
+def feature_rows(values: npt.NDArray[np.uint64]) -> Ids:
+    """`(words, CONTEXT_END + len(OFFSETS) * NEIGHBOUR_KINDS)`: every feature row of each word."""
+    return mix(values[:, _SLOTS], _TEMPLATES)
 
 
 def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
@@ -231,11 +250,11 @@ def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
     itself; `(words, len(CONTEXTS))` rows of its lowercase form in each context;
     `(words, len(OFFSETS), 4)` rows of its features as each neighbour.
     """
-    ids = mix(values[:, _SLOTS], _TEMPLATES)
+    ids = feature_rows(values)
     return (
-        ids[:, :_OWN_END],
-        ids[:, _OWN_END:_CONTEXT_END],
-        ids[:, _CONTEXT_END:].reshape(len(values), len(OFFSETS), len(_NEIGHBOUR_SLOTS)),
+        ids[:, :OWN_END],
+        ids[:, OWN_END:CONTEXT_END],
+        ids[:, CONTEXT_END:].reshape(len(values), len(OFFSETS), NEIGHBOUR_KINDS),
     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import filterfalse, repeat
 
 import numpy as np
 import numpy.typing as npt
 
-from newsread.entities.tagger.features import WORD_TEMPLATES, values_of, word_class
+from newsread.entities.tagger.features import WORD_TEMPLATES, values_and_classes
 
 IS_LOWER, IS_CAPITALISED, HAS_LETTER, HAS_LOWERCASE, STARTS_ALNUM = (1, 2, 4, 8, 16)
 """Bits of `Lexicon.bits`."""
@@ -41,6 +42,8 @@ class Lexicon:
 
     def __init__(self, base: WordFacts | None = None) -> None:
         self.index: dict[str, int] = {}
+        self.hashed_words: list[str] = []
+        """The words from `first_hashed` on, in index order."""
         self._lower_index: dict[str, int] = {}
         # Arrays with room to grow: adding words must not copy everything each time.
         self._values = np.zeros((0, WORD_TEMPLATES), dtype=np.uint64)
@@ -86,13 +89,12 @@ class Lexicon:
     def add(self, words: Iterable[str]) -> list[str]:
         """Add the words not yet known; return them, in the order they got their indices."""
         index = self.index
-        new = [w for w in dict.fromkeys(words) if w not in index]
+        new = list(dict.fromkeys(filterfalse(index.__contains__, words)))
         if not new:
             return new
         # Everything that can fail is computed before anything is changed: a
         # word that cannot be hashed must not leave the table half updated.
-        values = values_of(new)
-        classes = [word_class(w) for w in new]
+        values, classes = values_and_classes(new)
         bits = [_bits(w) for w in new]
         start = len(index)
         end = start + len(new)
@@ -113,6 +115,7 @@ class Lexicon:
         ]
         self._facts[2, start:end] = bits
         index.update(zip(new, range(start, end), strict=True))
+        self.hashed_words += new
         return new
 
     def ids(self, words: list[str]) -> npt.NDArray[np.int64]:
@@ -121,8 +124,13 @@ class Lexicon:
         try:
             return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
         except KeyError:
-            self.add(words)
-            return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+            # Look every token up once more, then only the few new words again.
+            ids = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+            missing = (ids < 0).nonzero()[0].tolist()
+            unknown = [words[position] for position in missing]
+            self.add(unknown)
+            ids[missing] = [index[word] for word in unknown]
+            return ids
 
     def facts(self) -> WordFacts:
         """Every word with its facts, to start another lexicon from."""

@@ -19,13 +19,17 @@ from newsread.entities.tagger.document import contexts_and_flags
 from newsread.entities.tagger.features import (
     AFTER,
     BEFORE,
+    CONTEXT_END,
     CONTEXTS,
     FLAGS,
+    LOWERCASE_COLUMN,
+    NEIGHBOUR_KINDS,
     NORMAL,
     OFFSETS,
+    OWN_END,
     class_ids,
+    feature_rows,
     lowercase_row,
-    word_ids,
 )
 from newsread.entities.tagger.lexicon import Lexicon
 from newsread.entities.tagger.viterbi import decode_document, pruning_margin
@@ -161,14 +165,31 @@ class Tagger:
 
     def _score_new_words(self) -> None:
         lexicon = self._lexicon
-        rows = self.word_scores(lexicon.values[self._scored - lexicon.first_hashed :])
-        needed = self._scored + len(rows)
+        first = self._scored - lexicon.first_hashed
+        ids = feature_rows(lexicon.values[first:])
+        needed = self._scored + len(ids)
         if needed > len(self._table):
             grown = np.zeros((needed + needed // 2, *self._table.shape[1:]), dtype=np.float32)
             grown[: self._scored] = self._table[: self._scored]
             self._table = grown
-        self._table[self._scored : needed] = rows
+        self._table[self._scored : needed] = self._scores_of(ids)
         self._scored = needed
+        self._note_known(lexicon.hashed_words[first:], ids[:, LOWERCASE_COLUMN])
+
+    def _note_known(self, words: list[str], lowercase_rows: Ints) -> None:
+        """Record for `knows` whether training weighed each new word's lowercase form.
+
+        Only plain ASCII words: for them the lowercase form `_knows_word` looks
+        up is exactly the one their features hashed.
+        """
+        if len(self._known_words) + len(words) > _WORD_LIMIT:
+            self._known_words.clear()
+        weighed = (self._index[lowercase_rows] != 0).tolist()
+        self._known_words.update(
+            (word.lower(), known)
+            for word, known in zip(words, weighed, strict=True)
+            if word.isascii()
+        )
 
     def word_scores(self, values: npt.NDArray[np.uint64]) -> Floats:
         """`(words, rows, tags)`: what each word (its `features.values_of` row) adds to scores.
@@ -176,12 +197,19 @@ class Tagger:
         Row 0 is the word's own contribution, then one per context (`CONTEXTS`;
         zero for the normal one), then one per neighbour position (`OFFSETS`).
         """
-        own_rows, context_rows, neighbour_rows = word_ids(values)
-        own = self._sum(own_rows)
-        in_context = self._sum(context_rows[:, :, None])
-        in_context[:, NORMAL] = 0.0
-        as_neighbour = self._sum(neighbour_rows)
-        return np.concatenate([own[:, None], in_context, as_neighbour], axis=1)
+        return self._scores_of(feature_rows(values))
+
+    def _scores_of(self, ids: Ints) -> Floats:
+        """`word_scores` from the words' `features.feature_rows`, with one gather."""
+        gathered = self._rows[self._index[ids]]
+        count, tags = len(ids), gathered.shape[2]
+        scores = np.empty((count, _ROWS, tags), dtype=np.float32)
+        scores[:, _OWN] = gathered[:, :OWN_END].sum(axis=1)
+        scores[:, _IN_CONTEXT:_AS_NEIGHBOUR] = gathered[:, OWN_END:CONTEXT_END]
+        scores[:, _IN_CONTEXT + NORMAL] = 0.0
+        neighbours = gathered[:, CONTEXT_END:].reshape(count, len(OFFSETS), NEIGHBOUR_KINDS, tags)
+        scores[:, _AS_NEIGHBOUR:] = neighbours.sum(axis=2)
+        return scores
 
     def vocabulary(self, words: list[str]) -> Vocabulary:
         """`words` with their facts and scores, to ship with the model (`weights.save`)."""

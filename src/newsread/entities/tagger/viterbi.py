@@ -33,9 +33,13 @@ def decode_runs(
     count = len(starts)
     if count == 0:
         return tags_out
+    longest = int(lengths.max())
+    if longest == 1:
+        # Every run is one token: its best tag needs no path (short texts, mostly).
+        tags_out[starts] = ((first + emissions[starts]) + last).argmax(axis=1)
+        return tags_out
     order = np.argsort(-lengths, kind="stable")
     starts, lengths, first, last = starts[order], lengths[order], first[order], last[order]
-    longest = int(lengths[0])
     tag_count = step.shape[0]
     steps = np.arange(longest)
     active: list[int] = (lengths[:, None] > steps[None, :]).sum(axis=0).tolist()
@@ -109,6 +113,8 @@ def decode_document(
     finishes = open_.copy()
     finishes[:-1] &= sentence_start[1:count] | ~open_[1:]
     run_starts = begins.nonzero()[0]
+    if len(run_starts) == 0:
+        return np.zeros(count, dtype=np.int64)
     run_ends = finishes.nonzero()[0] + 1
     sentence_end = sentence_start[1:]
     at_sentence_start = sentence_start[run_starts]
