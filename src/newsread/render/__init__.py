@@ -4,33 +4,34 @@ One renderer for both faces: the TUI's article view displays the blocks itself,
 `newsread show` prints `article_renderable(...)`. Article text is untrusted, so
 it is only ever placed into `Text` as plain strings with explicit styles, and
 every control character is neutralised first.
+
+Importing this package loads nothing: each name is imported from its module on
+first use, so `newsread.render.styles` can be used without loading the Markdown
+parser (which the reader does not need until it shows an article).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from importlib import import_module
+from typing import TYPE_CHECKING, Final
 
-from rich.style import Style
-from rich.text import Text
-
-from newsread.model import ENTITY_LABELS, Article, Entity
-from newsread.render.blocks import Block, BlockKind, Link, RenderedArticle
-from newsread.render.console import (
-    BlockStyles,
-    article_renderable,
-    block_renderable,
-    body_renderable,
-)
-from newsread.render.entity_spans import EntityIndex, EntityOverlay, apply_entity_styles
-from newsread.render.markdown_blocks import map_body
-from newsread.render.stats import entity_counts, reading_minutes, word_count
-from newsread.render.styles import (
-    ENTITY_LABEL_NAMES,
-    ENTITY_STYLE_DEFAULTS,
-    entity_style,
-    label_name,
-)
-from newsread.textsafe import neutralize_controls, one_line
+if TYPE_CHECKING:
+    from newsread.render.article import render_article, render_legend
+    from newsread.render.blocks import Block, BlockKind, Link, RenderedArticle
+    from newsread.render.console import (
+        BlockStyles,
+        article_renderable,
+        block_renderable,
+        body_renderable,
+    )
+    from newsread.render.entity_spans import EntityOverlay
+    from newsread.render.stats import entity_counts, reading_minutes, word_count
+    from newsread.render.styles import (
+        ENTITY_LABEL_NAMES,
+        ENTITY_STYLE_DEFAULTS,
+        entity_style,
+        label_name,
+    )
 
 __all__ = [
     "ENTITY_LABEL_NAMES",
@@ -53,89 +54,38 @@ __all__ = [
     "word_count",
 ]
 
-LEGEND_SWATCH = "■"
-META_SEPARATOR = " · "
+_HOMES: Final = {
+    "render_article": "article",
+    "render_legend": "article",
+    "Block": "blocks",
+    "BlockKind": "blocks",
+    "Link": "blocks",
+    "RenderedArticle": "blocks",
+    "BlockStyles": "console",
+    "article_renderable": "console",
+    "block_renderable": "console",
+    "body_renderable": "console",
+    "EntityOverlay": "entity_spans",
+    "entity_counts": "stats",
+    "reading_minutes": "stats",
+    "word_count": "stats",
+    "ENTITY_LABEL_NAMES": "styles",
+    "ENTITY_STYLE_DEFAULTS": "styles",
+    "entity_style": "styles",
+    "label_name": "styles",
+}
+"""The module of this package that defines each exported name."""
 
 
-def render_article(
-    article: Article,
-    entities: Sequence[Entity],
-    *,
-    styles: Mapping[str, Style] | None = None,
-    title_entities: Sequence[Entity] | None = None,
-    overlay: EntityOverlay | None = None,
-) -> RenderedArticle:
-    """Render `article` with `entities` (offsets into `article.body`) highlighted.
-
-    `styles` maps labels to styles (the TUI passes its theme's); labels it lacks
-    use `ENTITY_STYLE_DEFAULTS`. `title_entities` are offsets into `article.title`.
-    `overlay` adds a style over chosen entities of the title and body (the TUI marks
-    followed names and the mentions of the name chosen in its entity panel).
-    """
-    body = map_body(neutralize_controls(article.body))
-    index = EntityIndex(entities)
-    blocks: list[Block] = []
-    for mapped in body.blocks:
-        apply_entity_styles(mapped.block.text, mapped.offsets, index, styles, overlay)
-        blocks.append(mapped.block)
-    title_index = EntityIndex(title_entities or ())
-    title = _single_line(article.title, title_index, styles, overlay)
-    deck = _single_line(article.deck, EntityIndex(()), styles)
-    mentioned = [*index.entities, *title_index.entities]
-    return RenderedArticle(
-        title=title,
-        deck=deck if deck.plain else None,
-        meta=_meta(article, mentioned, styles),
-        blocks=blocks,
-        legend=render_legend((entity.label for entity in mentioned), styles),
-        links=tuple(body.links),
-    )
+def __getattr__(name: str) -> object:
+    """Import an exported name from its module the first time it is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
 
-def render_legend(labels: Iterable[str], styles: Mapping[str, Style] | None = None) -> Text:
-    """One swatch and name per distinct label, in `ENTITY_LABELS` order, each in its style."""
-    present = set(labels)
-    ordered = [label for label in ENTITY_LABELS if label in present]
-    ordered += sorted(present.difference(ENTITY_LABELS))
-    legend = Text()
-    for label in ordered:
-        if legend.plain:
-            legend.append("  ")
-        style = entity_style(label, styles)
-        legend.append(f"{LEGEND_SWATCH} {label_name(label)}", style)
-    return legend
-
-
-def _single_line(
-    raw: str,
-    index: EntityIndex,
-    styles: Mapping[str, Style] | None,
-    overlay: EntityOverlay | None = None,
-) -> Text:
-    """`raw` as one safe line; every kept character keeps its offset so entities still fit."""
-    safe = neutralize_controls(raw).replace("\n", " ").replace("\t", " ")
-    stripped = safe.strip()
-    lead = len(safe) - len(safe.lstrip())
-    text = Text(stripped)
-    offsets: list[int | None] = list(range(lead, lead + len(stripped)))
-    apply_entity_styles(text, offsets, index, styles, overlay)
-    return text
-
-
-def _meta(article: Article, entities: Sequence[Entity], styles: Mapping[str, Style] | None) -> Text:
-    """`Section · Source · N min read · 4 people · 1 place`, counts in their labels' styles."""
-    meta = Text()
-    pieces: list[tuple[str, Style | None]] = [
-        (one_line(article.section), None),
-        (one_line(article.source), None),
-        (f"{reading_minutes(article.body)} min read", None),
-    ]
-    for label, count in entity_counts(entities).items():
-        pieces.append((f"{count} {label_name(label, count)}", entity_style(label, styles)))
-    for piece, style in pieces:
-        if not piece:
-            continue
-        if meta.plain:
-            meta.append(META_SEPARATOR)
-        meta.append(piece, style)
-    return meta
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -99,18 +99,42 @@ def _prefixes(block: Block, styles: BlockStyles) -> tuple[Text, Text]:
     return first, rest
 
 
+def separated(previous: Block | None, block: Block) -> bool:
+    """Whether a blank line goes before `block`: always, except between the items of one list."""
+    if previous is None:
+        return False
+    tight = (
+        previous.kind is BlockKind.LIST_ITEM
+        and block.kind is BlockKind.LIST_ITEM
+        and bool(block.marker)
+    )
+    return not tight
+
+
+def block_piece(block: Block, previous: Block | None, styles: BlockStyles | None = None) -> Group:
+    """`block` as drawn in the body: its decorated renderable, after a blank line if separated.
+
+    Laying the pieces of a body out one after another gives exactly the lines of
+    `body_renderable`, which lets a viewer lay out only the blocks it shows.
+    """
+    renderable = block_renderable(block, styles)
+    if separated(previous, block):
+        return Group(Text(), renderable)
+    return Group(renderable)
+
+
+def block_indent(block: Block) -> int:
+    """How many cells of quote bars, bullets and indent go before each line of `block`."""
+    first, rest = _prefixes(block, BlockStyles())
+    return max(first.cell_len, rest.cell_len)
+
+
 def body_renderable(blocks: Iterable[Block], styles: BlockStyles | None = None) -> Group:
     """All `blocks`, separated by blank lines except between the items of one list."""
     renderables: list[RenderableType] = []
     previous: Block | None = None
     for block in blocks:
-        tight = (
-            previous is not None
-            and previous.kind is BlockKind.LIST_ITEM
-            and block.kind is BlockKind.LIST_ITEM
-            and bool(block.marker)
-        )
-        if previous is not None and not tight:
+        if separated(previous, block):
             renderables.append(Text())
         renderables.append(block_renderable(block, styles))
         previous = block

@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, Final
 
-from rich.console import RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +18,8 @@ from textual.widgets import Static
 from newsread.library.entity_index import entity_key
 from newsread.model import ENTITY_LABELS, Article, Entity, RelatedArticle
 from newsread.tui.actions import OPEN_RELATED
-from newsread.tui.mentions import Mentions, marked_line, mentions_of
+from newsread.tui.mentions import Mentions, mentions_of
+from newsread.tui.widgets.article_body import ArticleBody
 from newsread.tui.widgets.related_section import RELATED_LIMIT, related_text
 
 if TYPE_CHECKING:
@@ -140,7 +140,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._shown: tuple[Article, list[Entity]] | None = None
         self._search_pattern: re.Pattern[str] | None = None
         self._title_entities: list[Entity] = []
-        self._body: RenderableType = Text()
         self._chosen: Mentions | None = None
         """Mentions of the entity chosen in the panel, laid over with `entity-chosen`."""
         self._current: int | None = None
@@ -159,7 +158,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         yield Static(id="article-title")
         yield Static(id="article-deck")
         yield Static(id="article-meta")
-        yield Static(id="article-body")
+        yield ArticleBody(id="article-body")
         yield Static(id="article-legend")
         yield Static(id="article-related")
 
@@ -220,7 +219,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._show_related_section()
         self.query_one("#article-empty", Static).update(Text(message))
         self.set_class(True, "-empty")
-        self.query_one("#article-body", Static).update(Text())
+        self.query_one(ArticleBody).show_blocks((), None)
 
     def show_article(
         self, article: Article, entities: Sequence[Entity], *, keep_scroll: bool = False
@@ -232,7 +231,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         # Imported on first use: the renderer (markdown-it) is not needed to draw
         # the first screen.
         from newsread.render import render_article
-        from newsread.render.console import body_renderable
 
         another = article.id != self.shown_id
         if another or self._shown is None or self._shown[0] != article:
@@ -258,8 +256,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             legend = self.query_one("#article-legend", Static)
             legend.update(rendered.legend)
             legend.display = bool(rendered.legend.plain)
-            self._body = body_renderable(rendered.blocks, self._body_styles())
-            self.query_one("#article-body", Static).update(self._body)
+            self.query_one(ArticleBody).show_blocks(rendered.blocks, self._body_styles())
             if another:
                 self._show_related_section()
             if not keep_scroll:
@@ -375,10 +372,15 @@ class ArticleView(VerticalScroll, can_focus=True):
         if current < chosen.in_title:
             self.scroll_home(animate=False)
             return
-        body = self.query_one("#article-body", Static)
-        line = marked_line(self.app.console, self._body, body.content_region.width, _MENTION_MARK)
-        if line is None:
-            return
+        body = self.query_one(ArticleBody)
+        line = body.line_with_mark(_MENTION_MARK)
+        if line is not None:
+            # After the next refresh: laying out down to the mention may have changed the height.
+            self.call_after_refresh(self._scroll_to_body_line, line)
+
+    def _scroll_to_body_line(self, line: int) -> None:
+        """Scroll so that body line `line` is a third of the way down the view."""
+        body = self.query_one(ArticleBody)
         top = body.virtual_region.y + body.styles.padding.top + line
         self.scroll_to_region(
             Region(0, max(0, top - self.scrollable_content_region.height // 3), 1, 1),
@@ -429,6 +431,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             texts.append(rendered.deck)
         for text in texts:
             highlight_matches(text, self._search_pattern, style)
+
+    def action_scroll_end(self) -> None:
+        """Go to the end of the article, laying out the rest of its body first."""
+        self.query_one(ArticleBody).lay_out_all()
+        super().action_scroll_end()
 
     def action_page_down(self) -> None:
         """Scroll down by a screenful, without animation so repeated presses keep up."""
