@@ -9,6 +9,7 @@ once more, so no way in (a new parser, an import, a test) can skip it.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 from urllib.parse import quote, urlsplit
 
@@ -23,6 +24,10 @@ DECK_MAX_CHARS: Final = 1_000
 URL_MAX_CHARS: Final = 8_192
 """Longer links are dropped rather than cut: a cut link leads somewhere else."""
 WEB_SCHEMES: Final = frozenset({"http", "https"})
+_PLAIN_WEB_URL: Final = re.compile(
+    r"https?://[a-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!-~]*)?", re.ASCII | re.IGNORECASE
+)
+"""An http(s) link with a plain host name and printable ASCII after it: valid as it is."""
 UNTITLED: Final = "Untitled"
 BODY_MAX_CHARS: Final = 2_000_000
 """About 2 MB of text; longer bodies are cut at a paragraph boundary."""
@@ -55,7 +60,10 @@ def clean_url(url: str) -> str:
     url = strip_bidi_controls(strip_controls(url)).strip()
     if not url or len(url) > URL_MAX_CHARS:
         return ""
-    if any(character.isspace() for character in url):
+    if _PLAIN_WEB_URL.fullmatch(url):
+        return url
+    # Every space but the plain one is unprintable: most links skip the scan.
+    if " " in url or (not url.isprintable() and any(c.isspace() for c in url)):
         url = "".join(quote(c) if c.isspace() else c for c in url)
     try:
         parts = urlsplit(url)
