@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from newsread.config import load_config
 from newsread.library import Library, ViewQuery
 from newsread.model import ParsedArticle, Source, SourceKind
 from newsread.paths import database_path, ensure_config_dir
@@ -49,6 +50,36 @@ def add_demo_sources(library: Library) -> None:
         library.ingest(Source(key, SourceKind.FEED, title), articles)
 
 
+STORY_REPORTS = (
+    (
+        Source("https://wire.example/feed.xml", SourceKind.FEED, "Example Wire"),
+        ParsedArticle(
+            title="Starliner to return to Cape Canaveral next month",
+            body=(
+                "Boeing chief executive Kelly Ortberg told reporters in Seattle that the "
+                "Starliner capsule would return to Cape Canaveral next month. NASA officials "
+                "said Ortberg had briefed them on the plan."
+            ),
+            key="https://wire.example/starliner",
+            published="2025-03-02T09:00:00Z",
+        ),
+    ),
+    (
+        Source("https://harbour.example/rss", SourceKind.FEED, "Harbour Gazette"),
+        ParsedArticle(
+            title="Boeing capsule heads home",
+            body=(
+                "NASA said on Tuesday that Starliner, the Boeing capsule, will fly back to "
+                "Cape Canaveral. Kelly Ortberg, who runs Boeing, spoke in Seattle."
+            ),
+            key="https://harbour.example/capsule",
+            published="2025-03-02T20:00:00Z",
+        ),
+    ),
+)
+"""Two made-up feeds' reports of one event, for the story clusters screenshot."""
+
+
 async def capture(pilot: Pilot[None], name: str) -> None:
     await pilot.pause(SETTLE)
     path = OUTPUT / f"{name}.svg"
@@ -82,6 +113,15 @@ async def take_screenshots(library: Library, config_dir: Path) -> None:
         await pilot.press("q")
 
 
+async def take_story_screenshot(library: Library, config_dir: Path) -> None:
+    """The river with `reader.cluster` on: two sources' reports of one event on one row."""
+    config = load_config(config_dir).config
+    app = NewsreadApp(library, config_dir, config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await capture(pilot, "stories")
+        await pilot.press("q")
+
+
 def main() -> None:
     OUTPUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="newsread-screenshots-") as temporary:
@@ -89,6 +129,14 @@ def main() -> None:
         with Library.open(database_path(config_dir)) as library:
             library.add_sample_articles()
             asyncio.run(take_screenshots(library, config_dir))
+    with tempfile.TemporaryDirectory(prefix="newsread-screenshots-") as temporary:
+        config_dir = ensure_config_dir(Path(temporary))
+        (config_dir / "config.toml").write_text("[reader]\ncluster = true\n", encoding="utf-8")
+        with Library.open(database_path(config_dir)) as library:
+            library.add_sample_articles()
+            for source, article in STORY_REPORTS:
+                library.ingest(source, [article])
+            asyncio.run(take_story_screenshot(library, config_dir))
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def reader(app: NewsreadApp) -> ReaderScreen:
 
 
 def panel(app: NewsreadApp) -> EntityPanel:
-    return app.screen.query_one(EntityPanel)
+    return reader(app).entity_panel
 
 
 def article_list(app: NewsreadApp) -> ArticleList:

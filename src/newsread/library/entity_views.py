@@ -154,6 +154,9 @@ def mention_counts(conn: sqlite3.Connection, rowids: Sequence[int], key: str) ->
 
 def watched_among(conn: sqlite3.Connection, rowids: Sequence[int]) -> set[int]:
     """Those of `rowids` whose articles mention a followed entity."""
+    if not rowids or conn.execute("SELECT 1 FROM watchlist LIMIT 1").fetchone() is None:
+        # Following nobody is the common case: no need to look at any mention.
+        return set()
     found: set[int] = set()
     for chunk in chunked(rowids):
         rows = conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +18,14 @@ def run_tui(
     `config_problems` (one line each, already printed by the caller) are shown
     once more inside the reader, as warnings.
     """
+    # Loading Textual and starting the app make objects that live for the whole run:
+    # looking for garbage among them is wasted start-up time. The app collects again
+    # once its first frame is painted (see `NewsreadApp.on_load`).
+    gc.disable()
     # Imported here so the headless commands never pay for loading Textual.
     from newsread.tui.app import NewsreadApp
+
+    # What is loaded so far stays loaded: later collections need not look at it.
+    gc.freeze()
 
     NewsreadApp(library, config_dir, config=config, config_problems=config_problems).run()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from typing import Final
+from typing import Final, TypeVar
 
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import Widget
 
 from newsread.config import Config, ReaderConfig
 from newsread.errors import NewsreadError
@@ -22,7 +22,9 @@ from newsread.tui.messages import StateChanged
 from newsread.tui.undo import UndoHistory
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
-from newsread.tui.widgets.search_bar import SearchBar
+from newsread.tui.widgets.entity_panel import EntityPanel
+from newsread.tui.widgets.refresh_status import RefreshStatus
+from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
 from newsread.tui.widgets.source_list import SourceList
 
 SORT_PREFERENCE: Final = "sort"
@@ -33,6 +35,19 @@ DEFAULT_SIDEBAR_WIDTH: Final = ReaderConfig().sidebar_width
 value is the sidebar's width in columns."""
 SIDEBAR_MAX_WIDTH: Final = "75%"
 """However wide `reader.sidebar_width` is, the article keeps a quarter of the window."""
+
+SIDEBAR_ORDER: Final = ("search", "query-problem", "refresh-status", "sources", "articles")
+"""The IDs of the sidebar's parts, top to bottom (all but the list are mounted when needed)."""
+PART_KINDS: Final[dict[str, Callable[[], Widget]]] = {
+    "search": lambda: SearchBar(id="search"),
+    "query-problem": lambda: QueryProblem(id="query-problem"),
+    "refresh-status": lambda: RefreshStatus(id="refresh-status"),
+    "sources": lambda: SourceList(id="sources"),
+    "entities": lambda: EntityPanel(id="entities"),
+}
+"""How to make each part of the screen that stays hidden until used, by ID."""
+
+PartT = TypeVar("PartT", bound=Widget)
 
 
 def articles_text(count: int) -> str:
@@ -91,6 +106,8 @@ class ReaderBase(Screen[None]):
         """That saved query's name (shown in the subtitle)."""
         self.config = Config()
         """The settings in effect; `apply_config` replaces the defaults before mounting."""
+        self._parts: dict[str, Widget] = {}
+        """The hidden-until-used parts mounted so far, by ID (see `PART_KINDS`)."""
 
     def apply_config(self, config: Config) -> None:
         """Take `config` before the screen mounts: the first view uses `reader.default_filter`."""
@@ -138,17 +155,55 @@ class ReaderBase(Screen[None]):
     @property
     def source_list(self) -> SourceList:
         """The sidebar's source list (shown when grouping by source)."""
-        return self.query_one("#sources", SourceList)
+        return self.part("sources", SourceList)
 
     @property
-    def refresh_status(self) -> Static:
+    def refresh_status(self) -> RefreshStatus:
         """The line saying how far a refresh is (hidden when none runs)."""
-        return self.query_one("#refresh-status", Static)
+        return self.part("refresh-status", RefreshStatus)
 
     @property
     def search_bar(self) -> SearchBar:
         """The search input (hidden unless searching)."""
-        return self.query_one("#search", SearchBar)
+        return self.part("search", SearchBar)
+
+    def part(self, part_id: str, kind: type[PartT]) -> PartT:
+        """The part `part_id` of `PART_KINDS`, mounted (hidden) the first time it is asked for.
+
+        Most of these are never shown in a session: not composing them makes the
+        first frame cheaper (fewer widgets to style and mount).
+        """
+        part = self._parts.get(part_id)
+        if part is None:
+            part = PART_KINDS[part_id]()
+            # Hidden as the stylesheet would have it, before the stylesheet reaches it.
+            part.display = False
+            self._parts[part_id] = part
+            self._mount_part(part_id, part)
+        if not isinstance(part, kind):
+            raise TypeError(f"#{part_id} is a {type(part).__name__}, not a {kind.__name__}")
+        return part
+
+    def _mount_part(self, part_id: str, part: Widget) -> None:
+        if part_id not in SIDEBAR_ORDER:
+            self.query_one("#reading").mount(part)
+            return
+        sidebar = self.query_one("#sidebar")
+        below = SIDEBAR_ORDER[SIDEBAR_ORDER.index(part_id) + 1 :]
+        following = next(child for child in sidebar.children if child.id in below)
+        sidebar.mount(part, before=following)
+
+    def is_shown(self, part_id: str) -> bool:
+        """Whether the part `part_id` is on show (without mounting it)."""
+        part = self._parts.get(part_id)
+        return part is not None and part.display
+
+    def set_shown(self, part_id: str, shown: bool) -> None:
+        """Show or hide the part `part_id`, mounting it only to show it."""
+        if shown:
+            self.part(part_id, Widget).display = True
+        elif part_id in self._parts:
+            self._parts[part_id].display = False
 
     @contextmanager
     def reporting_errors(self) -> Iterator[None]:
@@ -167,15 +222,22 @@ class ReaderBase(Screen[None]):
         self.take_view(keep_article_id=self.article_list.current_id)
         self.article_view.set_search_terms(highlight_terms(self.view_query))
 
-    def take_view(self, keep_article_id: str | None) -> None:
-        """Ask the library for the query's rows and show them, the cursor on `keep_article_id`."""
+    def take_view(self, keep_article_id: str | None, *, count_later: bool = False) -> None:
+        """Ask the library for the query's rows and show them, the cursor on `keep_article_id`.
+
+        `count_later` puts off counting the library for the subtitle until the
+        list has been painted (at start-up: counting grows with the library).
+        """
         query = self.view_query
         with self.reporting_errors():
             view = self.library.view(query)
             article_list = self.article_list
             article_list.empty_message = empty_message(query, self.typed_query)
             article_list.set_view(view, keep_article_id=keep_article_id)
-        self.update_subtitle()
+        if count_later:
+            self.call_after_refresh(self.update_subtitle)
+        else:
+            self.update_subtitle()
 
     def update_subtitle(self) -> None:
         """`5 articles · 3 unread · 1 bookmarked · filter: all`, plus search and source."""

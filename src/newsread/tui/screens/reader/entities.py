@@ -57,7 +57,7 @@ class EntityActions(ReaderBase):
     @property
     def entity_panel(self) -> EntityPanel:
         """The panel of the article's names."""
-        return self.query_one("#entities", EntityPanel)
+        return self.part("entities", EntityPanel)
 
     def restore_entity_panel(self) -> None:
         """Open the panel if it was open last time, and show followed names (on mount)."""
@@ -71,7 +71,7 @@ class EntityActions(ReaderBase):
 
     def action_toggle_entity_panel(self) -> None:
         """Show or hide the entity panel; showing it moves focus into it."""
-        opening = not self.entity_panel.display
+        opening = not self.is_shown("entities")
         self._set_panel_open(opening)
         if opening:
             self.entity_panel.focus()
@@ -79,10 +79,9 @@ class EntityActions(ReaderBase):
             self.library.set_preference(PANEL_PREFERENCE, PANEL_OPEN if opening else PANEL_CLOSED)
 
     def _set_panel_open(self, opening: bool) -> None:
-        panel = self.entity_panel
-        if not opening and panel.has_focus:
+        if not opening and self.is_shown("entities") and self.entity_panel.has_focus:
             self.article_view.focus()
-        panel.display = opening
+        self.set_shown("entities", opening)
         self.set_class(opening, "-entity-panel")
         if opening:
             self._fill_panel()
@@ -94,17 +93,17 @@ class EntityActions(ReaderBase):
         self._fill_panel()
 
     def _fill_panel(self) -> None:
+        if not self.is_shown("entities"):
+            return
         panel = self.entity_panel
         article_id = self.article_view.shown_id
-        if not panel.display:
-            return
         with self.reporting_errors():
             entities = self.library.article_entities(article_id) if article_id else []
             panel.show_entities(article_id, entities, self.article_view.watched_keys)
 
     @on(ArticleView.Shown)
     def _article_shown(self, event: ArticleView.Shown) -> None:
-        if self.entity_panel.display and event.article_id != self.entity_panel.article_id:
+        if self.is_shown("entities") and event.article_id != self.entity_panel.article_id:
             self._fill_panel()
         self._find_related(event.article_id)
 
@@ -148,8 +147,8 @@ class EntityActions(ReaderBase):
             self._entity_return = ReturnPoint(
                 query=self.view_query,
                 article_id=self.article_list.current_id,
-                search_shown=bool(self.search_bar.display),
-                sources_shown=bool(self.source_list.display),
+                search_shown=self.is_shown("search"),
+                sources_shown=self.is_shown("sources"),
             )
         self._entity_name = one_line(name) or key
         self._show_list_only()
@@ -159,8 +158,8 @@ class EntityActions(ReaderBase):
         self.article_list.focus()
 
     def _show_list_only(self) -> None:
-        self.search_bar.display = False
-        self.source_list.display = False
+        self.set_shown("search", False)
+        self.set_shown("sources", False)
         self.article_list.display = True
 
     def action_leave_entity(self) -> None:
@@ -171,8 +170,8 @@ class EntityActions(ReaderBase):
             raise SkipAction()
         self._entity_return = None
         self._entity_name = ""
-        self.search_bar.display = back.search_shown
-        self.source_list.display = back.sources_shown
+        self.set_shown("search", back.search_shown)
+        self.set_shown("sources", back.sources_shown)
         self.article_list.display = not back.sources_shown
         self.view_query = back.query
         self.take_view(keep_article_id=back.article_id)
@@ -193,7 +192,7 @@ class EntityActions(ReaderBase):
             if self._is_name(panel.current.label):
                 self._toggle_watch(panel.current.key, panel.current.name)
             return
-        if not panel.display:
+        if not self.is_shown("entities"):
             self._set_panel_open(True)
         panel.focus()
         self.notify("Choose a name in the panel, then press w to follow it.", markup=False)
@@ -214,7 +213,8 @@ class EntityActions(ReaderBase):
                 self.notify(f"Following {shown}", markup=False)
             watched = self.library.watched_keys()
             self.article_view.set_watched(watched)
-            self.entity_panel.set_watched(watched)
+            if self.is_shown("entities"):
+                self.entity_panel.set_watched(watched)
             self.article_list.invalidate_rows()
 
     @on(Worker.StateChanged)

@@ -65,10 +65,15 @@ class RefreshActions(ReaderBase):
     """`r` and automatic refreshes: a thread refreshes sources, then tags what arrived."""
 
     refresh_line: var[str] = var("")
-    """How far the refresh is; empty when none runs (bound to the status line)."""
+    """How far the refresh is; empty when none runs (shown by the status line)."""
 
     _auto_timer: Timer | None = None
     """The one timer waiting for the next due source (None when nothing is scheduled)."""
+
+    def watch_refresh_line(self, line: str) -> None:
+        """Show the line under the search bar (mounting it the first time there is one)."""
+        if line or self.is_shown("refresh-status"):
+            self.refresh_status.line = line
 
     @property
     def refreshing(self) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar, Final
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
@@ -35,11 +35,8 @@ from newsread.tui.screens.reader.sources import SourceMode
 from newsread.tui.screens.reader.stories import StoryActions
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
-from newsread.tui.widgets.entity_panel import EntityPanel
 from newsread.tui.widgets.reading_pane import ReadingPane
-from newsread.tui.widgets.refresh_status import RefreshStatus
 from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
-from newsread.tui.widgets.source_list import SourceList
 
 PREVIEW_DELAY: Final = 0.06
 """Seconds the cursor must rest before the article under it is previewed."""
@@ -72,29 +69,39 @@ class ReaderScreen(
         super().__init__(library)
         self._preview = Debouncer(self, PREVIEW_DELAY, self._preview_current)
         self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
-        """Header, sidebar (search bar, refresh status, sources, list), article and entity
-        panel, footer."""
+        """Header, sidebar (the list), article, footer.
+
+        The sidebar's search bar, refresh status and sources and the entity panel
+        are mounted when first shown (see `ReaderBase.part`).
+        """
         yield Header(icon="≡")
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
-                yield SearchBar(id="search")
-                yield QueryProblem(id="query-problem")
-                yield RefreshStatus(id="refresh-status").data_bind(line=RefreshActions.refresh_line)
-                yield SourceList(id="sources")
                 yield ArticleList(self.library.summaries, facts=self.library, id="articles")
             with ReadingPane(id="reading"):
                 yield ArticleView(id="article")
-                yield EntityPanel(id="entities")
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the newest articles with the first one previewed."""
         self.restore_entity_panel()
-        self.take_view(keep_article_id=None)
+        self.take_view(keep_article_id=None, count_later=True)
         self.article_list.focus()
         self.show_grouped_at_start()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Skip restyling every widget the first time the screen shows: mounting styled them.
+
+        Textual restyles a screen whenever it comes back to the top, in case the
+        theme or classes changed while it was covered; the first time, nothing
+        has, and restyling would redo a third of the first frame's work.
+        """
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
 
     # Events flowing up from the list and the search bar.
 
@@ -108,8 +115,11 @@ class ReaderScreen(
             self._preview.cancel()
             self._preview_current()
         else:
-            # Rendering a long article takes longer than a key repeat: wait for the cursor to rest.
-            self._preview.request()
+            # Rendering a long article takes longer than a key repeat: wait for the cursor to
+            # rest. The wait starts once the list is repainted, so a key that took long to
+            # draw does not leave the preview's timer to run out before the next press.
+            self._preview.cancel()
+            self.call_after_refresh(self._preview.request)
 
     def on_article_list_selected(self, event: ArticleList.Selected) -> None:
         """Open the chosen article."""
@@ -128,7 +138,7 @@ class ReaderScreen(
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
         self._search.cancel()
-        self.search_bar.display = False
+        self.set_shown("search", False)
         self._show_query_problem("")
         self.typed_query = ""
         self.view_query = replace(self.view_query, search="", query=self.combined_query())
@@ -161,7 +171,8 @@ class ReaderScreen(
     def _show_query_problem(self, problem: str) -> None:
         shown = one_line(problem)
         self.search_bar.problem = shown
-        self.query_one("#query-problem", QueryProblem).show_problem(shown)
+        if shown or self.is_shown("query-problem"):
+            self.part("query-problem", QueryProblem).show_problem(shown)
 
     def _preview_current(self) -> None:
         article_id = self.article_list.current_id
@@ -220,11 +231,10 @@ class ReaderScreen(
 
     def action_switch_pane(self) -> None:
         """Move focus from the list to the article, to the entity panel (when open), back."""
-        panel = self.entity_panel
         if self.article_list.has_focus:
             self.article_view.focus()
-        elif self.article_view.has_focus and panel.display:
-            panel.focus()
+        elif self.article_view.has_focus and self.is_shown("entities"):
+            self.entity_panel.focus()
         else:
             self.article_list.focus()
 

@@ -34,7 +34,7 @@ class SourceMode(ReaderBase):
 
     def action_toggle_sources(self) -> None:
         """Switch the sidebar between every article and the list of sources."""
-        if self.source_list.display:
+        if self.is_shown("sources"):
             self._close_sources()
         else:
             self._show_sources()
@@ -98,7 +98,7 @@ class SourceMode(ReaderBase):
 
     def action_remove_source(self) -> None:
         """Ask to remove the source highlighted in the source list."""
-        if self.source_list.display:
+        if self.is_shown("sources"):
             self.source_list.action_remove()
         else:
             self.notify("Press s for the sources, then d on the one to remove.", markup=False)
@@ -139,7 +139,7 @@ class SourceMode(ReaderBase):
     @on(RefreshFinished)
     def _relist_sources(self) -> None:
         """A refresh changed the counts: list the sources again if they are on show."""
-        if self.source_list.display:
+        if self.is_shown("sources"):
             self._show_sources()
 
     @on(SourceList.RemoveRequested)

@@ -52,11 +52,11 @@ class StoryActions(ReaderBase):
             self._story_return = StoryReturn(
                 query=self.view_query,
                 article_id=summary.id,
-                search_shown=bool(self.search_bar.display),
-                sources_shown=bool(self.source_list.display),
+                search_shown=self.is_shown("search"),
+                sources_shown=self.is_shown("sources"),
             )
-            self.search_bar.display = False
-            self.source_list.display = False
+            self.set_shown("search", False)
+            self.set_shown("sources", False)
             self.article_list.display = True
             self.view_query = ViewQuery(story_article=summary.id)
             self.article_list.focus()
@@ -68,8 +68,8 @@ class StoryActions(ReaderBase):
             # Nothing to leave: let escape reach the next binding.
             raise SkipAction()
         self._story_return = None
-        self.search_bar.display = back.search_shown
-        self.source_list.display = back.sources_shown
+        self.set_shown("search", back.search_shown)
+        self.set_shown("sources", back.sources_shown)
         self.article_list.display = not back.sources_shown
         self.view_query = back.query
         self.take_view(keep_article_id=back.article_id)
