@@ -359,15 +359,17 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
-        """Show the focused cursor style (only the cursor's row looks different)."""
+        """Show the focused cursor style (only the cursor's row looks different).
+
+        Drawn rows are kept: they are keyed by kind of row, and only the cursor's
+        kind changes with focus, so opening an article redraws one row, not a screen.
+        """
         self._styles.clear()
-        self._drawn.clear()
         self.refresh_line(self.cursor)
 
     def on_blur(self) -> None:
-        """Show the blurred cursor style."""
+        """Show the blurred cursor style (drawn rows are kept, as in `on_focus`)."""
         self._styles.clear()
-        self._drawn.clear()
         self.refresh_line(self.cursor)
 
     def notify_style_update(self) -> None:
