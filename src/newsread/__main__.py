@@ -2,6 +2,6 @@
 
 import sys
 
-from newsread.cli import main
+from newsread.console import main
 
 sys.exit(main())

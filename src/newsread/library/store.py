@@ -11,13 +11,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsread.ingest.fields import clean_url, safe_article, safe_source
 from newsread.library import (
     backup,
     migrations,
-    portable,
     preferences,
     queries,
     recovery,
@@ -28,8 +26,6 @@ from newsread.library import (
 )
 from newsread.library.connection import Database
 from newsread.library.entity_library import EntityIndexMethods
-from newsread.library.hidden_articles import hidden_count, ingest_screened
-from newsread.library.ignore_rules import Killfile
 from newsread.library.ingesting import IngestResult, ingest_articles
 from newsread.library.source_labels import LabelsFor, apply_labels, tags_by_source
 from newsread.library.sources import FeedValidators, RemovedSource
@@ -47,6 +43,10 @@ from newsread.model import (
 )
 from newsread.seeds import seed_files
 from newsread.textsafe import without_surrogates
+
+if TYPE_CHECKING:
+    from newsread.library.ignore_rules import Killfile
+    from newsread.library.portable import ImportResult
 
 __all__ = ["FeedValidators", "IngestResult", "Library", "RemovedSource"]
 
@@ -129,14 +129,18 @@ class Library(EntityIndexMethods):
 
     def export_state(self) -> dict[str, Any]:
         """Read state and bookmarks (with bookmarked articles' text) as a JSON-ready object."""
+        from newsread.library import portable
+
         return portable.export_document(self._database)
 
-    def import_state(self, text: str, origin: str) -> portable.ImportResult:
+    def import_state(self, text: str, origin: str) -> ImportResult:
         """Merge an export (the JSON `text` read from `origin`) in: marks are only ever added.
 
         A malformed document raises a one-line `SourceError` naming `origin`
         before anything is written; the merge is one transaction.
         """
+        from newsread.library import portable
+
         return portable.merge(self._database, portable.parse_document(text, origin))
 
     def __enter__(self) -> Library:
@@ -187,6 +191,10 @@ class Library(EntityIndexMethods):
         first: hidden ones are kept aside, others may be stored read (see
         `hidden_articles`); hidden ones count as unchanged.
         """
+        # Imported on first use: the reader paints its first screen without them.
+        from newsread.ingest.fields import safe_article, safe_source
+        from newsread.library.hidden_articles import ingest_screened
+
         # The one way into the library: whatever parsed them, every field is cleaned here.
         cleaned = [safe_article(article) for article in articles]
         safe = safe_source(source)
@@ -200,6 +208,8 @@ class Library(EntityIndexMethods):
 
     def hidden_count(self, source_key: str | None = None) -> int:
         """How many articles ignore rules keep hidden, of one source or of all."""
+        from newsread.library.hidden_articles import hidden_count
+
         return hidden_count(self._database, source_key)
 
     def untagged_count(self) -> int:
@@ -215,6 +225,8 @@ class Library(EntityIndexMethods):
 
         `url` is the source's own web page; `folder` the folders it is filed under.
         """
+        from newsread.ingest.fields import clean_url, safe_source
+
         with self._database.writing() as conn:
             sources.register(conn, safe_source(source), url=clean_url(url), folder=folder)
 
