@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -14,8 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsread.render.blocks import Link
 from newsread.textsafe import one_line
+
+if TYPE_CHECKING:
+    # Only named in annotations: the renderer loads when the first article is shown.
+    from newsread.render.blocks import Link
 
 
 def open_link(app: App[object], url: str) -> None:
