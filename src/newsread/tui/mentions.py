@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rich.console import Console, RenderableType
-
 from newsread.entities.identity import unify
 from newsread.library.entity_index import entity_key
 from newsread.model import Entity
@@ -59,12 +57,3 @@ def mentions_of(key: str, title: Sequence[Entity], body: Sequence[Entity]) -> Me
     in_title = tuple(entity for entity in title if entity_key(entity) == key)
     in_body = tuple(entity for entity in body if entity_key(entity) == key)
     return Mentions(key=key, entities=in_title + in_body, in_title=len(in_title))
-
-
-def marked_line(console: Console, renderable: RenderableType, width: int, mark: str) -> int | None:
-    """The first line of `renderable` laid out `width` wide holding a style with meta `mark`."""
-    lines = console.render_lines(renderable, console.options.update_width(max(1, width)))
-    for number, line in enumerate(lines):
-        if any(segment.style and segment.style.meta.get(mark) for segment in line):
-            return number
-    return None
