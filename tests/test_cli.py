@@ -159,3 +159,42 @@ def test_the_console_script_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 5
+
+
+def test_upgrading_a_large_library_says_so_once_and_keeps_json_clean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread import cli
+    from newsread.library import migrations
+
+    run_json(capsys, "list", "--json")
+    newer = migrations.Migration(
+        migrations.latest_version() + 1,
+        "a test column",
+        lambda conn: conn.execute("ALTER TABLE articles ADD COLUMN note TEXT"),
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, newer])
+    monkeypatch.setattr(cli, "UPGRADE_NOTICE_BYTES", 0)  # every library counts as large here
+    code, out, err = run(capsys, "list", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 5
+    assert err.count("\n") == 1
+    assert err.startswith("newsread: upgrading the library ")
+    assert f"→ {newer.version}" in err
+    # Once upgraded, the next run says nothing.
+    assert run(capsys, "list", "--json")[2] == ""
+
+
+def test_upgrading_a_small_library_is_silent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread.library import migrations
+
+    run_json(capsys, "list", "--json")
+    newer = migrations.Migration(
+        migrations.latest_version() + 1,
+        "a test column",
+        lambda conn: conn.execute("ALTER TABLE articles ADD COLUMN note TEXT"),
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, newer])
+    assert run(capsys, "list", "--json")[2] == ""

@@ -68,7 +68,14 @@ def _print_json(value: object) -> None:
 
 def _open_library(args: argparse.Namespace) -> Library:
     directory = ensure_config_dir(config_dir(args.config_dir))
-    library = Library.open(database_path(directory))
+    path = database_path(directory)
+
+    def note_upgrade(stored: int, latest: int) -> None:
+        # A large library takes a while to upgrade (once): say why nothing shows yet.
+        if path.stat().st_size >= UPGRADE_NOTICE_BYTES:
+            _note("", f"upgrading the library {path} (format {stored} → {latest}), once …")
+
+    library = Library.open(path, on_upgrade=note_upgrade)
     for notice in library.notices:
         _note("warning", notice)
     library.start_daily_backup(interactive=args.handler is _command_tui)
@@ -159,6 +166,10 @@ def _source_json(source: SourceInfo) -> dict[str, Any]:
         "last_error": source.last_error,
         "url": source.url,
     }
+
+
+UPGRADE_NOTICE_BYTES: Final = 32 * 1024 * 1024
+"""Libraries from this size up say so when they are upgraded: it takes a while."""
 
 
 def _note(kind: str, message: str) -> None:

@@ -7,7 +7,7 @@ Every method that changes something commits before it returns.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -73,13 +73,20 @@ class Library(EntityIndexMethods):
         self._backup: backup.BackgroundBackup | None = None
 
     @classmethod
-    def open(cls, path: Path) -> Library:
+    def open(cls, path: Path, *, on_upgrade: Callable[[int, int], object] | None = None) -> Library:
         """Open (creating and migrating as needed) the database at `path`.
 
         A damaged file is moved aside and replaced by the newest good backup
         (or a new library), which `notices` reports; an existing library is
-        backed up before its schema is upgraded.
+        backed up before its schema is upgraded, after `on_upgrade(stored,
+        latest)` is told (upgrading a large library takes a while, once).
         """
+
+        def before_upgrade(stored: int) -> None:
+            if on_upgrade is not None:
+                on_upgrade(stored, migrations.latest_version())
+            backup.back_up(path)
+
         with recovery.directory_lock(path.parent):
             notices = recovery.prepare(path)
             database = Database.connect(path)
@@ -87,7 +94,7 @@ class Library(EntityIndexMethods):
                 # Check the version before WAL mode rewrites the header of a file we must not touch.
                 migrations.check_compatible(database)
                 database.enable_wal()
-                migrations.migrate(database, before=lambda _stored: backup.back_up(path))
+                migrations.migrate(database, before=before_upgrade)
             except BaseException:
                 database.close()
                 raise
