@@ -22,12 +22,13 @@ from newsread.config import (
     SourceSettings,
     load_config,
 )
-from newsread.library import Library, ViewQuery
+from newsread.library import ArticleFilter, Library, ViewQuery
 from newsread.model import ParsedArticle, Source, SourceKind
 from newsread.tui.app import NewsreadApp
 from newsread.tui.keymap import plan_keys
 from newsread.tui.screens.help import HelpScreen
 from newsread.tui.screens.reader import ReaderScreen, refreshing
+from newsread.tui.screens.reader.base import empty_message
 from newsread.tui.theme_choice import CONFIG_THEME_PREFERENCE, THEME_PREFERENCE, choose_theme
 from newsread.tui.widgets.article_list import ArticleList
 
@@ -102,6 +103,18 @@ async def test_help_and_palette_show_the_remapped_keys(library: Library) -> None
         bookmark = next(line for line in lines if "Bookmark on/off" in line)
         assert bookmark.split()[:3] == ["B", "/", "ctrl+b"]
         assert any(line.split()[:1] == ["f1"] and "Show the keys" in line for line in lines)
+
+
+async def test_an_empty_list_suggests_the_remapped_keys(library: Library) -> None:
+    app = make_app(library, keys(bookmark="B", cycle_filter="F"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("F", "F")  # all → unread → bookmarked: nothing is bookmarked
+        await pilot.pause()
+        list_widget = reader(app).article_list
+        assert list_widget.empty_message == "No bookmarks yet. Press B on an article to add one."
+        unread = ViewQuery(filter=ArticleFilter.UNREAD)
+        hint = empty_message(unread, key_of=reader(app).key_of)
+        assert hint == "No unread articles. Press F to change the filter."
 
 
 def test_help_screen_with_a_remapped_key(snap_compare: SnapCompare, library: Library) -> None:

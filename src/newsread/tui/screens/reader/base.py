@@ -18,6 +18,8 @@ from newsread.library.query_language import QueryError, parse_query
 from newsread.library.search import parse_search
 from newsread.library.views import ArticleFilter, SortOrder, ViewQuery
 from newsread.textsafe import one_line
+from newsread.tui.actions import ALL_ACTIONS
+from newsread.tui.keymap import KeyPlan
 from newsread.tui.messages import StateChanged
 from newsread.tui.undo import UndoHistory
 from newsread.tui.widgets.article_list import ArticleList
@@ -55,14 +57,24 @@ def articles_text(count: int) -> str:
     return f"{count:,} article" if count == 1 else f"{count:,} articles"
 
 
-def empty_message(query: ViewQuery, typed_query: str = "") -> str:
-    """What the list says when `query` matches nothing (`typed_query`: the filter bar's)."""
+def default_key(action_id: str) -> str:
+    """The keys an action has when `[keys]` in config.toml leaves it alone (`b`)."""
+    return next(spec.key_display for spec in ALL_ACTIONS if spec.id == action_id)
+
+
+def empty_message(
+    query: ViewQuery, typed_query: str = "", key_of: Callable[[str], str] = default_key
+) -> str:
+    """What the list says when `query` matches nothing (`typed_query`: the filter bar's).
+
+    `key_of` names the keys of an action by its ID, so a remapped key is the one suggested.
+    """
     if query.search or typed_query:
         return "No article matches this search. Escape clears it."
     if query.filter is ArticleFilter.UNREAD:
-        return "No unread articles. Press f to change the filter."
+        return f"No unread articles. Press {key_of('cycle_filter')} to change the filter."
     if query.filter is ArticleFilter.BOOKMARKED:
-        return "No bookmarks yet. Press b on an article to add one."
+        return f"No bookmarks yet. Press {key_of('bookmark')} on an article to add one."
     if query.entity_key or query.watched or query.query or query.source_key:
         return "No article here. Escape goes back."
     return "The library is empty."
@@ -232,12 +244,18 @@ class ReaderBase(Screen[None]):
         with self.reporting_errors():
             view = self.library.view(query)
             article_list = self.article_list
-            article_list.empty_message = empty_message(query, self.typed_query)
+            article_list.empty_message = empty_message(query, self.typed_query, self.key_of)
             article_list.set_view(view, keep_article_id=keep_article_id)
         if count_later:
             self.call_after_refresh(self.update_subtitle)
         else:
             self.update_subtitle()
+
+    def key_of(self, action_id: str) -> str:
+        """The keys action `action_id` answers to, after `[keys]` in config.toml."""
+        plan = getattr(self.app, "key_plan", None)
+        spec = next(spec for spec in ALL_ACTIONS if spec.id == action_id)
+        return (plan.effective(spec) if isinstance(plan, KeyPlan) else spec).key_display
 
     def update_subtitle(self) -> None:
         """`5 articles · 3 unread · 1 bookmarked · filter: all`, plus search and source."""
