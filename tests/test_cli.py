@@ -161,26 +161,33 @@ def test_the_console_script_runs_as_a_process(tmp_path: Path) -> None:
     assert len(json.loads(result.stdout)) == 5
 
 
-def test_upgrading_a_large_library_says_so_once_and_keeps_json_clean(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from newsread import cli
+def add_a_newer_format(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Pretend this newsread knows one more schema step; return its version."""
     from newsread.library import migrations
 
-    run_json(capsys, "list", "--json")
     newer = migrations.Migration(
         migrations.latest_version() + 1,
         "a test column",
         lambda conn: conn.execute("ALTER TABLE articles ADD COLUMN note TEXT"),
     )
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, newer])
+    return newer.version
+
+
+def test_upgrading_a_large_library_says_so_once_and_keeps_json_clean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread import cli
+
+    run_json(capsys, "list", "--json")
+    newer = add_a_newer_format(monkeypatch)
     monkeypatch.setattr(cli, "UPGRADE_NOTICE_BYTES", 0)  # every library counts as large here
     code, out, err = run(capsys, "list", "--json")
     assert code == 0
     assert len(json.loads(out)) == 5
     assert err.count("\n") == 1
     assert err.startswith("newsread: upgrading the library ")
-    assert f"→ {newer.version}" in err
+    assert f"→ {newer}" in err
     # Once upgraded, the next run says nothing.
     assert run(capsys, "list", "--json")[2] == ""
 
@@ -188,13 +195,6 @@ def test_upgrading_a_large_library_says_so_once_and_keeps_json_clean(
 def test_upgrading_a_small_library_is_silent(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsread.library import migrations
-
     run_json(capsys, "list", "--json")
-    newer = migrations.Migration(
-        migrations.latest_version() + 1,
-        "a test column",
-        lambda conn: conn.execute("ALTER TABLE articles ADD COLUMN note TEXT"),
-    )
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, newer])
+    add_a_newer_format(monkeypatch)
     assert run(capsys, "list", "--json")[2] == ""

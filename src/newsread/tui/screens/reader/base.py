@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from typing import Final, TypeVar
 
 from textual.reactive import var
@@ -55,6 +56,16 @@ PartT = TypeVar("PartT", bound=Widget)
 def articles_text(count: int) -> str:
     """`1 article`, `5 articles`."""
     return f"{count:,} article" if count == 1 else f"{count:,} articles"
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnPoint:
+    """What the sidebar showed before it was narrowed (to a name's articles, a story's reports)."""
+
+    query: ViewQuery
+    article_id: str | None
+    search_shown: bool
+    sources_shown: bool
 
 
 def default_key(action_id: str) -> str:
@@ -250,6 +261,30 @@ class ReaderBase(Screen[None]):
             self.call_after_refresh(self.update_subtitle)
         else:
             self.update_subtitle()
+
+    def return_point(self, article_id: str | None) -> ReturnPoint:
+        """The sidebar as it is now, to come back to with `go_back_to`."""
+        return ReturnPoint(
+            query=self.view_query,
+            article_id=article_id,
+            search_shown=self.is_shown("search"),
+            sources_shown=self.is_shown("sources"),
+        )
+
+    def show_list_only(self) -> None:
+        """Hide the search bar and the source list: the sidebar shows just the list."""
+        self.set_shown("search", False)
+        self.set_shown("sources", False)
+        self.article_list.display = True
+
+    def go_back_to(self, point: ReturnPoint) -> None:
+        """Show the sidebar as `point` saw it, the cursor on its article."""
+        self.set_shown("search", point.search_shown)
+        self.set_shown("sources", point.sources_shown)
+        self.article_list.display = not point.sources_shown
+        self.view_query = point.query
+        self.take_view(keep_article_id=point.article_id)
+        (self.source_list if point.sources_shown else self.article_list).focus()
 
     def key_of(self, action_id: str) -> str:
         """The keys action `action_id` answers to, after `[keys]` in config.toml."""

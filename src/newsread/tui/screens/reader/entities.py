@@ -4,7 +4,6 @@ related articles, and what a refresh brought about followed names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Final
 
 from textual import on, work
@@ -18,7 +17,7 @@ from newsread.library.views import ViewQuery
 from newsread.model import RelatedArticle
 from newsread.textsafe import one_line
 from newsread.tui.entity_messages import ShowEntityArticles
-from newsread.tui.screens.reader.base import ReaderBase, articles_text
+from newsread.tui.screens.reader.base import ReaderBase, ReturnPoint, articles_text
 from newsread.tui.widgets.article_view import ArticleView
 from newsread.tui.widgets.entity_panel import EntityPanel
 
@@ -26,16 +25,6 @@ PANEL_PREFERENCE: Final = "entity_panel"
 """The library preference remembering whether the entity panel was open."""
 PANEL_OPEN: Final = "open"
 PANEL_CLOSED: Final = "closed"
-
-
-@dataclass(frozen=True, slots=True)
-class ReturnPoint:
-    """What the sidebar showed before it was narrowed to one name's articles."""
-
-    query: ViewQuery
-    article_id: str | None
-    search_shown: bool
-    sources_shown: bool
 
 
 class EntityActions(ReaderBase):
@@ -144,23 +133,13 @@ class EntityActions(ReaderBase):
     def show_entity_articles(self, key: str, name: str) -> None:
         """Narrow the list to every article mentioning entity `key`, newest first."""
         if self._entity_return is None:
-            self._entity_return = ReturnPoint(
-                query=self.view_query,
-                article_id=self.article_list.current_id,
-                search_shown=self.is_shown("search"),
-                sources_shown=self.is_shown("sources"),
-            )
+            self._entity_return = self.return_point(self.article_list.current_id)
         self._entity_name = one_line(name) or key
-        self._show_list_only()
+        self.show_list_only()
         self.view_query = ViewQuery(
             filter=self.view_query.filter, entity_key=key, clustered=self.config.reader.cluster
         )
         self.article_list.focus()
-
-    def _show_list_only(self) -> None:
-        self.set_shown("search", False)
-        self.set_shown("sources", False)
-        self.article_list.display = True
 
     def action_leave_entity(self) -> None:
         """Back from a name's articles to the list (and the article) shown before."""
@@ -170,12 +149,7 @@ class EntityActions(ReaderBase):
             raise SkipAction()
         self._entity_return = None
         self._entity_name = ""
-        self.set_shown("search", back.search_shown)
-        self.set_shown("sources", back.sources_shown)
-        self.article_list.display = not back.sources_shown
-        self.view_query = back.query
-        self.take_view(keep_article_id=back.article_id)
-        (self.source_list if back.sources_shown else self.article_list).focus()
+        self.go_back_to(back)
 
     def update_subtitle(self) -> None:
         """The counts, led by `mentioning NAME` while the list shows a name's articles."""
@@ -260,7 +234,7 @@ class EntityActions(ReaderBase):
         every_article = ViewQuery(sort=self.view_query.sort, clustered=self.config.reader.cluster)
         if position is None and self.view_query != every_article:
             self._entity_return = None
-            self._show_list_only()
+            self.show_list_only()
             self.view_query = every_article
             position = article_list.position_of(event.article_id)
         if position is None:

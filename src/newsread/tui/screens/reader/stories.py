@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.actions import SkipAction
 
 from newsread.library import Library
 from newsread.library.views import ViewQuery
-from newsread.tui.screens.reader.base import ReaderBase, articles_text
-
-
-@dataclass(frozen=True, slots=True)
-class StoryReturn:
-    """What the sidebar showed before it listed one story's reports."""
-
-    query: ViewQuery
-    article_id: str
-    search_shown: bool
-    sources_shown: bool
+from newsread.tui.screens.reader.base import ReaderBase, ReturnPoint, articles_text
 
 
 class StoryActions(ReaderBase):
@@ -32,7 +20,7 @@ class StoryActions(ReaderBase):
     def __init__(self, library: Library) -> None:
         """Create the screen's story part over `library`."""
         super().__init__(library)
-        self._story_return: StoryReturn | None = None
+        self._story_return: ReturnPoint | None = None
 
     def action_expand_story(self) -> None:
         """List every report of the story under the cursor."""
@@ -49,15 +37,8 @@ class StoryActions(ReaderBase):
             if len(reports) < 2:
                 self.notify("No other source reports this story.", markup=False)
                 return
-            self._story_return = StoryReturn(
-                query=self.view_query,
-                article_id=summary.id,
-                search_shown=self.is_shown("search"),
-                sources_shown=self.is_shown("sources"),
-            )
-            self.set_shown("search", False)
-            self.set_shown("sources", False)
-            self.article_list.display = True
+            self._story_return = self.return_point(summary.id)
+            self.show_list_only()
             self.view_query = ViewQuery(story_article=summary.id)
             self.article_list.focus()
 
@@ -68,12 +49,7 @@ class StoryActions(ReaderBase):
             # Nothing to leave: let escape reach the next binding.
             raise SkipAction()
         self._story_return = None
-        self.set_shown("search", back.search_shown)
-        self.set_shown("sources", back.sources_shown)
-        self.article_list.display = not back.sources_shown
-        self.view_query = back.query
-        self.take_view(keep_article_id=back.article_id)
-        (self.source_list if back.sources_shown else self.article_list).focus()
+        self.go_back_to(back)
 
     def update_subtitle(self) -> None:
         """The counts, led by `story: N articles` while the list shows one story."""
