@@ -798,3 +798,156 @@ def test_long_whitespace_and_long_lines_stay_linear() -> None:
     assert extract(" \n\t" * 100_000) == []
     assert isinstance(extract(("wordy " * 60_000) + "Acme"), list)
     assert time.process_time() - started < 10
+
+
+# --- T2a (round 8): quick paths in prose, consistency, cue_names, merge, headlines -------
+
+
+def _masked_line_by_line(text: str) -> tuple[str, list[bool]]:
+    """The general way to mask: every line through the full block-and-inline masker."""
+    from newsread.entities import prose
+
+    pieces: list[str] = []
+    headings: list[bool] = []
+    in_fence = False
+    for line in text.split("\n"):
+        masked, heading, in_fence = prose._mask_line(line, in_fence)
+        pieces.append(masked)
+        headings.append(heading)
+    return "\n".join(pieces), headings
+
+
+_MARKDOWN_PIECES = [
+    *[
+        "# ",
+        "## ",
+        "> ",
+        "- ",
+        "* ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "```",
+        "~~~",
+        "---",
+        "***",
+        "___",
+    ],
+    *[
+        "[a]: http://x",
+        "**",
+        "_",
+        "`",
+        "[",
+        "](http://x.y)",
+        "<b>",
+        "&amp;",
+        "\\*",
+        "@acme",
+    ],
+    *[
+        "www.x.com",
+        "https://x.y/z",
+        "Acme",
+        "Jane Doe",
+        "(Reuters)",
+        '"',
+        "’",
+        "  ",
+        "\t",
+        " ",
+    ],
+    *["\n", "\n", "\n\n", "word", "12", "é", "!", "~~", "ok."],
+]
+
+
+def test_markdown_masking_takes_quick_paths_without_changing_the_result() -> None:
+    from newsread.entities.prose import mask_markdown
+
+    rng = random.Random(8)
+    texts = [
+        "".join(rng.choice(_MARKDOWN_PIECES) for _ in range(rng.randint(0, 30)))
+        for _ in range(1500)
+    ]
+    texts += [path.read_text() for path in seed_files()]
+    for text in texts:
+        prose = mask_markdown(text)
+        masked, headings = _masked_line_by_line(text)
+        assert prose.text == masked, text
+        assert [line.heading for line in prose.lines] == headings, text
+        assert [text[line.start : line.end] for line in prose.lines] == text.split("\n")
+
+
+def test_a_name_said_once_is_not_repeated_and_one_said_twice_is() -> None:
+    from newsread.entities.consistency import repeat_mentions
+
+    text = "Acme rose. Zeno fell. Acme fell, Acmes too; ABAB ABABAB."
+    names = [
+        Entity(0, 4, "ORG", "Acme"),
+        Entity(11, 15, "PERSON", "Zeno"),
+        Entity(42, 46, "ORG", "ABAB"),
+    ]
+    found = repeat_mentions(text, names, [])
+    assert [(e.start, e.text) for e in found] == [
+        (0, "Acme"),
+        (11, "Zeno"),
+        (22, "Acme"),
+        (42, "ABAB"),
+    ]
+
+
+def test_makers_and_companies_match_what_a_full_search_finds() -> None:
+    from newsread.entities import cue_names
+
+    company = re.compile(
+        rf"(?<![\w@.’'-])(?:{cue_names._WORD}[ \t]+){{1,3}}(?:{cue_names._DESIGNATORS})(?![\w’'-])"
+    )
+    pieces = [
+        "made by ",
+        "built by ",
+        "remade by ",
+        "Acme ",
+        "X-",
+        "Zenith ",
+        "Group",
+        "Labs ",
+        "AT&T ",
+        "The ",
+        "in ",
+        ". ",
+        "'",
+        "operated  by ",
+        "Orbital ",
+        "Inc",
+        "\n",
+        "x",
+    ]
+    rng = random.Random(2)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert cue_names._makers(text) == [m.span(1) for m in cue_names._MAKER.finditer(text)]
+        assert [m.span() for m in cue_names._COMPANY.finditer(text)] == [
+            m.span() for m in company.finditer(text)
+        ], text
+
+
+def test_clean_keeping_and_title_lines_on_plain_and_marked_text() -> None:
+    from newsread.entities.headlines import is_title_case, title_lines
+    from newsread.entities.merge import keep_clean
+    from newsread.entities.prose import mask_markdown
+
+    text = "Acme Buys Zenith Group Today \nIt said **Acme** did.\n## Big News Here"
+    prose = mask_markdown(text)
+    assert title_lines(prose) == [True, False, True]
+    assert title_lines(prose) == [
+        line.heading or is_title_case(prose.text[line.start : line.end]) for line in prose.lines
+    ]
+    marked = text.index("**Acme**")
+    spans = [
+        Entity(0, 4, "ORG", "Acme"),
+        Entity(marked, marked + 8, "ORG", "**Acme**"),
+        Entity(4, 9, "ORG", " Buys"),
+    ]
+    assert keep_clean(text, prose.text, spans) == [spans[0]]
+    across = text.index("\nIt")
+    assert keep_clean(text, text, [Entity(across - 1, across + 2, "ORG", " \nI")]) == []

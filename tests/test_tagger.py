@@ -15,13 +15,23 @@ import pytest
 
 from newsread.entities import consistency, extract
 from newsread.entities.tagger import MODEL_PATH, shared_tagger
+from newsread.entities.tagger import tokenize as tokenize_module
 from newsread.entities.tagger.conll import read_conll
 from newsread.entities.tagger.evaluate import score
-from newsread.entities.tagger.features import AFTER, BEFORE, values_of, word_values
+from newsread.entities.tagger.features import (
+    AFTER,
+    BEFORE,
+    case_bits,
+    values_of,
+    word_class,
+    word_facts,
+    word_values,
+)
 from newsread.entities.tagger.perceptron import examples, train
 from newsread.entities.tagger.scoring import Tagger
 from newsread.entities.tagger.tags import TYPES, document_spans, spans
 from newsread.entities.tagger.tokenize import tokenize
+from newsread.entities.tagger.viterbi import decode_runs
 from newsread.entities.tagger.weights import load, load_compact, save
 from newsread.ingest.text import parse_text
 from newsread.model import ENTITY_LABELS, Entity
@@ -191,6 +201,22 @@ def test_batched_word_hashing_matches_the_one_word_path() -> None:
     assert batched.tolist() == [word_values(word) for word in words]
 
 
+def test_batched_word_facts_match_the_one_word_functions() -> None:
+    # Classes and case bits of ASCII words are worked out once per shape:
+    # words of one shape that differ in class must not share an answer.
+    chooser = random.Random(11)
+    letters = ["a", "B", "z", "Q", "7", "0", "_", "-", "'", "@", ".", "&", "é", "’", "\x00"]
+    words = ["A", "AB", "@", "@@", "@a", "Ab", "ABc", "BXa", "Xx", "a-b", "ab-cd", "-ab", "1a"]
+    words += ["".join(chooser.choices(letters, k=chooser.randint(1, 7))) for _ in range(3000)]
+    words = list(dict.fromkeys(words))
+    for start in range(0, len(words), 50):
+        batch = words[start : start + 50]
+        values, classes, bits = word_facts(batch)
+        assert values.tolist() == [word_values(word) for word in batch]
+        assert classes == [word_class(word) for word in batch]
+        assert bits == [case_bits(word) for word in batch]
+
+
 def test_importing_the_package_loads_neither_numpy_nor_the_model() -> None:
     code = (
         "import sys\n"
@@ -212,6 +238,36 @@ def test_tokens_keep_exact_offsets_with_curly_quotes() -> None:
     assert "’s" in tokens.words and "U.S." in tokens.words
     assert tokens.sentence_starts.tolist()[0] == 0
     assert len(tokens.sentence_starts) == 2
+
+
+def test_token_offsets_hold_for_any_text() -> None:
+    chooser = random.Random(5)
+    pieces = ["Acme", "U.S.", "’s", "don't", "1,700", " ", "  ", "\n", "\t", "\u00a0", "\u3000"]
+    pieces += ["\u2028", "北京", "😀", "\ud800", ".", "!", "?", "--", "...", "@x", "é"]
+    for _ in range(500):
+        text = "".join(chooser.choices(pieces, k=chooser.randint(0, 40)))
+        tokens = tokenize(text)
+        assert "".join(tokens.words) == "".join(text.split())
+        for word, start, end in zip(tokens.words, tokens.starts, tokens.ends, strict=True):
+            assert text[start:end] == word
+        lines = [text.count("\n", 0, start) for start in tokens.starts[tokens.sentence_starts]]
+        assert tokens.sentence_lines.tolist() == lines
+
+
+def test_token_shortcuts_match_what_the_general_pattern_matches() -> None:
+    import re
+
+    general = re.compile(tokenize_module._GENERAL)
+    shortcuts = re.compile(tokenize_module._SHORTCUTS)
+    chooser = random.Random(6)
+    pieces = ["a", "Inc", "n", "1", "x9", "_", ".", ",", ":", "/", "&", "'", "’", "-", "@", "s"]
+    pieces += ["(", "“", "é", " ", "J", "U", "S"]
+    for _ in range(3000):
+        text = "".join(chooser.choices(pieces, k=chooser.randint(1, 12)))
+        found = shortcuts.match(text)
+        if found is not None:
+            expected = general.match(text)
+            assert expected is not None and expected.group() == found.group(), text
 
 
 # --- the sample articles -----------------------------------------------------------------
@@ -352,6 +408,43 @@ def test_document_spans_agree_with_spans_of_each_sentence() -> None:
             zip(firsts.tolist(), ends.tolist(), [TYPES[k] for k in kinds.tolist()], strict=True)
         )
         assert found == expected
+
+
+def _plain_viterbi(
+    emissions: np.ndarray, first: np.ndarray, last: np.ndarray, step: np.ndarray
+) -> list[int]:
+    """The textbook algorithm, one token at a time; ties go to the lowest tag."""
+    score = first + emissions[0]
+    back: list[list[int]] = []
+    for row in emissions[1:]:
+        candidates = score[:, None] + step
+        back.append([int(i) for i in candidates.argmax(axis=0)])
+        score = candidates.max(axis=0) + row
+    path = [int((score + last).argmax())]
+    for pointers in reversed(back):
+        path.append(pointers[path[-1]])
+    return path[::-1]
+
+
+def test_batched_viterbi_agrees_with_the_textbook_one() -> None:
+    generator = np.random.default_rng(8)
+    for trial in range(300):
+        tokens = int(generator.integers(1, 40))
+        emissions = generator.normal(size=(tokens, 9)).astype(np.float32)
+        step = generator.normal(size=(9, 9)).astype(np.float32)
+        if trial % 2:  # whole numbers, so that ties happen
+            emissions, step = np.round(emissions * 2), np.round(step)
+        bounds = sorted({0, tokens, *generator.integers(0, tokens, 5).tolist()})
+        starts = np.array(bounds[:-1], dtype=np.int64)
+        lengths = np.diff(bounds).astype(np.int64)
+        first = np.round(generator.normal(size=(len(starts), 9))).astype(np.float32)
+        last = np.round(generator.normal(size=(len(starts), 9))).astype(np.float32)
+        tags = decode_runs(emissions, starts, lengths, first, last, step)
+        for run, (start, length) in enumerate(zip(starts, lengths, strict=True)):
+            expected = _plain_viterbi(
+                emissions[start : start + length], first[run], last[run], step
+            )
+            assert tags[start : start + length].tolist() == expected
 
 
 def _many_names_article(sentences: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from newsread.entities.lexicon import COMMON_ACRONYMS
@@ -37,6 +38,9 @@ def drop_common_acronyms(text: str, entities: Sequence[Entity]) -> list[Entity]:
     defined = common_acronyms(text) if "(" in text else frozenset()
     kept: list[Entity] = []
     for entity in entities:
+        if not defined and not _ends_in_common_acronym(entity.text):
+            kept.append(entity)
+            continue
         words = entity.text.split(" ")
         while words and _is_common(words[-1], defined):
             words.pop()
@@ -50,6 +54,13 @@ def drop_common_acronyms(text: str, entities: Sequence[Entity]) -> list[Entity]:
             entity = Entity(start, start + len(inner), entity.label, inner, entity.key)
         kept.append(entity)
     return kept
+
+
+@lru_cache(maxsize=8192)
+def _ends_in_common_acronym(name: str) -> bool:
+    """Whether `name` starts or ends with a word of `COMMON_ACRONYMS` (`AI`, `GPUs`)."""
+    words = name.split(" ")
+    return _is_common(words[-1], frozenset()) or _is_common(words[0], frozenset())
 
 
 def _is_common(word: str, defined: frozenset[str]) -> bool:

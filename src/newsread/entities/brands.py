@@ -24,10 +24,21 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     Only makers the tagger never met are cut, so established names
     (`Deutsche Bank`, `Manchester United`) stay whole.
     """
-    alone: dict[str, Counter[str]] = defaultdict(Counter)
+    # Only a name of several words whose rest is capitalised can be cut, at a
+    # first word the article also names alone: count just those lone mentions.
+    firsts: set[str] = set()
     for entity in entities:
-        if " " not in entity.text and not known(entity.text):
-            alone[name_key(entity.text)][entity.label] += 1
+        first, _, rest = entity.text.partition(" ")
+        if rest[:1].isupper():
+            firsts.add(name_key(first))
+    alone: dict[str, Counter[str]] = defaultdict(Counter)
+    if firsts:
+        for entity in entities:
+            if " " in entity.text:
+                continue
+            key = name_key(entity.text)
+            if key in firsts and not known(entity.text):
+                alone[key][entity.label] += 1
     makers = {
         key
         for key, labels in alone.items()

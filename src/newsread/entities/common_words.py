@@ -11,7 +11,6 @@ names them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Final, Protocol
 
@@ -44,16 +43,22 @@ def drop_common_words(
     A name is such a noun when every one of its mentions is one word right
     after `the`, spelled in a way training never met but known in lowercase.
     """
-    emphasised: dict[str, bool] = defaultdict(lambda: True)
-    for entity in entities:
-        key = name_key(entity.text)
-        emphasised[key] = emphasised[key] and _emphasised(text, entity, vocabulary)
+    keys = [name_key(e.text) for e in entities]
+    emphasised: dict[str, bool] = {}
+    for key, entity in zip(keys, entities, strict=True):
+        # One mention that is not such a noun decides for the name.
+        if emphasised.get(key, True):
+            emphasised[key] = _emphasised(text, entity, vocabulary)
     return [
         e
-        for e in entities
-        if not is_roman_numeral(e.text)
-        and not (e.label in NAME_LABELS and emphasised[name_key(e.text)])
+        for key, e in zip(keys, entities, strict=True)
+        if not (e.text[:1] in _ROMAN_LETTERS and is_roman_numeral(e.text))
+        and not (e.label in NAME_LABELS and emphasised[key])
     ]
+
+
+_ROMAN_LETTERS: Final = frozenset("IVX")
+"""What a Roman numeral of `_ROMAN` starts with: a cheap test before the pattern."""
 
 
 def _emphasised(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:

@@ -29,10 +29,15 @@ def repeat_mentions(
     so a lowercase word is never a name merely because it is spelled like one.
     """
     labels: dict[str, str] = {}
+    lone: set[str] = set()
     for entity in entities:
-        if _repeatable(entity.text):
-            labels.setdefault(entity.text, entity.label)
-    if not labels:
+        name = entity.text
+        if name not in labels and _repeatable(name):
+            labels[name] = entity.label
+            if masked.startswith(name, entity.start) and masked.count(name) == 1:
+                # The mention itself is the one place that does not overlap it.
+                lone.add(name)
+    if len(lone) == len(labels):
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
     added: list[Entity] = []
@@ -41,6 +46,8 @@ def repeat_mentions(
         starts = _NameStarts(masked, any(name[:1].islower() for name in labels))
     # Longer names first, so `Acme Holdings` is claimed before `Acme` inside it.
     for name in sorted(labels, key=len, reverse=True):
+        if name in lone:
+            continue
         candidates = starts.of(name) if starts is not None else None
         for start in _occurrences(masked, name, candidates):
             end = start + len(name)

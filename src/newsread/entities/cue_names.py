@@ -20,11 +20,15 @@ _DESIGNATORS: Final = (
     "Inc|Corp|Corporation|Ltd|LLC|PLC|Plc|AG|GmbH|Group|Holdings|Partners|Capital|"
     "Ventures|Investments|Technologies|Labs|Robotics|Industries|Enterprises|Bancorp"
 )
-_DESIGNATOR_WORDS: Final = tuple(_DESIGNATORS.split("|"))
+_DESIGNATOR_ANYWHERE: Final = re.compile(_DESIGNATORS)
 _WORD: Final = r"[A-Z][\w&'’-]*"
 _COMPANY: Final = re.compile(
-    rf"(?<![\w@.’'-])(?:{_WORD}[ \t]+){{1,3}}(?:{_DESIGNATORS})(?![\w’'-])"
+    rf"[A-Z](?<![\w@.’'-].)[\w&'’-]*[ \t]+(?:{_WORD}[ \t]+){{0,2}}(?:{_DESIGNATORS})(?![\w’'-])"
 )
+"""One to three capitalised words, the first not inside a longer one, then a designator.
+
+It opens with a capital letter, the look back placed after it, so the search
+skips straight from capital to capital."""
 _MAKER_VERBS: Final = (
     "made",
     "built",
@@ -35,6 +39,7 @@ _MAKER_VERBS: Final = (
     "owned",
     "operated",
 )
+_WORD_CHARACTER: Final = re.compile(r"\w")
 _MAKER: Final = re.compile(
     rf"\b(?:{'|'.join(_MAKER_VERBS)})[ \t]+by[ \t]+"
     rf"({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w’'-])"
@@ -45,9 +50,12 @@ def find_cue_names(
     masked: str, entities: Sequence[Entity], taken: Sequence[Entity]
 ) -> list[Entity]:
     """`entities` plus organisations found by shape or cue where nothing else lies."""
+    found = [*_companies(masked), *_makers(masked)]
+    if not found:
+        return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
     added: list[Entity] = []
-    for start, end in [*_companies(masked), *_makers(masked)]:
+    for start, end in found:
         if not _free(occupied, start, end):
             continue
         added.append(Entity(start, end, "ORG", masked[start:end]))
@@ -58,8 +66,8 @@ def find_cue_names(
 
 
 def _companies(masked: str) -> list[tuple[int, int]]:
-    # Few articles hold a designator at all: plain substring checks rule out the rest.
-    if not any(word in masked for word in _DESIGNATOR_WORDS):
+    # Few articles hold a designator at all: one quick search rules out the rest.
+    if _DESIGNATOR_ANYWHERE.search(masked) is None:
         return []
     found: list[tuple[int, int]] = []
     for match in _COMPANY.finditer(masked):
@@ -75,9 +83,29 @@ def _companies(masked: str) -> list[tuple[int, int]]:
 
 
 def _makers(masked: str) -> list[tuple[int, int]]:
-    if not any(verb in masked for verb in _MAKER_VERBS):
-        return []
-    return [match.span(1) for match in _MAKER.finditer(masked)]
+    """What `_MAKER.finditer` would find, trying only where a maker verb begins a word."""
+    starts = sorted(
+        start for verb in _MAKER_VERBS if verb in masked for start in _word_starts(masked, verb)
+    )
+    found: list[tuple[int, int]] = []
+    searched_to = 0
+    for start in starts:
+        match = _MAKER.match(masked, start) if start >= searched_to else None
+        if match is not None:
+            found.append(match.span(1))
+            searched_to = match.end()
+    return found
+
+
+def _word_starts(text: str, word: str) -> list[int]:
+    """Offsets where `word` occurs in `text` with no word character right before it."""
+    found: list[int] = []
+    start = text.find(word)
+    while start >= 0:
+        if start == 0 or not _WORD_CHARACTER.match(text, start - 1):
+            found.append(start)
+        start = text.find(word, start + 1)
+    return found
 
 
 def _free(occupied: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -12,10 +12,10 @@ it, or `Jane Doe’s Acme` → person). The label with the most weight wins for 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Final
+from functools import lru_cache
+from itertools import pairwise
+from typing import Final, NamedTuple
 
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
@@ -58,6 +58,8 @@ _APOSTROPHES: Final = frozenset("'’")
 _APPOSITIVE_OPENERS: Final = frozenset("'’,")
 """What a text right after a name must start with for `_APPOSITIVE` to match."""
 _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
+_COMPANY_ROLES: Final = BUSINESS_ROLES - {"ceo", "founder"}
+"""Roles before a name that are not a person's title (`coach`, `owner`; not `CEO`)."""
 _ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
@@ -74,17 +76,22 @@ def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -
     `known(name)` tells whether the tagger met every word of `name` in training.
     """
     keys = [name_key(e.text) for e in entities]
-    names = sorted(set(keys))
-    own = [
-        _own_cues(text, entities, index, names) if entity.label in _NAMES else []
-        for index, entity in enumerate(entities)
-    ]
+    gaps = [text[left.end : right.start] for left, right in pairwise(entities)]
+    gaps.append("")
+    named: list[int] = []
+    guesses: dict[str, list[str]] = {}
+    for index, entity in enumerate(entities):
+        if entity.label in _NAMES:
+            named.append(index)
+            guesses.setdefault(keys[index], []).append(entity.label)
+    own = _own_cues(text, entities, keys, gaps, named)
+    links = _links(entities, keys, gaps, known)
     organisations = {key for key, e in zip(keys, entities, strict=True) if e.label == "ORG"}
-    winners = _winners(text, entities, keys, own, known, organisations)
+    winners = _winners(keys, guesses, own, links, known, organisations)
     # Once: cues that lean on other names' kinds see the first round's verdicts.
     verdicts = {key for key, label in winners.items() if label == "ORG"}
-    if verdicts != organisations:
-        winners = _winners(text, entities, keys, own, known, verdicts)
+    if verdicts != organisations and _links_differ(links, organisations, verdicts):
+        winners = _winners(keys, guesses, own, links, known, verdicts)
     return [
         Entity(e.start, e.end, winners[key], e.text, e.key)
         if key in winners and winners[key] != e.label
@@ -93,80 +100,207 @@ def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -
     ]
 
 
+class _Link(NamedTuple):
+    """A cue that holds when one of `keys` names an organisation (`Acme’s X`, `X and Acme`)."""
+
+    label: str
+    weight: float
+    keys: tuple[str, ...]
+
+
 def _winners(
-    text: str,
-    entities: Sequence[Entity],
     keys: Sequence[str],
-    own: Sequence[list[tuple[str, float]]],
+    guesses: dict[str, list[str]],
+    own: dict[int, list[tuple[str, float]]],
+    links: dict[int, list[_Link]],
     known: Callable[[str], bool],
     organisations: set[str],
 ) -> dict[str, str]:
-    votes: Votes = defaultdict(lambda: defaultdict(float))
-    guesses: dict[str, list[str]] = defaultdict(list)
-    for index, entity in enumerate(entities):
-        if entity.label not in _NAMES:
-            continue
-        key = keys[index]
-        guesses[key].append(entity.label)
-        tally = votes[key]
-        for label, weight in own[index]:
-            tally[label] += weight
-        for label, weight in _relation_cues(text, entities, index, organisations, known):
-            tally[label] += weight
-    # The mentions of one name share their features, so the tagger's labels
-    # are one opinion, not independent votes: it counts once, shared out.
+    """Each name's label, from the tagger's `guesses` (by key) and the cues by mention."""
+    votes: Votes = {}
+    for index in sorted(own.keys() | links.keys()):
+        tally = votes.setdefault(keys[index], {})
+        for label, weight in own.get(index, ()):
+            tally[label] = tally.get(label, 0.0) + weight
+        for link in links.get(index, ()):
+            if not organisations.isdisjoint(link.keys):
+                tally[link.label] = tally.get(link.label, 0.0) + link.weight
+    winners: dict[str, str] = {}
     for key, labels in guesses.items():
+        tally = votes.get(key, {})
+        first = labels[0]
+        only_first = not tally or (len(tally) == 1 and first in tally)
+        if only_first and labels.count(first) == len(labels):
+            # Every vote is for one label, however much the tagger's counts.
+            winners[key] = first
+            continue
+        # The mentions of one name share their features, so the tagger's labels
+        # are one opinion, not independent votes: it counts once, shared out.
         say = KNOWN_VOTE if known(key) else NEW_VOTE
         for label in labels:
-            votes[key][label] += say / len(labels)
-    return {key: max(tally.items(), key=lambda item: item[1])[0] for key, tally in votes.items()}
+            tally[label] = tally.get(label, 0.0) + say / len(labels)
+        # `max` keeps the first of equal weights: the label voted for first.
+        winners[key] = max(tally, key=tally.__getitem__)
+    return winners
 
 
-def _relation_cues(
-    text: str,
+def _links_differ(links: dict[int, list[_Link]], before: set[str], after: set[str]) -> bool:
+    """Whether any cue leaning on organisations holds for one set and not the other."""
+    return any(
+        before.isdisjoint(link.keys) != after.isdisjoint(link.keys)
+        for found in links.values()
+        for link in found
+    )
+
+
+def _links(
     entities: Sequence[Entity],
-    index: int,
-    organisations: set[str],
+    keys: Sequence[str],
+    gaps: Sequence[str],
     known: Callable[[str], bool],
-) -> list[tuple[str, float]]:
-    """Cues that depend on which other names are organisations."""
-    if not organisations:
-        return []
-    entity = entities[index]
-    found: list[tuple[str, float]] = []
-    if index and _coordinated(text, entities[index - 1], entity, organisations):
-        found.append(("ORG", WEAK))
-    if index + 1 < len(entities) and _coordinated(text, entity, entities[index + 1], organisations):
-        found.append(("ORG", WEAK))
-    if index and _brand_before(text, entities[index - 1], entity, organisations):
-        found.append(("PRODUCT", STRONG))
-    # `Acme’s Jane Doe` is Acme's person, not its product.
-    if entity.label != "PERSON" and _owned_by(text, entities, index, organisations):
-        found.append(("PRODUCT", STRONG))
-    if (
-        entity.label == "ORG"
-        and index + 1 < len(entities)
-        and _founder_of(text, entity, entities[index + 1], organisations)
-        and not known(entity.text)
-    ):
-        found.append(("PERSON", STRONG))
-    return found
+) -> dict[int, list[_Link]]:
+    """Every mention's cues that depend on which other names are organisations.
+
+    `gaps[i]` is the text between mentions `i` and `i + 1`. The words between
+    decide here whether a cue can hold at all; which names are organisations
+    decides later (`_winners`) whether it does.
+    """
+    last = len(entities) - 1
+    # Each cue needs `and`, a space or a possessive between two neighbours.
+    joined = [
+        index
+        for index, gap in enumerate(gaps[:last])
+        if gap == " and " or gap == " " or gap[:1] in _APOSTROPHES
+    ]
+    links: dict[int, list[_Link]] = {}
+    for index in sorted({*joined, *(index + 1 for index in joined)}):
+        entity = entities[index]
+        if entity.label not in _NAMES:
+            continue
+        before = gaps[index - 1] if index else ""
+        after = gaps[index]
+        found: list[_Link] = []
+        if before == " and ":
+            found.append(_Link("ORG", WEAK, (keys[index - 1], keys[index])))
+        if after == " and ":
+            found.append(_Link("ORG", WEAK, (keys[index], keys[index + 1])))
+        if before == " ":
+            found.append(_Link("PRODUCT", STRONG, (keys[index - 1],)))
+        # `Acme’s Jane Doe` is Acme's person, not its product.
+        if entity.label != "PERSON" and _owned(before, after):
+            found.append(_Link("PRODUCT", STRONG, (keys[index - 1],)))
+        if (
+            entity.label == "ORG"
+            and index < last
+            and _founder_of(entity, after, keys[index], keys[index + 1])
+            and not known(entity.text)
+        ):
+            found.append(_Link("PERSON", STRONG, (keys[index + 1],)))
+        if found:
+            links[index] = found
+    return links
+
+
+_CUES_AFTER: Final = BUSINESS_ROLES | COMPANY_ACTIONS | PRODUCT_NOUNS | FACILITY_NOUNS | EVENT_NOUNS
+"""Every word right after a name that some cue of `_cues_near` looks for."""
+_CUES_BEFORE: Final = (
+    frozenset(["of", "the", "at"])
+    | COMPANY_NOUNS
+    | TEAM_NOUNS
+    | _LAUNCH_VERBS
+    | _CLAUSE_PLACE_BEFORE
+    | ROLE_WORDS
+)
+"""Every word right before a name that some cue of `_cues_near` looks for."""
+_CUE_MARKS: Final = frozenset(",'’")
+"""Every character right after a name that some cue of `_cues_near` looks for."""
+
+
+@lru_cache(maxsize=8192)
+def _name_is_a_cue(name: str) -> bool:
+    """Whether the name's own words are a cue: a nationality, `… River`, `xAI`."""
+    folded = name.casefold()
+    if " " in name:
+        return folded.rsplit(" ", 1)[-1] in PLACE_HEADS
+    return (
+        folded in DEMONYMS
+        or folded.removesuffix("s") in DEMONYMS
+        or (name[:1].islower() and not name.islower())
+    )
+
+
+class _Near(NamedTuple):
+    """The text right around one mention, as its cues read it."""
+
+    after: str
+    """The next word, casefolded ("" if none)."""
+    lowercase_after: bool
+    """Whether the next word is written in lowercase."""
+    last: str
+    """The word before, casefolded, if it ends in a letter (see `_previous_words`)."""
+    two_back: str
+    """The word before that, likewise."""
+    before: str
+    """Up to 40 characters of text before the mention."""
+    next_character: str
+    """The character right after the mention ("" at the end)."""
 
 
 def _own_cues(
-    text: str, entities: Sequence[Entity], index: int, names: Sequence[str]
+    text: str,
+    entities: Sequence[Entity],
+    keys: Sequence[str],
+    gaps: Sequence[str],
+    named: Sequence[int],
+    screen: bool = True,
+) -> dict[int, list[tuple[str, float]]]:
+    """The cues from the words around each mention of `named`, by index; none for most.
+
+    `keys` are the mentions' keys and `gaps[i]` the text after mention `i`
+    up to the next. A few words and characters next to a mention tell whether
+    any cue can hold; only then are they all looked for (`_cues_near`), or
+    always without `screen` (which gives the same, slower: tests compare).
+    """
+    lists = "like" in text or "such as" in text or "including" in text
+    found: dict[int, list[tuple[str, float]]] = {}
+    for index in named:
+        entity = entities[index]
+        following = _NEXT_WORD.match(text, entity.end)
+        next_word = following.group(1) if following is not None else ""
+        after = next_word.casefold()
+        before = text[max(0, entity.start - 40) : entity.start]
+        last, two_back = _previous_words(before)
+        next_character = text[entity.end : entity.end + 1]
+        if (
+            not screen
+            or after in _CUES_AFTER
+            or last in _CUES_BEFORE
+            or next_character in _CUE_MARKS
+            or _name_is_a_cue(entity.text)
+            or (entity.label == "PERSON" and " " in entity.text and before[-1:] in _QUOTES)
+            or (lists and ("like" in before or "such as" in before or "including" in before))
+        ):
+            lowercase_after = next_word[:1].islower()
+            near = _Near(after, lowercase_after, last, two_back, before, next_character)
+            cues = _cues_near(text, entities, index, keys, gaps[index], near)
+            if cues:
+                found[index] = cues
+    return found
+
+
+def _cues_near(
+    text: str,
+    entities: Sequence[Entity],
+    index: int,
+    keys: Sequence[str],
+    gap_after: str,
+    near: _Near,
 ) -> list[tuple[str, float]]:
-    """Cues from the words around one mention; `names` are all the names' keys, sorted."""
+    """Cues from the words around one mention, in the order they vote."""
     entity = entities[index]
+    after, lowercase_after, last, two_back, before_text, next_character = near
     found: list[tuple[str, float]] = []
-    following = _NEXT_WORD.match(text, entity.end)
-    after = following.group(1).casefold() if following is not None else ""
-    before_text = text[max(0, entity.start - 40) : entity.start]
-    before_words = _previous_words(before_text)
-    last = before_words[-1] if before_words else ""
-    two_back = before_words[-2] if len(before_words) > 1 else ""
     single = " " not in entity.text
-    next_character = text[entity.end : entity.end + 1]
     if after in BUSINESS_ROLES or after in COMPANY_ACTIONS:
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
@@ -177,8 +311,7 @@ def _own_cues(
         "like" in before_text or "such as" in before_text or "including" in before_text
     ) and _LIST_BEFORE.search(before_text):
         found.append(("ORG", STRONGEST))
-    lowercase_after = following is not None and following.group(1)[:1].islower()
-    if after in PRODUCT_NOUNS and lowercase_after and not _names_a_whole(names, entity, after):
+    if after in PRODUCT_NOUNS and lowercase_after and not _names_a_whole(keys, index, after):
         found.append(("PRODUCT", STRONG))
     if last in TEAM_NOUNS and entity.label != "PERSON":
         found.append(("ORG", STRONG))
@@ -192,10 +325,10 @@ def _own_cues(
         found.append(("PLACE", STRONG))
     if last == "the":
         found.append(("PERSON", -WEAK))
-    role = _ROLE_AFTER.match(text, entity.end) if not single else None
+    role = _ROLE_AFTER.match(text, entity.end) if not single and next_character == "," else None
     if role is not None and role.group(1).casefold() in ROLE_WORDS:
         found.append(("PERSON", STRONG))
-    if next_character in _APOSTROPHES and _owns_product(text, entities, index):
+    if next_character in _APOSTROPHES and _owns_product(text, entities, index, gap_after):
         found.append(("ORG", STRONG))
     if single and entity.text[:1].islower() and not entity.text.islower():
         found.append(("ORG", WEAK))
@@ -223,7 +356,7 @@ def _own_cues(
         found.append(("MISC", STRONGEST))
     if last == "at" and _YEAR_AFTER.match(text, entity.end):
         found.append(("EVENT", STRONG))
-    if last in ROLE_WORDS and last not in BUSINESS_ROLES - {"ceo", "founder"} and not single:
+    if last in ROLE_WORDS and last not in _COMPANY_ROLES and not single:
         found.append(("PERSON", STRONG))
     return found
 
@@ -238,87 +371,65 @@ def _quoted(text: str, entity: Entity) -> bool:
     return closing is not None and text[entity.end : entity.end + 1] == closing
 
 
-def _owned_by(text: str, entities: Sequence[Entity], index: int, organisations: set[str]) -> bool:
-    """`Acme’s Skylark`, `Acme’s recently announced Skylark`: a company's possession."""
-    if index == 0:
-        return False
-    owner = entities[index - 1]
-    if text[owner.end : owner.end + 1] not in _APOSTROPHES:
-        return False
-    gap = text[owner.end : entities[index].start]
-    modifies_next = (
-        index + 1 < len(entities) and text[entities[index].end : entities[index + 1].start] == " "
-    )
-    return (
-        name_key(owner.text) in organisations
-        and _POSSESSED.match(gap) is not None
-        and not modifies_next
-    )
+def _owned(before: str, after: str) -> bool:
+    """`Acme’s Skylark`, `Acme’s recently announced Skylark`: a possession (of an organisation).
+
+    `before` and `after` are the texts between this mention and its neighbours
+    ("" at either end of the article).
+    """
+    modifies_next = after == " "
+    return before[:1] in _APOSTROPHES and _POSSESSED.match(before) is not None and not modifies_next
 
 
-def _founder_of(text: str, owner: Entity, owned: Entity, organisations: set[str]) -> bool:
+def _founder_of(owner: Entity, gap: str, owner_key: str, owned_key: str) -> bool:
     """`Jane Doe’s Acme`: a plain two- or three-word name owning an organisation is a person's.
 
-    It decides between a person and an organisation only (`South Korea’s Acme` is
-    a place's): an organisation owning one (`Acme’s Zenith`) mostly has a one-word
-    name or one with a company word in it, and one the tagger met is left alone.
+    `gap` is the text between the two names; the one owned must be an
+    organisation for the cue to hold. It decides between a person and an
+    organisation only (`South Korea’s Acme` is a place's): an organisation
+    owning one (`Acme’s Zenith`) mostly has a one-word name or one with a
+    company word in it, and one the tagger met is left alone.
     """
-    if text[owner.end : owner.end + 1] not in _APOSTROPHES:
+    if gap[:1] not in _APOSTROPHES:
         return False
     words = owner.text.split(" ")
     return (
         1 < len(words) <= 3
         and all(word.isalpha() and word[0].isupper() and word[1:].islower() for word in words)
-        and _POSSESSIVE_GAP.fullmatch(text, owner.end, owned.start) is not None
-        and name_key(owned.text) in organisations
-        and name_key(owner.text) != name_key(owned.text)
+        and _POSSESSIVE_GAP.fullmatch(gap) is not None
+        and owner_key != owned_key
         and not any(word.casefold() in COMPANY_NOUNS for word in words)
     )
 
 
-def _names_a_whole(names: Sequence[str], entity: Entity, noun: str) -> bool:
+def _names_a_whole(keys: Sequence[str], index: int, noun: str) -> bool:
     """`Mars rover` when the article names a `Mars Rover`: the noun is the name's, not a cue."""
-    whole = f"{name_key(entity.text)} {noun}"
-    at = bisect_left(names, whole)
-    return at < len(names) and names[at].startswith(whole)
+    whole = f"{keys[index]} {noun}"
+    return any(key.startswith(whole) for key in keys)
 
 
-def _brand_before(text: str, maker: Entity, entity: Entity, organisations: set[str]) -> bool:
-    """`Acme Skylark`: a company's name right before this one."""
-    return (
-        maker.end + 1 == entity.start
-        and text[maker.end] == " "
-        and name_key(maker.text) in organisations
-    )
+def _owns_product(text: str, entities: Sequence[Entity], index: int, gap: str) -> bool:
+    """`Acme’s Skylark system`: the owner of a named product is a company.
 
-
-def _owns_product(text: str, entities: Sequence[Entity], index: int) -> bool:
-    """`Acme’s Skylark system`: the owner of a named product is a company."""
-    if index + 1 >= len(entities):
+    `gap` is the text between this mention and the next.
+    """
+    if index + 1 >= len(entities) or _POSSESSED.match(gap) is None:
         return False
-    owned = entities[index + 1]
-    if _POSSESSED.match(text[entities[index].end : owned.start]) is None:
-        return False
-    following = _NEXT_WORD.match(text, owned.end)
+    following = _NEXT_WORD.match(text, entities[index + 1].end)
     return following is not None and following.group(1).casefold() in PRODUCT_NOUNS
 
 
-def _coordinated(text: str, left: Entity, right: Entity, organisations: set[str]) -> bool:
-    """`X and Acme`, `Acme and X`: names joined by `and` are often of one kind."""
-    if right.start - left.end != len(" and ") or text[left.end : right.start] != " and ":
-        return False
-    return name_key(left.text) in organisations or name_key(right.text) in organisations
+def _previous_words(before: str) -> tuple[str, str]:
+    """The last two casefolded words of the text just before a name, on its line.
 
-
-def _previous_words(before: str) -> list[str]:
-    """The casefolded words of the text just before a name, up to the first punctuation back."""
-    line = before.rsplit("\n", 1)[-1]
-    words: list[str] = []
-    for word in reversed(line.split()):
-        if not word[-1:].isalpha():
-            break
-        words.append(word.casefold())
-        if len(words) == 3:
-            break
-    words.reverse()
-    return words
+    Only words ending in a letter count, back from the name up to the first
+    that does not (`Acme, the`: `the`, nothing before); a missing one is "".
+    """
+    if "\n" in before:
+        before = before[before.rfind("\n") + 1 :]
+    words = before.rsplit(None, 2)
+    if not words or not words[-1][-1].isalpha():
+        return "", ""
+    if len(words) < 2 or not words[-2][-1].isalpha():
+        return words[-1].casefold(), ""
+    return words[-1].casefold(), words[-2].casefold()

@@ -25,10 +25,13 @@ _TITLE_MIN_WORDS: Final = 3
 _TABLE_LIKE: Final = re.compile(r"[\d(,:]")
 
 
+_CLOSING: Final = '.!?:;,"”'
+
+
 def is_title_case(line: str) -> bool:
     """Most longer words capitalised and no closing punctuation: a headline, not a sentence."""
     stripped = line.rstrip()
-    if not stripped or stripped[-1] in '.!?:;,"”':
+    if not stripped or stripped[-1] in _CLOSING:
         return False
     words = _LONG_WORD.findall(line)
     if len(words) < _TITLE_MIN_WORDS:
@@ -40,7 +43,14 @@ def is_title_case(line: str) -> bool:
 def title_lines(prose: Prose) -> list[bool]:
     """For each line of `prose`: whether it is a heading or a Title Case line."""
     masked = prose.text
-    return [line.heading or is_title_case(masked[line.start : line.end]) for line in prose.lines]
+    return [
+        heading
+        or (
+            # Most lines are sentences: their closing punctuation settles it at once.
+            end > start and masked[end - 1] not in _CLOSING and is_title_case(masked[start:end])
+        )
+        for start, end, heading in prose.lines
+    ]
 
 
 def prove_headline_names(

@@ -11,7 +11,7 @@ names, so `NVIDIA` and `Nvidia` share one.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
@@ -20,7 +20,6 @@ from newsread.entities.lexicon import DEMONYMS
 from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
-_SPACES: Final = re.compile(r"\s+")
 _ROMAN: Final = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 """A Roman numeral, as it reads in a (casefolded) key."""
 _SMALL: Final = frozenset(["of", "the", "and", "for", "&", "de"])
@@ -29,48 +28,81 @@ _SMALL: Final = frozenset(["of", "the", "and", "for", "&", "de"])
 @lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """The casefolded canonical form of a name: `NVIDIA` and `Nvidia` → `nvidia`."""
-    return _SPACES.sub(" ", text.replace("’", "'")).strip().casefold()
+    # `split` and `\s` agree on what is a space: this is `\s+` → " ", stripped.
+    return " ".join(text.replace("’", "'").split()).casefold()
 
 
 def unify(entities: Sequence[Entity]) -> list[Entity]:
     """Give every name one label and one key for the whole document."""
-    keys = {index: name_key(e.text) for index, e in enumerate(entities) if e.label in NAME_LABELS}
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for index, key in keys.items():
-        votes[key][entities[index].label] += 1
-    labels = {key: _winner(counter) for key, counter in votes.items()}
-    aliases = _organisation_parts(labels) | _person_parts(labels)
-    aliases |= _acronyms(entities, keys, labels)
-    _product_lines(labels)
-    _fleets(labels)
-    result: list[Entity] = []
+    result = list(entities)
+    mentions: dict[str, list[int]] = {}
+    votes: dict[str, dict[str, int]] = {}
+    stale: set[str] = set()
+    capitals: set[str] = set()
     for index, entity in enumerate(entities):
-        own = keys.get(index)
-        if own is None:
-            key = name_key(entity.text)
-            label = entity.label
+        key = name_key(entity.text)
+        label = entity.label
+        if label not in NAME_LABELS:
+            if entity.key != key:
+                result[index] = Entity(entity.start, entity.end, label, entity.text, key)
+            continue
+        if entity.key != key:
+            stale.add(key)
+        if entity.text.isupper():
+            capitals.add(key)
+        counter = votes.get(key)
+        if counter is None:
+            votes[key] = {label: 1}
+            mentions[key] = [index]
         else:
-            key = aliases.get(own, own)
-            label = labels.get(key, entity.label)
-        if entity.key == key and entity.label == label:
-            result.append(entity)
-        else:
-            result.append(Entity(entity.start, entity.end, label, entity.text, key))
+            counter[label] = counter.get(label, 0) + 1
+            mentions[key].append(index)
+    labels = {key: _winner(counter) for key, counter in votes.items()}
+    # Keys are single-spaced and stripped: only those with a space have parts.
+    longer: dict[str, str] = {}
+    plurals: list[str] = []
+    for key, label in labels.items():
+        if " " in key:
+            longer[key] = label
+        elif key.endswith("s") and "'" not in key:
+            plurals.append(key)
+    aliases: dict[str, str] = {}
+    if longer:
+        aliases = _organisation_parts(longer, labels) | _person_parts(longer, labels)
+        aliases |= _acronyms(entities, mentions, capitals, longer)
+        _product_lines(labels, longer)
+    if plurals:
+        _fleets(labels, plurals)
+    for own, indices in mentions.items():
+        key = aliases.get(own, own)
+        decided = labels.get(key)
+        if key == own and own not in stale and len(votes[own]) == 1 and decided in votes[own]:
+            continue  # every mention already has this key and label
+        for index in indices:
+            entity = entities[index]
+            label = entity.label if decided is None else decided
+            if entity.label != label or entity.key != key:
+                result[index] = Entity(entity.start, entity.end, label, entity.text, key)
     return result
 
 
-def _winner(counter: Counter[str]) -> str:
-    # Most votes; on a tie the label seen first (Counter keeps insertion order).
+def _winner(counter: dict[str, int]) -> str:
+    # Most votes; on a tie the label seen first (dicts keep insertion order).
+    if len(counter) == 1:
+        return next(iter(counter))
     best = max(counter.values())
     return next(label for label, votes in counter.items() if votes == best)
 
 
-def _person_parts(labels: dict[str, str]) -> dict[str, str]:
-    """`musk` → `elon musk` when exactly one full name of a person ends (or starts) with it."""
+def _person_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
+    """`musk` → `elon musk` when exactly one full name of a person ends (or starts) with it.
+
+    `longer` are the names of more than one word among `labels`.
+    """
     owners: dict[str, set[str]] = defaultdict(set)
-    for key, label in labels.items():
-        parts = key.split(" ")
-        if label == "PERSON" and len(parts) > 1:
+    for key, label in longer.items():
+        if label == "PERSON":
+            parts = key.split(" ")
             owners[parts[-1]].add(key)
             owners[parts[0]].add(key)
     return {
@@ -80,18 +112,20 @@ def _person_parts(labels: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _organisation_parts(labels: dict[str, str]) -> dict[str, str]:
+def _organisation_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
     """`riverside` → `riverside united` when exactly one organisation's name starts with it.
 
-    A word alone that the article treats as a place stays one (`Ontario` and
-    `Ontario Hydro Authority` are two things), and so does a nationality
-    (`Dutch`, `Dutch Football Association`).
+    `longer` are the names of more than one word among `labels`. A word alone
+    that the article treats as a place stays one (`Ontario` and `Ontario Hydro
+    Authority` are two things), and so does a nationality (`Dutch`, `Dutch
+    Football Association`).
     """
     owners: dict[str, set[str]] = defaultdict(set)
-    for key, label in labels.items():
-        first, _, rest = key.partition(" ")
-        if label == "ORG" and rest and first not in _SMALL:
-            owners[first].add(key)
+    for key, label in longer.items():
+        if label == "ORG":
+            first = key.partition(" ")[0]
+            if first not in _SMALL:
+                owners[first].add(key)
     return {
         part: next(iter(full))
         for part, full in owners.items()
@@ -101,17 +135,22 @@ def _organisation_parts(labels: dict[str, str]) -> dict[str, str]:
     }
 
 
-def _product_lines(labels: dict[str, str]) -> None:
+def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> None:
     """`Grok` is a product when `Grok 5` is one, and so are `Grok Voice` and `Grok Imagine`.
 
-    A generation in Roman numerals (`Colossus II`) makes even a name taken for
-    a place a product line: places are not numbered so.
+    `longer` are the names of more than one word among `labels`. A generation
+    in Roman numerals (`Colossus II`) makes even a name taken for a place a
+    product line: places are not numbered so.
     """
     lines: dict[str, bool] = {}
-    for key, label in labels.items():
+    for key, label in longer.items():
+        if label != "PRODUCT":
+            continue
         line, _, number = key.rpartition(" ")
-        if label == "PRODUCT" and line and (number.isdigit() or _ROMAN.fullmatch(number)):
+        if number.isdigit() or _ROMAN.fullmatch(number):
             lines[line] = lines.get(line, False) or not number.isdigit()
+    if not lines:
+        return
     for key, label in labels.items():
         first = key.split(" ", 1)[0]
         if first not in lines:
@@ -122,32 +161,55 @@ def _product_lines(labels: dict[str, str]) -> None:
             labels[key] = "PRODUCT"
 
 
-def _fleets(labels: dict[str, str]) -> None:
+def _fleets(labels: dict[str, str], plurals: list[str]) -> None:
     """`Teslas`, `Boeings`: the plural of an organisation's name is its products, not a place.
 
-    A plural the article itself takes for an organisation is left alone: teams
-    are named so (`the Springboks`).
+    `plurals` are the names among `labels` that could be one: a word ending
+    in `s`, without an apostrophe. A plural the article itself takes for an
+    organisation is left alone: teams are named so (`the Springboks`).
     """
-    for key, label in labels.items():
-        if label not in ("PLACE", "PERSON", "MISC") or not key.endswith("s") or " " in key:
+    for key in plurals:
+        if labels[key] not in ("PLACE", "PERSON", "MISC"):
             continue
         makers = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
-        if "'" not in key and any(labels.get(maker) == "ORG" for maker in makers):
+        if any(labels.get(maker) == "ORG" for maker in makers):
             labels[key] = "PRODUCT"
 
 
 def _acronyms(
-    entities: Sequence[Entity], keys: dict[int, str], labels: dict[str, str]
+    entities: Sequence[Entity],
+    mentions: dict[str, list[int]],
+    capitals: set[str],
+    longer: dict[str, str],
 ) -> dict[str, str]:
-    """`ces` → `consumer electronics show` when the initials match a name in the document."""
+    """`ces` → `consumer electronics show` when the initials match a name in the document.
+
+    `mentions` are the indices of each name's mentions by key, `capitals` the
+    keys of names with a mention written in capitals, and `longer` the names of
+    more than one word, in the order the article names them first.
+    """
+    if not capitals or not longer:
+        return {}
+    acronyms = {
+        key
+        for key in capitals
+        if any(
+            (text := entities[index].text).isupper() and text.isalpha() and len(text) > 1
+            for index in mentions[key]
+        )
+    }
+    if not acronyms or not longer:
+        return {}
     by_initials: dict[str, str] = {}
-    for key in labels:
-        words = [w for w in key.split(" ") if w not in _SMALL]
-        if len(words) > 1:
-            by_initials.setdefault("".join(w[0] for w in words), key)
-    found: dict[str, str] = {}
-    for index, key in keys.items():
-        text = entities[index].text
-        if text.isupper() and text.isalpha() and len(text) > 1 and key in by_initials:
-            found[key] = by_initials[key]
-    return found
+    for key in longer:
+        initials = _initials(key)
+        if initials in acronyms:
+            by_initials.setdefault(initials, key)
+    return {key: by_initials[key] for key in acronyms if key in by_initials}
+
+
+@lru_cache(maxsize=8192)
+def _initials(key: str) -> str:
+    """The first letters of a key's words but the small ones (`of`); "" for one word."""
+    words = [w for w in key.split(" ") if w not in _SMALL]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""

@@ -17,15 +17,18 @@ def resolve_overlaps(entities: Iterable[Entity], rank: Callable[[Entity], int]) 
     One sweep after sorting: kept spans are disjoint and ordered, so a new span
     can only ever collide with the last one kept.
     """
-    ordered = sorted(entities, key=lambda e: (e.start, -(e.end - e.start), rank(e)))
+    ordered = sorted(entities, key=lambda e: (e.start, e.start - e.end, rank(e)))
     kept: list[Entity] = []
+    end = -1
     for entity in ordered:
-        if kept and entity.start < kept[-1].end:
+        if entity.start < end:
             last = kept[-1]
             if (entity.end - entity.start, -rank(entity)) > (last.end - last.start, -rank(last)):
                 kept[-1] = entity
+                end = entity.end
             continue
         kept.append(entity)
+        end = entity.end
     return kept
 
 
@@ -43,15 +46,17 @@ def keep_clean(original: str, masked: str, entities: Iterable[Entity]) -> list[E
     spans, so this is the contract's last guard rather than a filter that
     usually bites.
     """
+    unmasked = masked == original  # plain prose: nothing was blanked
     clean: list[Entity] = []
     for entity in entities:
         covered = original[entity.start : entity.end]
         if (
             covered
-            and covered == masked[entity.start : entity.end]
             and covered == entity.text
+            and (unmasked or covered == masked[entity.start : entity.end])
             and "\n" not in covered
-            and covered == covered.strip()
+            and not covered[0].isspace()
+            and not covered[-1].isspace()
         ):
             clean.append(entity)
     return clean

@@ -7,6 +7,7 @@ cover the same words the longer span wins (`2026-01-05` over `2026`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -16,16 +17,36 @@ from newsread.model import Entity
 _SP: Final = r"[ \t\u00a0\u202f]"
 """Whitespace inside a span: never a newline."""
 
-_START: Final = r"(?<![\w.,$€£¥₹₩@#/+-])"
+
+def _any_word(alternatives: str) -> str:
+    """`alternatives` (`one|two|a\\ few`), ignoring case, behind a quick first-letter test.
+
+    The regex engine cannot skip a case-insensitive alternative by its first
+    letter, so it tries every one in turn; a look-ahead for the letters they
+    begin with turns most places away at once. Each alternative must begin with
+    a plain letter, and none may hold a `|` of its own.
+    """
+    firsts = sorted({alternative[:1].lower() for alternative in alternatives.split("|")})
+    if not all(first.isalpha() and first.isascii() for first in firsts):
+        raise ValueError(f"not a plain list of words: {alternatives}")
+    return f"(?=(?i:[{''.join(firsts)}]))(?i:{alternatives})"
+
+
+_BEFORE_NONE: Final = r"[\w.,$€£¥₹₩@#/+-]"
+"""What never stands right before a span (`A320`, `1.5`, `$`, `#1`, `1/2`)."""
+_START: Final = rf"(?<!{_BEFORE_NONE})"
 _END: Final = r"(?![\w%$€£]|[.,]\d)"
 
-_NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_WORD_NUMBER: Final = (
-    r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+_NUMBER: Final = r"(?>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+"""Atomic: every shorter reading of a number ends before a digit or a `.`/`,` and a digit,
+where nothing that follows a number in these patterns can begin, so giving digits back
+could never lead to a match; not trying spares the patterns much backtracking."""
+_WORD_NUMBER: Final = _any_word(
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|a\ few|dozens\ of|"
-    r"hundreds\ of|thousands\ of)"
+    r"hundreds\ of|thousands\ of"
 )
-_SCALE: Final = r"(?i:thousand|million|billion|trillion)"
+_SCALE: Final = _any_word("thousand|million|billion|trillion")
 _SCALE_ATTACHED: Final = r"(?:bn|mn|mln|tn|trn|[kKmMbBtT])"
 _AMOUNT: Final = rf"{_NUMBER}(?:{_SP}{_SCALE})?"
 
@@ -33,11 +54,13 @@ _CURRENCY_SYMBOL: Final = r"(?:(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?[$€£¥₹
 _CURRENCY_CODE: Final = (
     r"(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|AUD|CAD|HKD|SGD|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|RUB|TRY)"
 )
-_CURRENCY_WORD: Final = (
-    r"(?i:(?:US|U\.S\.|Canadian|Australian|Hong\ Kong|Singapore|New\ Zealand)"
-    rf"{_SP})?(?i:dollars?|euros?|yen|yuan|renminbi|rupees?|francs?|won|pesos?|reais|"
+_CURRENCY_COUNTRY: Final = _any_word(
+    r"US|U\.S\.|Canadian|Australian|Hong\ Kong|Singapore|New\ Zealand"
+)
+_CURRENCY_WORD: Final = f"(?:{_CURRENCY_COUNTRY}{_SP})?" + _any_word(
+    r"dollars?|euros?|yen|yuan|renminbi|rupees?|francs?|won|pesos?|reais|"
     r"roubles?|rubles?|lira|shekels?|rand|kronor|kroner|krona|krone|cents|pence|"
-    r"bitcoins?|pounds\ sterling|sterling)"
+    r"bitcoins?|pounds\ sterling|sterling"
 )
 
 MONEY: Final = re.compile(
@@ -77,11 +100,15 @@ _UNIT_WORD: Final = (
     rf"degrees?(?:{_SP}(?:Celsius|Fahrenheit))?|knots?|light-years?|calories?|joules?|"
     r"(?:peta|exa|tera)?flops|qubits?|parameters)"
 )
-_TIME_UNIT: Final = r"(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
+_UNIT_BEGINS: Final = r"(?=[^\W\d_]|°)"
+"""Every unit begins with a letter or a degree sign: a quick test before the long lists."""
+_TIME_UNIT: Final = _any_word(
+    "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+)
 
 QUANTITY: Final = re.compile(
     rf"{_START}(?:{_AMOUNT}|{_WORD_NUMBER})(?:[-–]{_NUMBER})?"
-    rf"(?:(?:{_SP}|-)?(?:{_UNIT_SYMBOL}|{_UNIT_WORD})|{_SP}{_UNIT_LETTER})(?![\w°/])"
+    rf"(?:(?:{_SP}|-)?{_UNIT_BEGINS}(?:{_UNIT_SYMBOL}|{_UNIT_WORD})|{_SP}{_UNIT_LETTER})(?![\w°/])"
 )
 """`380 MW`, `1,700 hours`, `28 feet`, `10 years`, `5 km`, `3.2 GHz`, `40 tons`."""
 
@@ -90,12 +117,12 @@ _MONTH: Final = (
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MODIFIER: Final = r"(?i:last|next|this|early|late|mid|earlier\ this|later\ this)"
+_MODIFIER: Final = _any_word(r"last|next|this|early|late|mid|earlier\ this|later\ this")
 _DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR: Final = r"(?:1[89]\d\d|20\d\d)"
-_PERIOD: Final = (
-    r"(?i:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|"
-    r"morning|afternoon|evening|night|season)"
+_PERIOD: Final = _any_word(
+    "week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|"
+    "morning|afternoon|evening|night|season"
 )
 
 DATE: Final = re.compile(
@@ -105,11 +132,11 @@ DATE: Final = re.compile(
     rf"|(?:(?:{_MODIFIER}{_SP})?{_WEEKDAY},?{_SP})?(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?)?"
     rf"(?:{_MODIFIER}[-{_SP[1:-1]}])?{_MONTH}(?:{_SP}{_DAY}(?![\d,]\d))?(?:,?{_SP}{_YEAR})?"
     rf"|(?:{_MODIFIER}{_SP})?{_WEEKDAY}"
-    r"|(?i:yesterday|today|tomorrow|tonight)"
-    rf"|(?i:this|last|next|past|coming|previous|current){_SP}{_PERIOD}"
+    rf"|{_any_word('yesterday|today|tomorrow|tonight')}"
+    rf"|{_any_word('this|last|next|past|coming|previous|current')}{_SP}{_PERIOD}"
     rf"|(?:{_NUMBER}|{_WORD_NUMBER}){_SP}{_TIME_UNIT}{_SP}ago"
-    rf"|(?:(?i:spring|summer|autumn|fall|winter)(?:{_SP}of)?{_SP})?"
-    rf"(?:(?i:mid|early|late)[-{_SP[1:-1]}])?{_YEAR}s?"
+    rf"|(?:{_any_word('spring|summer|autumn|fall|winter')}(?:{_SP}of)?{_SP})?"
+    rf"(?:{_any_word('mid|early|late')}[-{_SP[1:-1]}])?{_YEAR}s?"
     rf"|Q[1-4](?:{_SP}{_YEAR})?|FY{_SP}?(?:{_YEAR}|\d\d)"
     rf"){_END}"
 )
@@ -140,10 +167,13 @@ _NUMBER_WORDS: Final = """
     one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred several hundreds thousands dozens
 """
-_MONEY_WORDS: Final = """
-    thousand million billion trillion millions billions trillions us u au c ca nz hk s nt r rs
-    usd eur gbp jpy cny rmb chf inr aud cad hkd sgd krw brl mxn sek nok dkk zar rub try
+_SCALE_WORDS: Final = "thousand million billion trillion millions billions trillions"
+_CURRENCY_PREFIXES: Final = """
+    US U AU C CA NZ HK S NT R Rs
+    USD EUR GBP JPY CNY RMB CHF INR AUD CAD HKD SGD KRW BRL MXN SEK NOK DKK ZAR RUB TRY
 """
+"""What goes before a currency sign (`US$`, `U.S.$`), `Rs` and currency codes: matched
+as written, so only these forms can start a sum (`us` and `'s` cannot)."""
 
 
 def _forms(words: str) -> frozenset[str]:
@@ -153,76 +183,142 @@ def _forms(words: str) -> frozenset[str]:
 
 _TRIGGERS: Final = {
     **dict.fromkeys(_forms(_DATE_WORDS), _DATE_ONLY),
-    **dict.fromkeys(_forms(_MONEY_WORDS), _MONEY_ONLY),
+    **dict.fromkeys(_forms(_SCALE_WORDS), _MONEY_ONLY),
+    **dict.fromkeys(_CURRENCY_PREFIXES.split(), _MONEY_ONLY),
     **dict.fromkeys(_forms(_NUMBER_WORDS), _COUNTED),
 }
 """Words a span can start with, and which patterns to try there."""
 
 
-def _alternatives(words: frozenset[str]) -> str:
-    """A pattern matching exactly `words`, as a trie: `jan(?:uary)?`, not `january|jan`."""
-    if words == {""}:
-        return ""
-    branches: dict[str, set[str]] = {}
-    for word in sorted(words):
-        if word:
-            branches.setdefault(word[0], set()).add(word[1:])
-    parts = [re.escape(first) + _alternatives(frozenset(rest)) for first, rest in branches.items()]
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    return f"(?:{body})?" if "" in words else body
-
-
 _SIGNS: Final = "$€£¥₹₩₽₪₺₿"
-_SCAN: Final = re.compile(
-    rf"(?<![^\W_])(?:({_alternatives(frozenset([*_TRIGGERS, 'ago']))})(?![^\W_])|FY|fy|(\d))"
-    rf"|[{_SIGNS}]"
-)
-"""Every place a span can begin: a whole word from `_TRIGGERS` (or `ago`), a fiscal year
-(`FY2025`), a number, or a currency sign; never inside a larger word (`A320`, `3pm`)."""
-_UNIT_AFTER: Final = re.compile(rf"[\d.,]*(?:[-–][\d.,]+)?[{_SP[1:-1]}-]?(?:[^\W\d_]|[°%٪％])")
-"""What every money, percent or quantity span that begins with a digit has: the number
-(perhaps a range), at most one space or hyphen, then a word, a unit sign or a percent sign.
-Where it is missing only a date can start at the number."""
-_BARE_NUMBER: Final = re.compile(
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
-    rf"(?![\d%٪％/–-]|[.,:]\d|{_SP}*(?:[^\W\d_]|[%٪％]))"
-)
+_NOT_BEFORE: Final = frozenset("_.,$€£¥₹₩@#/+-")
+"""Besides letters and digits, what `_START` forbids right before a span."""
+_WORD_STARTS: Final = frozenset([*_TRIGGERS, "ago"])
+"""Whole words that can begin a span (or, `ago`, end a vague one)."""
+
+
+class _WordCharacters(dict[int, str]):
+    """A `str.translate` table that makes every character other than a letter or digit a space.
+
+    What it makes of a text has one word per run of letters and digits, at the
+    same offsets, so `" May "` is found exactly where `May` stands as a whole word.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = char if char.isalnum() else " "
+        self[code] = value
+        return value
+
+
+_WORD_CHARACTERS: Final = _WordCharacters()
+_NUMBER_THEN: Final = rf"[\d.,]*+(?:[-–][\d.,]++)?+[{_SP[1:-1]}-]?+"
+"""A number, perhaps a range, and at most one space or hyphen. Possessive: in a span the
+number always runs up to the first character that cannot be in one."""
+_NEXT: Final = {
+    "MONEY": rf"{_NUMBER_THEN}(?:{_SCALE}|{_CURRENCY_WORD}|{_CURRENCY_CODE})",
+    "PERCENT": rf"{_NUMBER_THEN}(?:[%٪％]|(?i:per|pct|basis))",
+    "QUANTITY": (
+        rf"{_NUMBER_THEN}(?:{_SCALE}|{_UNIT_BEGINS}(?:{_UNIT_SYMBOL}|{_UNIT_WORD})|{_UNIT_LETTER})"
+    ),
+    "DATE": rf"\d{{4}}-|\d{{1,2}}/|{_YEAR}|[\d.,]*+(?:st|nd|rd|th)?{_SP}[^\W\d_]",
+}
+"""What each pattern needs from a place that begins with a digit, read off its branches
+that can start with one: money needs the number followed by a scale, a currency or its
+code, a percent a percent sign or word, a quantity a scale or a unit, a date an ISO or
+slashed date, a year, or a number and then a word (`5 May`, `10 years ago`)."""
+_MEASURED: Final = rf"{_NUMBER_THEN}(?:[^\W\d_]|[°%٪％])"
+"""What every money, percent or quantity span that begins with a digit has: the number,
+then a word, a unit sign or a percent sign. Only where it holds are their tests made."""
+_BARE_END: Final = rf"(?![\d%٪％/–-]|[.,:]\d|{_SP}*(?:[^\W\d_]|[%٪％]))"
+_BARE_NUMBER: Final = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_BARE_END}"
 """A number with no unit, sign or word after it: no pattern can start there, unless a year."""
-_YEAR_ALONE: Final = re.compile(rf"{_YEAR}s?$")
+
+
+def _flag(label: str) -> str:
+    """An empty group named `label`, set where `_NEXT[label]` holds at the digit just read."""
+    return rf"(?:(?<=(?={_NEXT[label]}).)(?P<{label}>))?"
+
+
+_NUMBER_OR_SIGN: Final = re.compile(
+    rf"[\d{_SIGNS}](?<!{_BEFORE_NONE}.)"
+    rf"(?:(?<=[{_SIGNS}])|(?<=(?:(?={_YEAR}{_BARE_END})|(?!{_BARE_NUMBER})).)"
+    rf"(?:(?<=(?={_MEASURED}).){_flag('MONEY')}{_flag('PERCENT')}{_flag('QUANTITY')})?"
+    rf"{_flag('DATE')})"
+)
+"""A currency sign, or a digit that starts a number other than a bare one, where `_START`
+lets a span begin; each pattern's group is set when `_NEXT` says it may match there.
+
+It opens with the character itself so that the search skips straight to digits
+and signs; the tests that belong at that character are made in look-backs over it."""
+_AT_DIGIT: Final = {
+    flags: tuple(pattern for pattern, wanted in zip(_ALL, flags, strict=True) if wanted)
+    for flags in itertools.product((False, True), repeat=len(_ALL))
+}
+"""The patterns to try at a digit, by which of them `_NUMBER_OR_SIGN` let through."""
+
+_Patterns = tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def find_patterns(text: str) -> list[Entity]:
     """Return the money, percent, quantity and date spans in `text`, sorted and disjoint.
 
-    Rather than sliding every pattern over every character, one scan finds
-    where a span can begin (a number, a currency sign, or a whole word from
-    `_TRIGGERS`) and only the patterns that can start there are tried, which
-    keeps the cost close to one cheap pass over the text.
+    Rather than sliding every pattern over every character, the places where a
+    span can begin are found first (a whole word from `_TRIGGERS`, a number, a
+    currency sign, a fiscal year), and only the patterns that can start there
+    are tried. Every pattern opens with `_START`, so a place right after a
+    letter, digit or `_START` sign is never one.
     """
     found: list[Entity] = []
-    for match in _SCAN.finditer(text):
+    for start, patterns in _word_starts(text).items():
+        if patterns:
+            found.extend(_matches(text, start, patterns))
+        else:
+            found.extend(_vague_ago(text, start))
+    for match in _NUMBER_OR_SIGN.finditer(text):
         start = match.start()
-        word = match.group(1)
-        if word is not None:
-            if word == "ago":
-                found.extend(_vague_ago(text, start))
-            else:
-                found.extend(_matches(text, start, _TRIGGERS[word]))
-        elif match.lastindex == 2:
-            bare = _BARE_NUMBER.match(text, start)
-            if bare is None or _YEAR_ALONE.match(bare.group()):
-                measured = _UNIT_AFTER.match(text, start) is not None
-                found.extend(_matches(text, start, _ALL if measured else _DATE_ONLY))
-        elif text[start] in _SIGNS:
+        if text[start] in _SIGNS:
             found.extend(_matches(text, start, _MONEY_ONLY))
         else:
-            found.extend(_matches(text, start, _DATE_ONLY))
+            wanted = tuple(match.group(label) is not None for label, _ in _ALL)
+            found.extend(_matches(text, start, _AT_DIGIT[wanted]))
     return resolve_overlaps(found, lambda entity: _RANK[entity.label])
 
 
-def _matches(
-    text: str, start: int, patterns: tuple[tuple[str, re.Pattern[str]], ...]
-) -> list[Entity]:
+def _word_starts(text: str) -> dict[int, _Patterns]:
+    """Where a trigger word or a fiscal year (`FY2025`) opens a possible span, and what to try.
+
+    `ago` maps to no patterns: a vague span (`a year ago`) ends there.
+    """
+    words = text.translate(_WORD_CHARACTERS)
+    padded = f" {words} "
+    starts: dict[int, _Patterns] = {}
+    for word in _WORD_STARTS.intersection(words.split()):
+        patterns = _TRIGGERS.get(word, ())
+        for start in _whole_words(padded, word):
+            if not patterns or start == 0 or text[start - 1] not in _NOT_BEFORE:
+                starts[start] = patterns
+    for fiscal in ("FY", "fy"):
+        start = words.find(fiscal)
+        while start >= 0:
+            if start == 0 or (words[start - 1] == " " and text[start - 1] not in _NOT_BEFORE):
+                starts.setdefault(start, _DATE_ONLY)
+            start = words.find(fiscal, start + 1)
+    return starts
+
+
+def _whole_words(padded: str, word: str) -> list[int]:
+    """Offsets (into the unpadded text) where `word` stands alone in `padded`."""
+    needle = f" {word} "
+    found: list[int] = []
+    at = padded.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = padded.find(needle, at + len(word) + 1)
+    return found
+
+
+def _matches(text: str, start: int, patterns: _Patterns) -> list[Entity]:
     found: list[Entity] = []
     for label, pattern in patterns:
         match = pattern.match(text, start)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the text: a paragraph, a heading or a list item."""
+class Line(NamedTuple):
+    """One line of the text: a paragraph, a heading or a list item.
+
+    An immutable named tuple rather than a frozen dataclass: a long article has
+    thousands of lines, and a tuple is much cheaper to build.
+    """
 
     start: int
     end: int
@@ -62,18 +65,33 @@ _INLINE: Final = re.compile(
 _MARKUP_CHARACTER: Final = re.compile(r"[@`\[\]<&\\*_~!]")
 
 
+_BLOCK_SYNTAX_STARTS: Final = frozenset(" \t`~-*_[#>+")
+"""How every line with block syntax (fence, break, definition, heading, quote, list) begins,
+unless it begins with a digit (`1. …`)."""
+
+
 def mask_markdown(text: str) -> Prose:
     """Blank out the Markdown syntax in `text`, keeping every offset and line break."""
     pieces: list[str] = []
     lines: list[Line] = []
+    inline = _may_hold_inline_markup(text)
+    changed = False
     in_fence = False
     offset = 0
     for line in text.split("\n"):
-        masked, heading, in_fence = _mask_line(line, in_fence)
+        end = offset + len(line)
+        first = line[:1]
+        if not line or (not in_fence and first not in _BLOCK_SYNTAX_STARTS and not first.isdigit()):
+            # No block syntax here: at most inline markup, and only if the text has any.
+            masked = _mask_inline(line) if inline else line
+            heading = False
+        else:
+            masked, heading, in_fence = _mask_line(line, in_fence)
+        changed = changed or masked is not line
         pieces.append(masked)
-        lines.append(Line(offset, offset + len(line), heading))
-        offset += len(line) + 1
-    return Prose("\n".join(pieces), tuple(lines))
+        lines.append(Line(offset, end, heading))
+        offset = end + 1
+    return Prose("\n".join(pieces) if changed else text, tuple(lines))
 
 
 def _mask_line(line: str, in_fence: bool) -> tuple[str, bool, bool]:
@@ -97,9 +115,14 @@ def _mask_line(line: str, in_fence: bool) -> tuple[str, bool, bool]:
     return _blank(line[:prefix]) + _mask_inline(line[prefix:]), False, in_fence
 
 
+def _may_hold_inline_markup(text: str) -> bool:
+    """False when `text` has none of the characters every piece of inline markup has."""
+    return _MARKUP_CHARACTER.search(text) is not None or "://" in text or "www." in text
+
+
 def _mask_inline(text: str) -> str:
     # Most lines of news prose hold no markup at all: skip the big pattern for them.
-    if _MARKUP_CHARACTER.search(text) is None and "://" not in text and "www." not in text:
+    if not _may_hold_inline_markup(text):
         return text
     return _INLINE.sub(_replace, text)
 

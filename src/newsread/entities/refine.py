@@ -10,9 +10,7 @@ miscellaneous name (`Grok 5`), or an organisation owning it (`Acme’s Skylark`)
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Final
 
 from newsread.entities.identity import name_key
@@ -44,49 +42,80 @@ def refine(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) 
     an organisation it never met followed by a number (`Zorbit 3 chip`) is a
     product, while a known one is more likely a score (`Arsenal 2 Chelsea 1`).
     """
-    product: dict[str, bool] = defaultdict(bool)
+    product: set[str] = set()
     result = _companies(text, entities)
     for index, entity in enumerate(result):
         if entity.label not in ("MISC", "ORG", "PLACE"):
             continue
+        spaced = _finished_after(text, entity.end)
         if entity.label == "PLACE":
             # Places take no Roman numerals: a one-word "place" numbered so is a
             # product generation (`Colossus II`); people (`Henry VIII`) and clubs
             # (`Willem II`) are other labels.
-            roman = _ROMAN_AFTER.match(text, entity.end) if " " not in entity.text else None
+            roman = (
+                _ROMAN_AFTER.match(text, entity.end) if spaced and " " not in entity.text else None
+            )
             if roman is not None and not _touches_next(result, index, roman.end()):
                 end = roman.end()
-                result[index] = replace(
-                    entity, end=end, text=text[entity.start : end], label="PRODUCT"
-                )
-                product[name_key(result[index].text)] = True
+                name = text[entity.start : end]
+                result[index] = Entity(entity.start, end, "PRODUCT", name, entity.key)
+                product.add(name_key(name))
             continue
-        last = entity.text.rsplit(" ", 1)[-1].casefold()
-        if last in EVENT_WORDS and " " in entity.text:
-            result[index] = replace(entity, label="EVENT")
+        several = " " in entity.text
+        last = (
+            entity.text.rsplit(" ", 1)[-1].casefold() if several or entity.label == "MISC" else ""
+        )
+        if several and last in EVENT_WORDS:
+            result[index] = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
             continue
-        letter = _LETTER_AFTER.match(text, entity.end) if entity.label == "MISC" else None
+        letter = (
+            _LETTER_AFTER.match(text, entity.end) if spaced and entity.label == "MISC" else None
+        )
         if letter is not None and not _touches_next(result, index, letter.end()):
             # `Series B`, `Class A`: a letter finishes the name; it stays what it was.
             end = letter.end()
-            result[index] = replace(entity, end=end, text=text[entity.start : end])
+            name = text[entity.start : end]
+            result[index] = Entity(entity.start, end, entity.label, name, entity.key)
             continue
-        number = _NUMBER_AFTER.match(text, entity.end) if _numbered(text, entity, known) else None
+        number = (
+            _NUMBER_AFTER.match(text, entity.end)
+            if spaced and _numbered(text, entity, known)
+            else None
+        )
         if number is not None and not _touches_next(result, index, number.end()):
             end = number.end()
-            result[index] = replace(entity, end=end, text=text[entity.start : end])
-            product[name_key(result[index].text)] = True
+            name = text[entity.start : end]
+            result[index] = Entity(entity.start, end, entity.label, name, entity.key)
+            product.add(name_key(name))
             continue
         if _owned(text, result, index) or (
             entity.label == "MISC" and (_noun_after(text, entity) or last in PRODUCT_HEADS)
         ):
-            product[name_key(entity.text)] = True
+            product.add(name_key(entity.text))
+    if not product:
+        return result
     return [
-        replace(e, label="PRODUCT")
-        if e.label in ("MISC", "ORG") and product.get(name_key(e.text))
+        Entity(e.start, e.end, "PRODUCT", e.text, e.key)
+        if e.label in ("MISC", "ORG") and name_key(e.text) in product
         else e
         for e in result
     ]
+
+
+_SPACING: Final = frozenset(" \t")
+
+
+def _finished_after(text: str, end: int) -> bool:
+    """Whether a name ending at `end` may go on with a numeral or a letter (`Grok 5`, `Series B`).
+
+    Such a finish follows spaces or tabs and starts with a capital or a digit;
+    this tells cheaply when `_ROMAN_AFTER`, `_LETTER_AFTER` and `_NUMBER_AFTER`
+    cannot match.
+    """
+    if text[end : end + 1] not in _SPACING:
+        return False
+    following = text[end + 1 : end + 2]
+    return following in _SPACING or following.isupper() or following.isdecimal()
 
 
 def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
@@ -109,14 +138,12 @@ def _owned(text: str, entities: Sequence[Entity], index: int) -> bool:
     if index == 0:
         return False
     owner = entities[index - 1]
-    gap = text[owner.end : entities[index].start]
-    return (
-        owner.label == "ORG"
-        and not _modifies_next(text, entities, index)
-        and entities[index].label != "PERSON"
-        and _POSSESSIVE_BEFORE.search(gap) is not None
-        and len(gap) <= 4
-    )
+    entity = entities[index]
+    # `’s ` or `’s (`: three or four characters between the two.
+    if owner.label != "ORG" or entity.label == "PERSON" or not 3 <= entity.start - owner.end <= 4:
+        return False
+    gap = text[owner.end : entity.start]
+    return _POSSESSIVE_BEFORE.search(gap) is not None and not _modifies_next(text, entities, index)
 
 
 def _modifies_next(text: str, entities: Sequence[Entity], index: int) -> bool:
@@ -158,18 +185,35 @@ def _companies(text: str, entities: Sequence[Entity]) -> list[Entity]:
     The training news knows few of today's companies, so a new one is often
     guessed to be a place or a person; the words around its mentions say better.
     """
-    votes: dict[str, int] = defaultdict(int)
+    companies: set[str] = set()
     for entity in entities:
         if entity.label not in ("PLACE", "PERSON") or " " in entity.text:
             continue
+        key = name_key(entity.text)
+        if key in companies:
+            continue
         following = _NEXT_WORD.match(text, entity.end)
         word = following.group(1).casefold() if following is not None else ""
-        before = text[max(0, entity.start - 24) : entity.start]
-        if word in _COMPANY_CUES or _ARTICLE_BEFORE.search(before):
-            votes[name_key(entity.text)] += 1
+        if word in _COMPANY_CUES or _after_companies_like(text, entity.start):
+            companies.add(key)
+    if not companies:
+        return list(entities)
     return [
-        replace(e, label="ORG")
-        if votes.get(name_key(e.text)) and e.label in ("PLACE", "PERSON")
+        Entity(e.start, e.end, "ORG", e.text, e.key)
+        if e.label in ("PLACE", "PERSON") and name_key(e.text) in companies
         else e
         for e in entities
     ]
+
+
+def _after_companies_like(text: str, start: int) -> bool:
+    """`companies like X`: a name in a list of companies."""
+    before = text[max(0, start - 24) : start]
+    # `_ARTICLE_BEFORE` ends in `like` and spaces: a cheap test rules most text out
+    # (`k` and `K` have a third case-insensitive match, the Kelvin sign).
+    tail = before.rstrip()
+    return (
+        tail[-1:] in ("e", "E")
+        and tail[-2:-1] in ("k", "K", "\u212a")
+        and _ARTICLE_BEFORE.search(before) is not None
+    )

@@ -27,6 +27,7 @@ LABELS: Final = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 
 _TRAILING: Final = ".-'’"
 _PERSON: Final = TYPES.index("PER")
+_LABEL_OF_TYPE: Final = [LABELS[kind] for kind in TYPES]
 
 
 def find_names(
@@ -41,23 +42,21 @@ def find_names(
     tokens = tokenize(masked)
     if not tokens.words:
         return []
-    line_starts = np.array([line.start for line in prose.lines], dtype=np.int64)
-    first_offsets = tokens.starts[tokens.sentence_starts]
-    line_of = np.searchsorted(line_starts, first_offsets, side="right") - 1
-    headlines = np.array(titles, dtype=bool)[line_of]
+    headlines = np.array(titles, dtype=bool)[tokens.sentence_lines]
     tags = shared_tagger().tag(tokens.words, tokens.sentence_starts, headlines)
-    taken = sorted((e.start, e.end) for e in numeric)
-    entities: list[Entity] = []
     firsts, ends, kinds = document_spans(tags, tokens.sentence_starts)
     span_starts = tokens.starts[firsts].tolist()
-    span_ends = tokens.ends[ends - 1].tolist()
-    for start, end, kind in zip(span_starts, span_ends, kinds.tolist(), strict=True):
-        end = _trim(original, start, end)
+    spans = zip(span_starts, tokens.ends[ends - 1].tolist(), kinds.tolist(), strict=True)
+    taken = sorted((e.start, e.end) for e in numeric)
+    entities: list[Entity] = []
+    for start, end, kind in spans:
+        if original[end - 1] in _TRAILING:
+            end = _trim(original, start, end)
         if kind == _PERSON:
             start = _after_titles(original, start, end)
-        if end > start and not _overlaps(taken, start, end):
+        if end > start and not (taken and _overlaps(taken, start, end)):
             name = original[start:end]
-            entities.append(Entity(start, end, LABELS[TYPES[kind]], name, name_key(name)))
+            entities.append(Entity(start, end, _LABEL_OF_TYPE[kind], name, name_key(name)))
     if "@" not in masked:
         return entities
     return _with_handles(

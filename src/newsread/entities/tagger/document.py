@@ -5,15 +5,18 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from newsread.entities.tagger.features import CAPS, INITIAL, NORMAL, TITLE
-from newsread.entities.tagger.lexicon import (
+from newsread.entities.tagger.features import (
+    CAPS,
     HAS_LETTER,
     HAS_LOWERCASE,
+    INITIAL,
     IS_CAPITALISED,
     IS_LOWER,
+    NORMAL,
     STARTS_ALNUM,
-    Lexicon,
+    TITLE,
 )
+from newsread.entities.tagger.lexicon import Lexicon
 
 Ints = npt.NDArray[np.int64]
 
@@ -26,36 +29,46 @@ def contexts_and_flags(
     `ids` are the document's tokens (lexicon indices), `starts` where each
     sentence begins, `headlines` which sentences lie on a Title Case line.
     """
-    count = len(ids)
+    _, lowers, bits = lexicon.facts_of(ids)
+    return contexts_and_flags_of(lowers, bits, lexicon.lower_count, starts, headlines)
+
+
+def contexts_and_flags_of(
+    lowers: Ints, bits: Ints, lower_count: int, starts: Ints, headlines: npt.NDArray[np.bool_]
+) -> tuple[Ints, Ints]:
+    """`contexts_and_flags` given the tokens' lowercase forms and bits (`Lexicon.facts_of`).
+
+    `lower_count` is the lexicon's: every lowercase form is below it.
+    """
+    count = len(bits)
     lengths = np.empty_like(starts)
     lengths[:-1] = starts[1:] - starts[:-1]
     lengths[-1] = count - starts[-1]
-    bits = lexicon.bits[ids]
-    sentence_bits = np.bitwise_or.reduceat(bits, starts)
-    has_letter = (sentence_bits & HAS_LETTER) > 0
-    has_lower = (sentence_bits & HAS_LOWERCASE) > 0
-    sentence_context = np.where(
-        has_letter & ~has_lower, CAPS, np.where(headlines, TITLE, NORMAL)
-    ).astype(np.int64)
+    # A sentence with letters but no lowercase one is a capitals line.
+    sentence_case = np.bitwise_or.reduceat(bits, starts) & (HAS_LETTER | HAS_LOWERCASE)
+    sentence_context = np.where(sentence_case == HAS_LETTER, CAPS, headlines * TITLE)
     context = np.repeat(sentence_context, lengths)
 
+    # Each sentence's first token that starts with a letter or digit (else its
+    # first token) is its initial word.
     positions = np.arange(count)
-    alnum = np.where((bits & STARTS_ALNUM) > 0, positions, count)
+    alnum = np.where(bits & STARTS_ALNUM, positions, count)
     first = np.minimum.reduceat(alnum, starts)
-    ends = starts + lengths
-    first = np.where(first < ends, first, starts)
-    first_of_token = np.repeat(first, lengths)
+    first = np.where(first < starts + lengths, first, starts)
     normal = context == NORMAL
     context[first[sentence_context == NORMAL]] = INITIAL
 
-    lowers = lexicon.lowers[ids]
     capitalised = (bits & IS_CAPITALISED) > 0
-    seen_lower = np.zeros(lexicon.lower_count, dtype=bool)
-    seen_lower[lowers[normal & ((bits & IS_LOWER) > 0)]] = True
-    seen_inside = np.zeros(lexicon.lower_count, dtype=bool)
-    seen_inside[lowers[normal & capitalised & (positions > first_of_token)]] = True
-    lower_flag = seen_lower[lowers].astype(np.int64)
-    inside = seen_inside[lowers]
-    inside_flag = np.where(inside, np.where(context == NORMAL, 4, 2), 0)
-    flags = np.where(capitalised, lower_flag + inside_flag, 0)
+    seen = np.zeros(lower_count, dtype=np.uint8)
+    seen[lowers[normal & ((bits & IS_LOWER) > 0)]] = _SEEN_LOWER
+    mid_sentence = positions > np.repeat(first, lengths)
+    seen[lowers[normal & capitalised & mid_sentence]] |= _SEEN_INSIDE
+    found = seen.take(lowers)
+    # Seen capitalised mid-sentence: `C` for a token elsewhere, `c` for one itself mid-sentence.
+    inside_flag = np.where(found & _SEEN_INSIDE, np.where(context == NORMAL, 4, 2), 0)
+    flags = np.where(capitalised, (found & _SEEN_LOWER) + inside_flag, 0)
     return context, flags
+
+
+_SEEN_LOWER, _SEEN_INSIDE = 1, 2
+"""What the document shows of a lowercase form: in lowercase; capitalised mid-sentence."""

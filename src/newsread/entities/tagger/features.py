@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from itertools import groupby
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Final
 
 import numpy as np
@@ -50,6 +51,9 @@ NORMAL, INITIAL, CAPS, TITLE = range(4)
 FLAGS: Final = ("--", "L-", "-C", "LC", "-c", "Lc")
 """What the document says of a capitalised word: seen in lowercase (`L`); seen
 capitalised mid-sentence elsewhere (`C`), or only here, mid-sentence (`c`)."""
+
+IS_LOWER, IS_CAPITALISED, HAS_LETTER, HAS_LOWERCASE, STARTS_ALNUM = (1, 2, 4, 8, 16)
+"""Bits of `case_bits`."""
 
 CLASSES: Final = ("low", "cap", "up", "one", "mix", "num", "punct", "capx", "numx", "lowx", "at")
 """Coarse word classes (`word_class`)."""
@@ -102,6 +106,33 @@ def word_class(word: str) -> int:
     return 8 if first.isdigit() else 9
 
 
+def case_bits(word: str) -> int:
+    """What the document context needs of a word's case (`IS_LOWER`…), as bits."""
+    if word.isascii():
+        upper = word.upper()
+        lower = word.lower()
+        bits = IS_LOWER if word == lower and word != upper else 0
+        if word[:1].isupper():
+            bits |= IS_CAPITALISED
+        if lower != upper:
+            bits |= HAS_LETTER
+        if word != upper:
+            bits |= HAS_LOWERCASE
+        if word[:1].isalnum():
+            bits |= STARTS_ALNUM
+        return bits
+    bits = IS_LOWER if word.islower() else 0
+    if word[:1].isupper():
+        bits |= IS_CAPITALISED
+    if any(c.isalpha() for c in word):
+        bits |= HAS_LETTER
+    if any(c.islower() for c in word):
+        bits |= HAS_LOWERCASE
+    if word[:1].isalnum():
+        bits |= STARTS_ALNUM
+    return bits
+
+
 def _encode(text: str) -> bytes:
     """UTF-8, with lone surrogates (invalid text, but a `str` may hold them) passed through.
 
@@ -138,66 +169,125 @@ def word_values(word: str) -> list[int]:
 
 
 _W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _K, _NX = range(WORD_TEMPLATES)
-_DIGITS_TO_ZERO: Final = str.maketrans("0123456789", "0" * 10)
-_SEPARATOR: Final = "\x00"
-_REPEATS: Final = re.compile(r"(.)\1+")
+_SEPARATOR: Final = b"\x00"
+_ASCII: Final = bytes(range(128))
+_DIGITS_TO_ZERO: Final = bytes.maketrans(b"0123456789", b"0" * 10)
+_SHAPE_BYTES: Final = bytes.maketrans(
+    _ASCII[48:58] + _ASCII[65:91] + _ASCII[97:123], b"d" * 10 + b"X" * 26 + b"x" * 26
+)
+_REPEATS: Final = re.compile(rb"(.)\1+")
+_FIRST_OF_RUN: Final = itemgetter(1)
+"""The character a run of repeats (`_REPEATS`) collapses to, with no template to expand."""
+_CLASS_HASHES: Final = np.array([_crc(name) for name in CLASSES], dtype=np.uint64)
+_BY_SHAPE: dict[bytes, tuple[int, int]] = {}
+"""`word_class` and `case_bits` of plain ASCII words by `_shape_key`, filled as words come."""
+_BY_SHAPE_LIMIT: Final = 20_000
 
 
 def values_of(words: list[str]) -> npt.NDArray[np.uint64]:
     """`word_values` of many words, `(len(words), WORD_TEMPLATES)`, hashed in one batch."""
-    return values_and_classes(words)[0]
+    return word_facts(words)[0]
 
 
-def values_and_classes(words: list[str]) -> tuple[npt.NDArray[np.uint64], list[int]]:
-    """`values_of(words)` with each word's `word_class`, which the values include.
+def word_facts(words: list[str]) -> tuple[npt.NDArray[np.uint64], list[int], list[int]]:
+    """`values_of(words)` with each word's `word_class` (which the values include) and `case_bits`.
 
     Plain ASCII words (nearly all) take a path where the per-word string work
     is a few slices and the hashing runs in C over all strings at once; the
-    values are exactly those of `word_values`.
+    results are exactly those of the one-word functions.
     """
-    plain = [word for word in words if word.isascii() and _SEPARATOR not in word]
-    classes = [word_class(word) for word in plain]
-    strings: list[str] = []
-    if plain:
-        joined = _SEPARATOR.join(plain)
-        lowers = joined.lower().translate(_DIGITS_TO_ZERO).split(_SEPARATOR)
-        shapes = _REPEATS.sub(r"\1", joined.translate(_SHAPE_LETTERS)).split(_SEPARATOR)
-        for word, lower, word_shape, cls in zip(plain, lowers, shapes, classes, strict=True):
-            hyphen = lower.rsplit("-", 1)[-1] if "-" in word and len(word) > 2 else ""
-            suffix3 = lower[-3:]
-            strings += (
-                word,
-                lower,
-                word_shape,
-                word[:1],
-                word[:2],
-                word[:3],
-                word[:4],
-                lower[-1:],
-                lower[-2:],
-                suffix3,
-                lower[-4:],
-                hyphen,
-                CLASSES[cls],
-                suffix3,
-            )
-    hashes = np.fromiter(
-        map(zlib.crc32, map(str.encode, strings)), dtype=np.uint64, count=len(strings)
-    ).reshape(len(plain), WORD_TEMPLATES)
-    if len(plain) == len(words):
-        return hashes, classes
+    joined = "\x00".join(words)
+    if joined.isascii() and joined.count("\x00") == len(words) - 1:
+        return _plain_word_facts(words, joined.encode())
+    plain = [word for word in words if word.isascii() and "\x00" not in word]
+    hashes, classes, bits = _plain_word_facts(plain, "\x00".join(plain).encode())
     result = np.empty((len(words), WORD_TEMPLATES), dtype=np.uint64)
     all_classes: list[int] = []
+    all_bits: list[int] = []
     row = 0
     for index, word in enumerate(words):
-        if word.isascii() and _SEPARATOR not in word:
+        if word.isascii() and "\x00" not in word:
             result[index] = hashes[row]
             all_classes.append(classes[row])
+            all_bits.append(bits[row])
             row += 1
         else:
             result[index] = word_values(word)
             all_classes.append(word_class(word))
-    return result, all_classes
+            all_bits.append(case_bits(word))
+    return result, all_classes, all_bits
+
+
+def _plain_word_facts(
+    words: list[str], joined: bytes
+) -> tuple[npt.NDArray[np.uint64], list[int], list[int]]:
+    """`word_facts` of ASCII words without NUL, given encoded and joined by NUL.
+
+    ASCII text is one byte per character, so forms, prefixes and suffixes are
+    cut from bytes made once for all the words, and hashed as they are.
+    """
+    count = len(words)
+    if count == 0:
+        return np.zeros((0, WORD_TEMPLATES), dtype=np.uint64), [], []
+    exact = joined.split(_SEPARATOR)
+    lowers = joined.lower().translate(_DIGITS_TO_ZERO).split(_SEPARATOR)
+    shapes = _REPEATS.sub(_FIRST_OF_RUN, joined.translate(_SHAPE_BYTES)).split(_SEPARATOR)
+    classes, bits = _facts_by_shape(words, shapes)
+    # The first eleven slots of `WORD_TEMPLATES`, in order.
+    strings = chain(
+        exact,
+        lowers,
+        shapes,
+        [word[:1] for word in exact],
+        [word[:2] for word in exact],
+        [word[:3] for word in exact],
+        [word[:4] for word in exact],
+        [lower[-1:] for lower in lowers],
+        [lower[-2:] for lower in lowers],
+        [lower[-3:] for lower in lowers],
+        [lower[-4:] for lower in lowers],
+    )
+    hashed = np.fromiter(map(zlib.crc32, strings), dtype=np.uint64, count=_H * count)
+    values = np.empty((count, WORD_TEMPLATES), dtype=np.uint64)
+    values[:, :_H] = hashed.reshape(_H, count).T
+    values[:, _H] = 0  # the CRC-32 of the empty string: no hyphen
+    if b"-" in joined:
+        for row in [row for row, word in enumerate(exact) if b"-" in word and len(word) > 2]:
+            values[row, _H] = zlib.crc32(lowers[row].rsplit(b"-", 1)[-1])
+    values[:, _K] = _CLASS_HASHES[classes]
+    values[:, _NX] = values[:, _X3]
+    return values, classes, bits
+
+
+def _facts_by_shape(words: list[str], shapes: list[bytes]) -> tuple[list[int], list[int]]:
+    """`word_class` and `case_bits` of ASCII words, each worked out once per `_shape_key`."""
+    known = _BY_SHAPE
+    if len(known) > _BY_SHAPE_LIMIT:
+        known.clear()
+    keys = [
+        shape if len(word) > 1 and shape != b"Xx" else _shape_key(word, shape)
+        for word, shape in zip(words, shapes, strict=True)
+    ]
+    for key, word in zip(keys, words, strict=True):
+        if key not in known:
+            known[key] = (word_class(word), case_bits(word))
+    facts = list(map(known.__getitem__, keys))
+    return [cls for cls, _ in facts], [bits for _, bits in facts]
+
+
+def _shape_key(word: str, word_shape: bytes) -> bytes:
+    """What `word_class` and `case_bits` of an ASCII word depend on: mostly its shape.
+
+    Each test they make (letters only, lowercase, capitals, digits, any letter
+    or digit, the first character's kind) reads the same on the shape, whose
+    runs of one kind are single characters; but `A` differs from `AB`, `@` from
+    `@@`, and `Ab` from `ABc`, which the key tells apart.
+    """
+    if len(word) == 1:
+        return b"\x01" + word_shape
+    if word_shape == b"Xx" and word[1].isupper():
+        return b"XXx"
+    return word_shape
 
 
 def mix(values: npt.NDArray[np.uint64], templates: npt.NDArray[np.uint64]) -> Ids:
@@ -214,7 +304,9 @@ _CONTEXT_TEMPLATE: Final = 100
 _NEIGHBOUR_TEMPLATE: Final = 200
 
 
-_SLOTS: Final = [*_OWN_SLOTS, *[_L] * len(CONTEXTS), *list(_NEIGHBOUR_SLOTS) * len(OFFSETS)]
+_SLOTS: Final = np.array(
+    [*_OWN_SLOTS, *[_L] * len(CONTEXTS), *list(_NEIGHBOUR_SLOTS) * len(OFFSETS)], dtype=np.intp
+)
 """Which value each feature row of a word is made from (`word_ids`)."""
 _TEMPLATES: Final = np.array(
     [
@@ -240,7 +332,7 @@ LOWERCASE_COLUMN: Final = _OWN_SLOTS.index(_L)
 
 def feature_rows(values: npt.NDArray[np.uint64]) -> Ids:
     """`(words, CONTEXT_END + len(OFFSETS) * NEIGHBOUR_KINDS)`: every feature row of each word."""
-    return mix(values[:, _SLOTS], _TEMPLATES)
+    return mix(values.take(_SLOTS, axis=1), _TEMPLATES)
 
 
 def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:

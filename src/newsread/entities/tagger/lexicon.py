@@ -14,10 +14,7 @@ from itertools import filterfalse, repeat
 import numpy as np
 import numpy.typing as npt
 
-from newsread.entities.tagger.features import WORD_TEMPLATES, values_and_classes
-
-IS_LOWER, IS_CAPITALISED, HAS_LETTER, HAS_LOWERCASE, STARTS_ALNUM = (1, 2, 4, 8, 16)
-"""Bits of `Lexicon.bits`."""
+from newsread.entities.tagger.features import WORD_TEMPLATES, word_facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +44,14 @@ class Lexicon:
         self._lower_index: dict[str, int] = {}
         # Arrays with room to grow: adding words must not copy everything each time.
         self._values = np.zeros((0, WORD_TEMPLATES), dtype=np.uint64)
-        self._facts = np.zeros((3, 0), dtype=np.int64)
-        """Rows: class, lowercase form, bits."""
+        self._facts = np.zeros((0, 3), dtype=np.int64)
+        """Columns: class, lowercase form, bits (a word's facts share a cache line)."""
         if base is not None:
             self.index = dict(zip(base.words, range(len(base.words)), strict=True))
             self._lower_index = dict(
                 zip(base.lower_forms, range(len(base.lower_forms)), strict=True)
             )
-            self._facts = np.stack([base.classes, base.lowers, base.bits]).astype(np.int64)
+            self._facts = np.stack([base.classes, base.lowers, base.bits], axis=1).astype(np.int64)
         self.first_hashed = len(self.index)
         """The index of the first word with a row in `values`."""
 
@@ -69,17 +66,17 @@ class Lexicon:
     @property
     def classes(self) -> npt.NDArray[np.int64]:
         """Each word's `features.word_class`."""
-        return self._facts[0, : len(self.index)]
+        return self._facts[: len(self.index), 0]
 
     @property
     def lowers(self) -> npt.NDArray[np.int64]:
         """Each word's lowercase form, as an index below `lower_count`."""
-        return self._facts[1, : len(self.index)]
+        return self._facts[: len(self.index), 1]
 
     @property
     def bits(self) -> npt.NDArray[np.int64]:
-        """Each word's case bits (`IS_LOWER`…)."""
-        return self._facts[2, : len(self.index)]
+        """Each word's `features.case_bits`."""
+        return self._facts[: len(self.index), 2]
 
     @property
     def lower_count(self) -> int:
@@ -88,19 +85,22 @@ class Lexicon:
 
     def add(self, words: Iterable[str]) -> list[str]:
         """Add the words not yet known; return them, in the order they got their indices."""
+        new = list(dict.fromkeys(filterfalse(self.index.__contains__, words)))
+        if new:
+            self._add_new(new)
+        return new
+
+    def _add_new(self, new: list[str]) -> None:
+        """Add `new`, distinct words none of which is known yet."""
         index = self.index
-        new = list(dict.fromkeys(filterfalse(index.__contains__, words)))
-        if not new:
-            return new
         # Everything that can fail is computed before anything is changed: a
         # word that cannot be hashed must not leave the table half updated.
-        values, classes = values_and_classes(new)
-        bits = [_bits(w) for w in new]
+        values, classes, bits = word_facts(new)
         start = len(index)
         end = start + len(new)
-        if end > self._facts.shape[1]:
-            grown = np.zeros((3, 2 * end), dtype=np.int64)
-            grown[:, :start] = self._facts[:, :start]
+        if end > len(self._facts):
+            grown = np.zeros((2 * end, 3), dtype=np.int64)
+            grown[:start] = self._facts[:start]
             self._facts = grown
         hashed = start - self.first_hashed
         if hashed + len(new) > len(self._values):
@@ -109,14 +109,13 @@ class Lexicon:
             self._values = grown_values
         lower_index = self._lower_index
         self._values[hashed : hashed + len(new)] = values
-        self._facts[0, start:end] = classes
-        self._facts[1, start:end] = [
+        self._facts[start:end, 0] = classes
+        self._facts[start:end, 1] = [
             lower_index.setdefault(word.lower(), len(lower_index)) for word in new
         ]
-        self._facts[2, start:end] = bits
+        self._facts[start:end, 2] = bits
         index.update(zip(new, range(start, end), strict=True))
         self.hashed_words += new
-        return new
 
     def ids(self, words: list[str]) -> npt.NDArray[np.int64]:
         """Indices of `words`, adding the unknown ones first."""
@@ -128,38 +127,16 @@ class Lexicon:
             ids = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
             missing = (ids < 0).nonzero()[0].tolist()
             unknown = [words[position] for position in missing]
-            self.add(unknown)
+            self._add_new(list(dict.fromkeys(unknown)))
             ids[missing] = [index[word] for word in unknown]
             return ids
+
+    def facts_of(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """`(3, len(ids))`: the `classes`, `lowers` and `bits` of the words `ids`, in one gather."""
+        return self._facts.take(ids, axis=0).T
 
     def facts(self) -> WordFacts:
         """Every word with its facts, to start another lexicon from."""
         return WordFacts(
             list(self.index), list(self._lower_index), self.classes, self.lowers, self.bits
         )
-
-
-def _bits(word: str) -> int:
-    if word.isascii():
-        upper = word.upper()
-        lower = word.lower()
-        bits = IS_LOWER if word == lower and word != upper else 0
-        if word[:1].isupper():
-            bits |= IS_CAPITALISED
-        if lower != upper:
-            bits |= HAS_LETTER
-        if word != upper:
-            bits |= HAS_LOWERCASE
-        if word[:1].isalnum():
-            bits |= STARTS_ALNUM
-        return bits
-    bits = IS_LOWER if word.islower() else 0
-    if word[:1].isupper():
-        bits |= IS_CAPITALISED
-    if any(c.isalpha() for c in word):
-        bits |= HAS_LETTER
-    if any(c.islower() for c in word):
-        bits |= HAS_LOWERCASE
-    if word[:1].isalnum():
-        bits |= STARTS_ALNUM
-    return bits

@@ -15,7 +15,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from newsread.entities.tagger.document import contexts_and_flags
+from newsread.entities.tagger.document import contexts_and_flags_of
 from newsread.entities.tagger.features import (
     AFTER,
     BEFORE,
@@ -32,7 +32,7 @@ from newsread.entities.tagger.features import (
     lowercase_row,
 )
 from newsread.entities.tagger.lexicon import Lexicon
-from newsread.entities.tagger.viterbi import decode_document, pruning_margin
+from newsread.entities.tagger.viterbi import decode_scores, pruning_margin
 from newsread.entities.tagger.weights import CompactWeights, Vocabulary, Weights, compact
 
 Floats = npt.NDArray[np.float32]
@@ -47,8 +47,8 @@ _OWN = 0
 _IN_CONTEXT = 1
 _AS_NEIGHBOUR = 1 + len(CONTEXTS)
 _ROWS = _AS_NEIGHBOUR + len(OFFSETS)
-_OFFSETS: Final = np.array(OFFSETS, dtype=np.int64)[None, :]
-_NEIGHBOUR_ROWS: Final = _AS_NEIGHBOUR + np.arange(len(OFFSETS), dtype=np.int64)[None, :]
+_OFFSETS_BY_ROW: Final = np.array(OFFSETS, dtype=np.int64)[:, None]
+_NEIGHBOUR_ROWS_BY_ROW: Final = _AS_NEIGHBOUR + np.arange(len(OFFSETS), dtype=np.int64)[:, None]
 
 
 class Tagger:
@@ -61,7 +61,10 @@ class Tagger:
         self._rows = weights.rows
         self._transitions = weights.transitions
         self._margin = pruning_margin(weights.transitions)
-        self._classes = self._sum(class_ids())
+        classes = self._sum(class_ids())
+        self._class_rows = classes.reshape(-1, classes.shape[3])
+        """The summed class, context and document rows, by `(class, context, flags)`."""
+        self._padded_positions = np.zeros(0, dtype=np.int64)
         vocabulary = weights.vocabulary
         self._facts = vocabulary.facts if vocabulary is not None else None
         self._known = len(vocabulary.facts.words) if vocabulary is not None else 0
@@ -85,39 +88,63 @@ class Tagger:
         """
         if not words:
             return np.zeros(0, dtype=np.int64)
-        return decode_document(self.emissions(words, starts, headlines), starts, *self._decoding())
+        scores = self._tag_scores(words, starts, headlines)
+        return decode_scores(scores, starts, self._transitions, self._margin)
 
     def emissions(self, words: list[str], starts: Ints, headlines: npt.NDArray[np.bool_]) -> Floats:
         """`(tokens, tags)` scores before transitions."""
+        scores: Floats = self._tag_scores(words, starts, headlines).T
+        return scores
+
+    def _tag_scores(
+        self, words: list[str], starts: Ints, headlines: npt.NDArray[np.bool_]
+    ) -> Floats:
+        """`emissions`, tag-major: `(tags, tokens)`."""
         if len(self._lexicon) - self._lexicon.first_hashed > _WORD_LIMIT:
             self._reset()
         lexicon = self._lexicon
         ids = lexicon.ids(words)
         if len(lexicon) > self._scored:
             self._score_new_words()
-        context, flags = contexts_and_flags(lexicon, ids, starts, headlines)
+        classes, lowers, bits = lexicon.facts_of(ids)
+        context, flags = contexts_and_flags_of(lowers, bits, lexicon.lower_count, starts, headlines)
         count = len(ids)
+        # Each sentence gets two stand-in words on either side, so a token's
+        # neighbours are at fixed distances from it.
         sentence = np.zeros(count, dtype=np.int64)
-        sentence[starts[1:]] = 1
-        sentence = np.cumsum(sentence)
-        padded_at = np.arange(count) + 4 * sentence + 2
-        padded = np.full(count + 4 * len(starts), lexicon.index[AFTER], dtype=np.int64)
-        padded[padded_at] = ids
-        opening = starts + 4 * np.arange(len(starts))
-        padded[opening] = padded[opening + 1] = lexicon.index[BEFORE]
+        sentence[starts[1:]] = 4
+        padded_at = np.cumsum(sentence)
+        padded_at += self._positions(count)
+        padded = np.full(count + 4 * len(starts), lexicon.index[AFTER] * _ROWS, dtype=np.int64)
+        base = ids * _ROWS
+        padded[padded_at] = base
+        opening = padded_at[starts]
+        padded[opening - 2] = padded[opening - 1] = lexicon.index[BEFORE] * _ROWS
         # One gather of every row a token's score sums: its own, its context's
         # (all zero in the normal context) and its four neighbours'.
-        rows = np.empty((count, 2 + len(OFFSETS)), dtype=np.int64)
-        rows[:, 0] = ids * _ROWS + _OWN
-        rows[:, 1] = ids * _ROWS + _IN_CONTEXT + context
-        rows[:, 2:] = padded[padded_at[:, None] + _OFFSETS] * _ROWS + _NEIGHBOUR_ROWS
+        rows = np.empty((2 + len(OFFSETS), count), dtype=np.int64)
+        rows[_OWN] = base
+        np.add(base, context, out=rows[1])
+        rows[1] += _IN_CONTEXT
+        rows[2:] = padded.take(padded_at + _OFFSETS_BY_ROW)
+        rows[2:] += _NEIGHBOUR_ROWS_BY_ROW
         gathered = self._table.reshape(-1, self._table.shape[2]).take(rows, axis=0)
-        classes = self._classes.reshape(-1, self._classes.shape[3])
-        by_class = (lexicon.classes[ids] * len(CONTEXTS) + context) * len(FLAGS) + flags
-        scores: Floats = gathered[:, 0] + classes.take(by_class, axis=0)
-        for part in range(1, rows.shape[1]):
-            scores += gathered[:, part]
-        return scores
+        by_class = classes * len(CONTEXTS)
+        by_class += context
+        by_class *= len(FLAGS)
+        by_class += flags
+        # Summed in the order they always were (own, class, context, neighbours):
+        # float32 sums depend on it.
+        scores = gathered[0] + self._class_rows.take(by_class, axis=0)
+        for part in range(1, len(rows)):
+            scores += gathered[part]
+        return np.ascontiguousarray(scores.T)
+
+    def _positions(self, count: int) -> Ints:
+        """`2, 3, …, count + 1`: where tokens sit in a padded single sentence (kept, with room)."""
+        if len(self._padded_positions) < count:
+            self._padded_positions = np.arange(2, 2 * count + 2, dtype=np.int64)
+        return self._padded_positions[:count]
 
     def knows(self, name: str) -> bool:
         """Whether training gave weight to every word of `name` (in any case)."""
@@ -147,9 +174,6 @@ class Tagger:
             known = bool(self._index[lowercase_row(lower)])
             self._known_words[lower] = known
         return known
-
-    def _decoding(self) -> tuple[Floats, float]:
-        return self._transitions, self._margin
 
     def _reset(self) -> None:
         """Forget every word met so far, keeping the shipped vocabulary."""
@@ -184,7 +208,7 @@ class Tagger:
         """
         if len(self._known_words) + len(words) > _WORD_LIMIT:
             self._known_words.clear()
-        weighed = (self._index[lowercase_rows] != 0).tolist()
+        weighed = (self._index.take(lowercase_rows) != 0).tolist()
         self._known_words.update(
             (word.lower(), known)
             for word, known in zip(words, weighed, strict=True)
@@ -201,7 +225,7 @@ class Tagger:
 
     def _scores_of(self, ids: Ints) -> Floats:
         """`word_scores` from the words' `features.feature_rows`, with one gather."""
-        gathered = self._rows[self._index[ids]]
+        gathered = self._rows.take(self._index.take(ids), axis=0)
         count, tags = len(ids), gathered.shape[2]
         scores = np.empty((count, _ROWS, tags), dtype=np.float32)
         scores[:, _OWN] = gathered[:, :OWN_END].sum(axis=1)

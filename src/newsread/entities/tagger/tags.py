@@ -71,13 +71,13 @@ def document_spans(
     A name never runs across a sentence start; type indices are into `TYPES`.
     """
     named = tags > 0
-    kinds = (tags - 1) // 2
-    inside = named & ((tags - 1) % 2 == 1)
-    continues = np.zeros(len(tags), dtype=bool)
-    continues[1:] = inside[1:] & named[:-1] & (kinds[1:] == kinds[:-1])
+    kinds = (tags - 1) >> 1
+    # An `I-` tag (even, past `O`) right after a tag of its type continues a name.
+    continues = np.zeros(len(tags) + 1, dtype=bool)
+    continues[1:-1] = (kinds[1:] == kinds[:-1]) & named[:-1]
+    continues[1:-1] &= (tags[1:] & 1) == 0
     continues[sentence_starts] = False
-    firsts = (named & ~continues).nonzero()[0]
-    breaks = (~continues).nonzero()[0]
-    after = np.searchsorted(breaks, firsts, side="right")
-    ends = np.concatenate((breaks, [len(tags)]))[after]
+    firsts = (named & ~continues[:-1]).nonzero()[0]
+    # A name's last token is a named one that the next token does not continue.
+    ends = (named & ~continues[1:]).nonzero()[0] + 1
     return firsts, ends, kinds[firsts]
