@@ -1,29 +1,32 @@
 """The command line: `newsread` opens the TUI; subcommands script the same library.
 
 Every error reaches the user as one line on stderr and a non-zero exit status.
+
+The bare form (`newsread`, `newsread --config-dir DIR`) is read without
+argparse and loads none of the subcommands' modules: it is the reader's
+start-up path, where every module loaded delays the first frame.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from newsread import __version__, cli_data, cli_entities
-from newsread.cli_config import register as register_config_command
-from newsread.config import Config, load_config
-from newsread.entities.backends import use_backend
+from newsread import __version__
 from newsread.errors import NewsreadError, SourceError
-from newsread.library import ArticleFilter, Library, ViewQuery
-from newsread.model import Article, ArticleSummary, Entity, SourceInfo
+from newsread.library import Library
 from newsread.paths import config_dir, database_path, ensure_config_dir
 from newsread.textsafe import one_line
 
 if TYPE_CHECKING:
+    import argparse
+
+    from newsread.config import Config
+    from newsread.model import Article, ArticleSummary, Entity, SourceInfo
     from newsread.refresh import SourceRefreshResult
     from newsread.sources.adding import AddResult
 
@@ -62,6 +65,8 @@ def _entity_json(entity: Entity) -> dict[str, Any]:
 
 
 def _print_json(value: object) -> None:
+    import json
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -89,6 +94,8 @@ def _open_library(args: argparse.Namespace) -> Library:
 
 def _load_config(args: argparse.Namespace) -> Config:
     """The config in effect; each problem in config.toml is one warning line on stderr."""
+    from newsread.config.loading import load_config
+
     loaded = load_config(config_dir(args.config_dir))
     for problem in loaded.problems:
         _note("warning", str(problem))
@@ -98,6 +105,9 @@ def _load_config(args: argparse.Namespace) -> Config:
 
 
 def _command_list(library: Library, args: argparse.Namespace) -> int:
+    from newsread import cli_entities
+    from newsread.library.views import ArticleFilter, ViewQuery
+
     article_filter = ArticleFilter.ALL
     if args.unread:
         article_filter = ArticleFilter.UNREAD
@@ -322,6 +332,11 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the subcommands (the bare `newsread` TUI form is parsed separately)."""
+    import argparse
+
+    from newsread import cli_data, cli_entities
+    from newsread.cli_config import register as register_config_command
+
     parser = argparse.ArgumentParser(
         prog="newsread",
         description="A terminal news reader that highlights the people, companies, places, "
@@ -395,6 +410,8 @@ def _source_commands(commands: Any) -> None:
 
 
 def _build_tui_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="newsread",
         description="Open the newsread reader. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
@@ -422,8 +439,31 @@ def _first_positional(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _bare_config_dir(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """`(True, DIR or None)` for the bare reader form (no arguments but `--config-dir DIR`).
+
+    Anything else (a source, a subcommand, any other option, a missing or
+    dash-led directory) is `(False, None)`: argparse reads it, and reports it.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 1 and argv[0].startswith("--config-dir="):
+        directory = argv[0].removeprefix("--config-dir=")
+        return bool(directory), directory or None
+    if len(argv) == 2 and argv[0] == "--config-dir" and argv[1] and not argv[1].startswith("-"):
+        return True, argv[1]
+    return False, None
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """Parse a command line: a subcommand, or the bare TUI form."""
+    bare, directory = _bare_config_dir(argv)
+    if bare:
+        # What argparse would make of it, without loading argparse.
+        return cast(
+            "argparse.Namespace",
+            SimpleNamespace(config_dir=directory, sources=[], handler=_command_tui),
+        )
     if _first_positional(argv) in SUBCOMMANDS:
         return build_parser().parse_args(argv)
     return _build_tui_parser().parse_args(argv)
@@ -442,6 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             standalone: Callable[[argparse.Namespace], int] = args.handler
             return standalone(args)
         args.config = _load_config(args)
+        from newsread.entities.backends import use_backend
+
         use_backend(args.config.entities.backend, args.config.entities.spacy_model)
         handler: Callable[[Library, argparse.Namespace], int] = args.handler
         with _open_library(args) as library:

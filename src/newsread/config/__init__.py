@@ -2,9 +2,17 @@
 
 Pure: no Textual, no writes. `load_config(directory)` never raises for what is
 in the file; every problem comes back as a one-line `ConfigProblem`.
+
+The settings themselves (`config.model`) load with the package; loading,
+writing and the template load on first use, so a reader started without a
+config.toml never imports the TOML parser or the validators.
 """
 
-from newsread.config.loading import ConfigProblem, LoadedConfig, config_file, load_config
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Final
+
 from newsread.config.model import (
     Config,
     EntitiesConfig,
@@ -15,8 +23,35 @@ from newsread.config.model import (
     SavedQuery,
     SourceSettings,
 )
-from newsread.config.output import config_to_dict, config_to_toml
-from newsread.config.template import SettingReference, config_template, settings_reference
+
+if TYPE_CHECKING:
+    from newsread.config.loading import ConfigProblem, LoadedConfig, config_file, load_config
+    from newsread.config.output import config_to_dict, config_to_toml
+    from newsread.config.template import SettingReference, config_template, settings_reference
+
+_ON_FIRST_USE: Final = {
+    "ConfigProblem": "newsread.config.loading",
+    "LoadedConfig": "newsread.config.loading",
+    "config_file": "newsread.config.loading",
+    "load_config": "newsread.config.loading",
+    "config_to_dict": "newsread.config.output",
+    "config_to_toml": "newsread.config.output",
+    "SettingReference": "newsread.config.template",
+    "config_template": "newsread.config.template",
+    "settings_reference": "newsread.config.template",
+}
+"""The package's names that live in modules imported only when a name is asked for."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module defining `name` on first use (see `_ON_FIRST_USE`)."""
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Config",

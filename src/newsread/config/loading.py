@@ -1,25 +1,32 @@
-"""Read config.toml: never raises for what is in the file, never writes to it."""
+"""Read config.toml: never raises for what is in the file, never writes to it.
+
+The TOML parser, the validators and the line finder are imported only when
+there is a file to read: without one, loading is a `stat` and the defaults.
+"""
 
 from __future__ import annotations
 
 import re
 import stat
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from newsread.config.locate import ScanError, key_lines
 from newsread.config.model import Config
-from newsread.config.quoting import KeyPath, format_key
-from newsread.config.validate import Finding, validate
 from newsread.paths import CONFIG_NAME
+
+if TYPE_CHECKING:
+    import tomllib
+
+    from newsread.config.quoting import KeyPath
+    from newsread.config.validate import Finding
 
 MAX_CONFIG_BYTES: Final = 1024 * 1024
 """A config file is a few kilobytes; anything past this is not one."""
 
 _BOM: Final = b"\xef\xbb\xbf"
-_SYNTAX_POSITION: Final = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$")
+_SYNTAX_POSITION: Final = r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)$"
+"""The position suffix of a TOML syntax error's message (compiled when one is met)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,8 @@ def load_config(directory: Path) -> LoadedConfig:
     document = _parse(path, text)
     if isinstance(document, ConfigProblem):
         return LoadedConfig(Config(), (document,), path)
+    from newsread.config.validate import validate
+
     config, findings = validate(document)
     return LoadedConfig(config, _locate(path, text, findings), path)
 
@@ -125,6 +134,8 @@ def _decode(path: Path, data: bytes) -> str | ConfigProblem:
 
 
 def _parse(path: Path, text: str) -> dict[str, Any] | ConfigProblem:
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -139,7 +150,7 @@ def _syntax_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
     message = str(error.args[0]) if error.args else str(error)
     line = getattr(error, "lineno", None)
     column = getattr(error, "colno", None)
-    found = _SYNTAX_POSITION.search(message)
+    found = re.search(_SYNTAX_POSITION, message)
     if found is not None:
         message = message[: found.start()]
         if found.group(1) is not None:
@@ -153,6 +164,9 @@ def _syntax_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
 
 
 def _locate(path: Path, text: str, findings: list[Finding]) -> tuple[ConfigProblem, ...]:
+    from newsread.config.locate import ScanError, key_lines
+    from newsread.config.quoting import format_key
+
     try:
         lines = key_lines(text)
     except (ScanError, RecursionError):

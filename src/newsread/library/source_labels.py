@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from newsread.ingest.fields import clean_title
 from newsread.library.connection import Database
 
 
@@ -33,6 +32,12 @@ LabelsFor = Callable[[str], SourceLabels]
 
 def clean_labels(labels: SourceLabels) -> SourceLabels:
     """`labels` as stored: one-line values, no empty or repeated tags, tags in a stable order."""
+    if labels.title is None and not labels.tags:
+        # What every source config.toml leaves alone wants: nothing to clean. Every command
+        # (the reader too) checks the labels on start, and the ingest cleaners load slowly.
+        return SourceLabels()
+    from newsread.ingest.fields import clean_title
+
     title = clean_title(labels.title) if labels.title is not None else ""
     tags: dict[str, str] = {}
     for tag in labels.tags:

@@ -19,36 +19,36 @@ from newsread.library import (
     preferences,
     queries,
     recovery,
-    sources,
     state,
     story_views,
     tagging,
 )
 from newsread.library.connection import Database
 from newsread.library.entity_library import EntityIndexMethods
-from newsread.library.ingesting import IngestResult, ingest_articles
-from newsread.library.source_labels import LabelsFor, apply_labels, tags_by_source
-from newsread.library.sources import FeedValidators, RemovedSource
 from newsread.library.state import Flag, StateChange
 from newsread.library.views import ArticleView, ViewQuery
-from newsread.model import (
-    Article,
-    ArticleSummary,
-    Entity,
-    LibraryCounts,
-    ParsedArticle,
-    Source,
-    SourceInfo,
-    SourceKind,
-)
-from newsread.seeds import seed_files
 from newsread.textsafe import without_surrogates
 
 if TYPE_CHECKING:
     from newsread.library.ignore_rules import Killfile
+    from newsread.library.ingesting import IngestResult
     from newsread.library.portable import ImportResult
+    from newsread.library.source_labels import LabelsFor
+    from newsread.library.sources import FeedValidators, RemovedSource
+    from newsread.model import (
+        Article,
+        ArticleSummary,
+        Entity,
+        LibraryCounts,
+        ParsedArticle,
+        Source,
+        SourceInfo,
+    )
 
-__all__ = ["FeedValidators", "IngestResult", "Library", "RemovedSource"]
+# Sources, ingesting and the bundled seeds are imported by the methods that use
+# them: the reader's first screen needs none of them.
+
+__all__ = ["Library"]
 
 SAMPLE_SOURCE_TITLE = "Samples"
 SAMPLE_SOURCE_KEY = "sample:seeds"
@@ -172,6 +172,8 @@ class Library(EntityIndexMethods):
             return 0
         # Imported here so opening a library never loads the parsers.
         from newsread.ingest.text import parse_text_file
+        from newsread.model import Source, SourceKind
+        from newsread.seeds import seed_files
 
         # One "Samples" source for every bundled file; a file's name keeps its keys apart.
         source = Source(key=SAMPLE_SOURCE_KEY, kind=SourceKind.SAMPLE, title=SAMPLE_SOURCE_TITLE)
@@ -201,6 +203,7 @@ class Library(EntityIndexMethods):
         # Imported on first use: the reader paints its first screen without them.
         from newsread.ingest.fields import safe_article, safe_source
         from newsread.library.hidden_articles import ingest_screened
+        from newsread.library.ingesting import ingest_articles
 
         # The one way into the library: whatever parsed them, every field is cleaned here.
         cleaned = [safe_article(article) for article in articles]
@@ -233,17 +236,22 @@ class Library(EntityIndexMethods):
         `url` is the source's own web page; `folder` the folders it is filed under.
         """
         from newsread.ingest.fields import clean_url, safe_source
+        from newsread.library import sources
 
         with self._database.writing() as conn:
             sources.register(conn, safe_source(source), url=clean_url(url), folder=folder)
 
     def sources(self) -> list[SourceInfo]:
         """Every subscribed source with article and unread counts, oldest subscription first."""
+        from newsread.library import sources
+
         with self._database.reading() as conn:
             return sources.infos(conn)
 
     def source(self, key: str) -> SourceInfo:
         """The subscribed source with exactly this key; `SourceError` if none."""
+        from newsread.library import sources
+
         with self._database.reading() as conn:
             return sources.info(conn, key)
 
@@ -252,16 +260,22 @@ class Library(EntityIndexMethods):
 
         `SourceError` (one line) when nothing or more than one source matches.
         """
+        from newsread.library import sources
+
         with self._database.reading() as conn:
             return sources.find(conn, text)
 
     def remove_source(self, key: str) -> RemovedSource:
         """Unsubscribe: delete the source and its articles, keeping bookmarked ones."""
+        from newsread.library import sources
+
         with self._database.writing() as conn:
             return sources.remove(conn, key)
 
     def feed_validators(self, key: str) -> FeedValidators:
         """The ETag / Last-Modified stored from a feed's last successful fetch."""
+        from newsread.library import sources
+
         with self._database.reading() as conn:
             return sources.validators(conn, key)
 
@@ -269,6 +283,8 @@ class Library(EntityIndexMethods):
         self, key: str, *, error: str | None, validators: FeedValidators | None = None
     ) -> None:
         """Record a refresh of `key`: now, its error (None on success), new validators if any."""
+        from newsread.library import sources
+
         with self._database.writing() as conn:
             sources.record_refresh(conn, key, error=error, validators=validators)
 
@@ -281,10 +297,14 @@ class Library(EntityIndexMethods):
         of its own (None: its own again) and its tags. Writes only what differs;
         returns how many sources changed.
         """
+        from newsread.library.source_labels import apply_labels
+
         return apply_labels(self._database, labels_for, keys)
 
     def source_tags(self) -> dict[str, tuple[str, ...]]:
         """The tags of every subscribed source that has any, by source key."""
+        from newsread.library.source_labels import tags_by_source
+
         with self._database.reading() as conn:
             return tags_by_source(conn)
 
@@ -302,6 +322,8 @@ class Library(EntityIndexMethods):
         in `listed` (what the source still lists); None means no limit. Returns
         how many articles were deleted.
         """
+        from newsread.library import sources
+
         if max_items is None and max_age_days is None:
             return 0
         keys = [without_surrogates(key) for key in listed]
