@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from newsread.render.console import BlockStyles
 
 IDLE_DELAY: Final = 0.02
-"""Seconds after showing an article before laying out the blocks below the screen."""
+"""Seconds after an article's first frame before laying out the blocks below the screen."""
 IDLE_SLICE: Final = 0.004
 """Seconds of layout per step of that background work, so keys are never kept waiting."""
 WRAP_SLACK: Final = 3
@@ -88,6 +88,8 @@ class ArticleBody(Static):
         """Laid-out lines of each block, for `_strip_style` and `_width`."""
         self._strip_style: VisualStyle | None = None
         self._idle: Timer | None = None
+        self._layouts = 0
+        """Counts layouts begun, so a late start of background layout can tell it is stale."""
         self._relayout_pending = False
         self._height_stale = False
         """Whether background layout changed the height without asking for a new layout."""
@@ -149,7 +151,14 @@ class ArticleBody(Static):
         if self._idle is not None:
             self._idle.stop()
             self._idle = None
+        self._layouts += 1
         if width and not self._positions.complete and self.is_mounted:
+            # Counted from the first frame: before it, the work would only delay it.
+            self.call_after_refresh(self._lay_out_later, self._layouts)
+
+    def _lay_out_later(self, layout: int) -> None:
+        """Start laying out the blocks below the screen, unless another layout began since."""
+        if layout == self._layouts and self._idle is None and not self._positions.complete:
             self._idle = self.set_timer(IDLE_DELAY, self._lay_out_in_background)
 
     def _use_width(self, width: int) -> None:

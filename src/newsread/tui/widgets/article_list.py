@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from rich.console import Console
 from rich.segment import Segment
@@ -38,6 +38,9 @@ _FAR_ROWS = 10_000
 
 _DRAWN_ROWS = 512
 """Rendered rows kept: jumping back to a screen seen lately redraws it from these."""
+
+_ROW_KINDS: Final = ("row", "cursor", "blurred")
+"""The kinds of drawn row (see `render_line`): a plain row, the cursor's with and without focus."""
 
 _DRAWN_BARS = 8
 """Scrollbar drawings kept (one per thumb position): end/home redraw the bar from these."""
@@ -282,6 +285,23 @@ class ArticleList(ScrollView, can_focus=True):
         self._drawn.clear()
         self.refresh()
 
+    def invalidate_current(self) -> None:
+        """Redraw the row under the cursor alone, from fresh state (it was just marked read).
+
+        Rows are fetched again (a page is one query), but only the cursor's row
+        is drawn again; its facts hold, as none of them depends on the read
+        state except a story's unread count, which shows in other rows' story
+        badges too: a list grouped by stories is redrawn whole.
+        """
+        if self._view.query.clustered:
+            self.invalidate_rows()
+            return
+        self._rows.clear()
+        width = self.scrollable_content_region.width
+        for kind in _ROW_KINDS:
+            self._drawn.discard((self.cursor, kind, width))
+        self.refresh_line(self.cursor)
+
     def _facts_wanted(self) -> FactsWanted:
         return FactsWanted(
             mention_key=self._view.query.entity_key,
@@ -358,19 +378,33 @@ class ArticleList(ScrollView, can_focus=True):
         """Keep the cursor visible when the list changes size."""
         self._scroll_to_cursor()
 
-    def on_focus(self) -> None:
-        """Show the focused cursor style (only the cursor's row looks different).
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Leave the stylesheet alone when focus comes or goes: only the cursor row shows it.
 
-        Drawn rows are kept: they are keyed by kind of row, and only the cursor's
-        kind changes with focus, so opening an article redraws one row, not a screen.
+        Textual would match the stylesheet again for the list and each of its
+        component classes, though no rule depends on the list's focus.
         """
-        self._styles.clear()
-        self.refresh_line(self.cursor)
 
-    def on_blur(self) -> None:
-        """Show the blurred cursor style (drawn rows are kept, as in `on_focus`)."""
-        self._styles.clear()
+    def _on_focus(self, event: events.Focus) -> None:
+        """Show the focused cursor style: only the cursor's row looks different.
+
+        Textual's own handler (which this one replaces, doing the rest of its
+        work) would repaint every row; row styles and drawn rows are kept, as
+        they are keyed by kind of row and focus changes only the cursor's kind.
+        """
+        event.prevent_default()
+        self.has_focus = True
         self.refresh_line(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        """Show the blurred cursor style, repainting that row alone (as `_on_focus`)."""
+        event.prevent_default()
+        self.has_focus = False
+        self.refresh_line(self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
     def notify_style_update(self) -> None:
         """Forget the row styles: the theme or a class changed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from textual.reactive import var
 from textual.screen import Screen
@@ -25,10 +25,11 @@ from newsread.tui.messages import StateChanged
 from newsread.tui.undo import UndoHistory
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
-from newsread.tui.widgets.entity_panel import EntityPanel
-from newsread.tui.widgets.refresh_status import RefreshStatus
 from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
-from newsread.tui.widgets.source_list import SourceList
+
+if TYPE_CHECKING:
+    from newsread.tui.widgets.refresh_status import RefreshStatus
+    from newsread.tui.widgets.source_list import SourceList
 
 SORT_PREFERENCE: Final = "sort"
 """The library preference remembering the list order chosen with `S`."""
@@ -41,14 +42,38 @@ SIDEBAR_MAX_WIDTH: Final = "75%"
 
 SIDEBAR_ORDER: Final = ("search", "query-problem", "refresh-status", "sources", "articles")
 """The IDs of the sidebar's parts, top to bottom (all but the list are mounted when needed)."""
+
+
+def _refresh_status() -> Widget:
+    from newsread.tui.widgets.refresh_status import RefreshStatus
+
+    return RefreshStatus(id="refresh-status")
+
+
+def _source_list() -> Widget:
+    from newsread.tui.widgets.source_list import SourceList
+
+    return SourceList(id="sources")
+
+
+def _entity_panel() -> Widget:
+    from newsread.tui.widgets.entity_panel import EntityPanel
+
+    return EntityPanel(id="entities")
+
+
 PART_KINDS: Final[dict[str, Callable[[], Widget]]] = {
     "search": lambda: SearchBar(id="search"),
     "query-problem": lambda: QueryProblem(id="query-problem"),
-    "refresh-status": lambda: RefreshStatus(id="refresh-status"),
-    "sources": lambda: SourceList(id="sources"),
-    "entities": lambda: EntityPanel(id="entities"),
+    "refresh-status": _refresh_status,
+    "sources": _source_list,
+    "entities": _entity_panel,
 }
-"""How to make each part of the screen that stays hidden until used, by ID."""
+"""How to make each part of the screen that stays hidden until used, by ID.
+
+The modules of the parts a session may never show are imported when one is
+first made: the first frame does not wait for them.
+"""
 
 PartT = TypeVar("PartT", bound=Widget)
 
@@ -178,11 +203,15 @@ class ReaderBase(Screen[None]):
     @property
     def source_list(self) -> SourceList:
         """The sidebar's source list (shown when grouping by source)."""
+        from newsread.tui.widgets.source_list import SourceList
+
         return self.part("sources", SourceList)
 
     @property
     def refresh_status(self) -> RefreshStatus:
         """The line saying how far a refresh is (hidden when none runs)."""
+        from newsread.tui.widgets.refresh_status import RefreshStatus
+
         return self.part("refresh-status", RefreshStatus)
 
     @property

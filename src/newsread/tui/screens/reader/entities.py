@@ -4,7 +4,7 @@ related articles, and what a refresh brought about followed names.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from textual import on, work
 from textual.actions import SkipAction
@@ -19,7 +19,12 @@ from newsread.textsafe import one_line
 from newsread.tui.entity_messages import ShowEntityArticles
 from newsread.tui.screens.reader.base import ReaderBase, ReturnPoint, articles_text
 from newsread.tui.widgets.article_view import ArticleView
-from newsread.tui.widgets.entity_panel import EntityPanel
+
+if TYPE_CHECKING:
+    from newsread.tui.widgets.entity_panel import EntityPanel
+
+# The panel is imported when first shown, and its messages are handled by name
+# (`on_entity_panel_…`), so that opening the reader does not load it.
 
 PANEL_PREFERENCE: Final = "entity_panel"
 """The library preference remembering whether the entity panel was open."""
@@ -46,6 +51,8 @@ class EntityActions(ReaderBase):
     @property
     def entity_panel(self) -> EntityPanel:
         """The panel of the article's names."""
+        from newsread.tui.widgets.entity_panel import EntityPanel
+
         return self.part("entities", EntityPanel)
 
     def restore_entity_panel(self) -> None:
@@ -96,12 +103,12 @@ class EntityActions(ReaderBase):
             self._fill_panel()
         self._find_related(event.article_id)
 
-    @on(EntityPanel.Highlighted)
-    def _entity_highlighted(self, event: EntityPanel.Highlighted) -> None:
+    def on_entity_panel_highlighted(self, event: EntityPanel.Highlighted) -> None:
+        """Lay the highlighted name's mentions over the article."""
         self.article_view.choose_entity(event.entity.key if event.entity else "")
 
-    @on(EntityPanel.MentionRequested)
-    def _mention_requested(self, event: EntityPanel.MentionRequested) -> None:
+    def on_entity_panel_mention_requested(self, event: EntityPanel.MentionRequested) -> None:
+        """Jump to the next (or previous) mention of the name."""
         found = self.article_view.jump_to_mention(event.entity.key, event.step)
         if found is None:
             self.notify(
@@ -111,8 +118,8 @@ class EntityActions(ReaderBase):
 
     # A name's articles.
 
-    @on(EntityPanel.ArticlesRequested)
-    def _articles_requested(self, event: EntityPanel.ArticlesRequested) -> None:
+    def on_entity_panel_articles_requested(self, event: EntityPanel.ArticlesRequested) -> None:
+        """Narrow the list to the articles mentioning the name."""
         if self._is_name(event.entity.label):
             self.show_entity_articles(event.entity.key, event.entity.name)
 
@@ -171,8 +178,8 @@ class EntityActions(ReaderBase):
         panel.focus()
         self.notify("Choose a name in the panel, then press w to follow it.", markup=False)
 
-    @on(EntityPanel.WatchRequested)
-    def _watch_requested(self, event: EntityPanel.WatchRequested) -> None:
+    def on_entity_panel_watch_requested(self, event: EntityPanel.WatchRequested) -> None:
+        """Follow the name, or stop following it."""
         if self._is_name(event.entity.label):
             self._toggle_watch(event.entity.key, event.entity.name)
 

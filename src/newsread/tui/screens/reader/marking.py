@@ -22,13 +22,24 @@ class MarkingActions(ReaderBase):
         self.post_message(StateChanged(article_ids))
 
     def mark_opened(self, article_id: str) -> None:
-        """Mark an opened article read (undoable), unless `reader.mark_read_on_open` is off."""
+        """Mark an opened article read (undoable), unless `reader.mark_read_on_open` is off.
+
+        The article is opened from the cursor, so only the cursor's row changes:
+        it is redrawn in the same frame as the article, and the counts in the
+        subtitle (a count over the whole library) follow once that frame is up.
+        """
         if not self.config.reader.mark_read_on_open:
             return
         with self.reporting_errors():
             change = self.library.change_read([article_id], True)
-            if change.count:
-                self._changed(change, (article_id,))
+            if not change.count:
+                return
+            self.undo_history.push(change)
+            if self.article_list.current_id == article_id:
+                self.article_list.invalidate_current()
+                self.call_after_refresh(self.update_subtitle)
+            else:
+                self.post_message(StateChanged((article_id,)))
 
     def action_bookmark(self) -> None:
         """Bookmark the article under the cursor, or remove its bookmark."""

@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input
 
 from newsread.errors import NewsreadError
@@ -63,6 +65,14 @@ class ReaderScreen(
         EntityCommands
     }
     """"Articles mentioning…" joins the app's commands in the palette."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """The widget with focus. Moving focus repaints the two widgets concerned, not the screen.
+
+    Textual's `Screen.focused` repaints the whole screen on every change, which
+    redraws a frame already drawn; the widgets that gain and lose focus repaint
+    themselves (`Widget._on_focus` and `_on_blur`).
+    """
 
     def __init__(self, library: Library) -> None:
         """Create the screen over `library`."""

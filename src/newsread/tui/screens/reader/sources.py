@@ -4,18 +4,24 @@ removing one."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
 from newsread.library.query_language import QueryError, parse_query
 from newsread.library.saved_queries import expand_saved, saved_query_views
 from newsread.library.views import ArticleFilter, ViewQuery
-from newsread.model import SourceInfo
 from newsread.textsafe import one_line
 from newsread.tui.messages import RefreshFinished
 from newsread.tui.screens.reader.base import ReaderBase, articles_text
-from newsread.tui.screens.remove_source import RemoveSourceScreen
-from newsread.tui.widgets.source_list import QueryEntry, SourceList, query_list_key
+
+if TYPE_CHECKING:
+    from newsread.model import SourceInfo
+    from newsread.tui.widgets.source_list import QueryEntry, SourceList
+
+# The source list and the removal dialog are imported when first used, and the
+# list's messages are handled by name (`on_source_list_…`), so that opening the
+# reader does not load them.
 
 
 class SourceMode(ReaderBase):
@@ -54,6 +60,8 @@ class SourceMode(ReaderBase):
 
     def _kept_entry_key(self) -> str | None:
         """The line to put the cursor on: what the list shows, else the line it was on."""
+        from newsread.tui.widgets.source_list import QueryEntry, query_list_key
+
         if self.view_query.source_key:
             return self.view_query.source_key
         if self.saved_query_name:
@@ -65,6 +73,8 @@ class SourceMode(ReaderBase):
 
     def _uncounted_queries(self) -> list[QueryEntry]:
         """Config's saved queries, checked but not yet counted (parsing is quick, counting not)."""
+        from newsread.tui.widgets.source_list import QueryEntry
+
         entries: list[QueryEntry] = []
         for saved in self.config.queries:
             try:
@@ -79,6 +89,8 @@ class SourceMode(ReaderBase):
     @work(thread=True, exclusive=True, exit_on_error=False, group="saved-queries")
     def _count_saved_queries(self) -> None:
         """Runs in a thread: a saved query's count can take a moment on a large library."""
+        from newsread.tui.widgets.source_list import QueryEntry
+
         counted = [
             QueryEntry(view.name, view.query, None if view.error else view.count, view.error)
             for view in saved_query_views(self.library, self.config.queries)
@@ -108,8 +120,8 @@ class SourceMode(ReaderBase):
         if self.view_query.source_key or self.saved_query_name:
             self.action_toggle_sources()
 
-    @on(SourceList.Chosen)
-    def _source_chosen(self, event: SourceList.Chosen) -> None:
+    def on_source_list_chosen(self, event: SourceList.Chosen) -> None:
+        """Read the chosen source's articles."""
         self.source_title = one_line(event.info.title) or event.info.key
         self._leave_saved_query()
         self.source_list.display = False
@@ -119,8 +131,8 @@ class SourceMode(ReaderBase):
         )
         self.article_list.focus()
 
-    @on(SourceList.QueryChosen)
-    def _query_chosen(self, event: SourceList.QueryChosen) -> None:
+    def on_source_list_query_chosen(self, event: SourceList.QueryChosen) -> None:
+        """Read the chosen saved query's articles (or say why it cannot run)."""
         entry = event.entry
         if entry.error is not None:
             self.notify(entry.error, title=f"Saved query {one_line(entry.name)}", markup=False)
@@ -132,8 +144,8 @@ class SourceMode(ReaderBase):
         self.view_query = replace(self.view_query, source_key="", query=self.combined_query())
         self.article_list.focus()
 
-    @on(SourceList.Closed)
-    def _sources_closed(self) -> None:
+    def on_source_list_closed(self) -> None:
+        """Back from the source list to every article."""
         self._close_sources()
 
     @on(RefreshFinished)
@@ -142,8 +154,10 @@ class SourceMode(ReaderBase):
         if self.is_shown("sources"):
             self._show_sources()
 
-    @on(SourceList.RemoveRequested)
-    def _remove_requested(self, event: SourceList.RemoveRequested) -> None:
+    def on_source_list_remove_requested(self, event: SourceList.RemoveRequested) -> None:
+        """Ask whether to remove the source, then remove it."""
+        from newsread.tui.screens.remove_source import RemoveSourceScreen
+
         info = event.info
         with self.reporting_errors():
             bookmarked = len(
