@@ -54,6 +54,29 @@ async def test_down_scrolls_the_opened_article(library: Library) -> None:
         await wait_for(pilot, lambda: view.scroll_y > 0)
 
 
+async def test_j_k_g_and_shift_g_read_the_opened_article_and_leave_the_list_alone(
+    library: Library,
+) -> None:
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        article_list = pilot.app.screen.query_one(ArticleList)
+        view = pilot.app.screen.query_one(ArticleView)
+        await wait_for(pilot, lambda: view.shown_id is not None)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: view.has_focus)
+        cursor = article_list.cursor
+        await pilot.press("j", "j")
+        await wait_for(pilot, lambda: view.scroll_y >= 2)
+        await pilot.press("k")
+        await wait_for(pilot, lambda: view.scroll_y == 1)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: view.scroll_y == view.max_scroll_y > 1)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: view.scroll_y == 0)
+        assert article_list.cursor == cursor, "keys in the article do not move the list"
+        await pilot.press("tab", "j")
+        await wait_for(pilot, lambda: article_list.cursor == cursor + 1)
+
+
 async def test_the_focused_article_is_tinted_parts_and_all(library: Library) -> None:
     async with make_app(library).run_test(size=SIZE) as pilot:
         view = pilot.app.screen.query_one(ArticleView)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from newsread.config import Config
-from newsread.model import SourceInfo, SourceKind
+from newsread.model import SourceKind
+
+if TYPE_CHECKING:
+    from newsread.model import SourceInfo
 
 
 def refresh_interval(config: Config, source: SourceInfo) -> timedelta | None:

@@ -11,20 +11,28 @@ reorder the text drawn after it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL: Final = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
 """C0 controls except tab and newline, DEL, the C1 block (includes CSI, OSC, ST), and
 lone surrogates (they cannot be written to the database, the terminal or a pipe)."""
 
-_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+_SURROGATE: Final = r"[\ud800-\udfff]"
 
-_BIDI_CONTROL: Final = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROL: Final = r"[\u202a-\u202e\u2066-\u2069]"
 """Bidi embeddings, overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI)."""
 
 _ASCII_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 
 REPLACEMENT: Final = "\ufffd"
+
+
+@cache
+def _compiled(character_class: str) -> re.Pattern[str]:
+    # Compiled on first use: these classes take milliseconds to compile, and most
+    # runs (the reader's first frame among them) never meet a control character.
+    return re.compile(character_class)
 
 
 def has_controls(text: str) -> bool:
@@ -38,7 +46,7 @@ def has_controls(text: str) -> bool:
         return len(data.translate(None, _ASCII_CONTROL_BYTES)) != len(data)
     if text.replace("\n", " ").replace("\t", " ").isprintable():
         return False
-    return _CONTROL.search(text) is not None
+    return _compiled(_CONTROL).search(text) is not None
 
 
 def strip_controls(text: str) -> str:
@@ -46,24 +54,24 @@ def strip_controls(text: str) -> str:
     if not has_controls(text):
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return _compiled(_CONTROL).sub("", text)
 
 
 def neutralize_controls(text: str) -> str:
     """Replace each control character with U+FFFD, keeping every offset unchanged."""
     if not has_controls(text):
         return text
-    return _CONTROL.sub(REPLACEMENT, text)
+    return _compiled(_CONTROL).sub(REPLACEMENT, text)
 
 
 def without_surrogates(text: str) -> str:
     """`text` with each lone surrogate replaced by U+FFFD, so it can always be encoded."""
-    return _SURROGATE.sub(REPLACEMENT, text)
+    return _compiled(_SURROGATE).sub(REPLACEMENT, text)
 
 
 def strip_bidi_controls(text: str) -> str:
     """Remove bidi embeddings, overrides and isolates (plain RTL letters are kept)."""
-    return _BIDI_CONTROL.sub("", text)
+    return _compiled(_BIDI_CONTROL).sub("", text)
 
 
 def one_line(text: str) -> str:

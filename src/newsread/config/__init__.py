@@ -3,9 +3,10 @@
 Pure: no Textual, no writes. `load_config(directory)` never raises for what is
 in the file; every problem comes back as a one-line `ConfigProblem`.
 
-The settings themselves (`config.model`) load with the package; loading,
-writing and the template load on first use, so a reader started without a
-config.toml never imports the TOML parser or the validators.
+The settings themselves (`config.model`) load with the package; the entries of
+its lists and tables (`config.entries`), loading, writing and the template load
+on first use, so a reader started without a config.toml never imports the TOML
+parser or the validators.
 """
 
 from __future__ import annotations
@@ -13,23 +14,19 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
-from newsread.config.model import (
-    Config,
-    EntitiesConfig,
-    IgnoreRule,
-    KeyRemap,
-    ReaderConfig,
-    RefreshConfig,
-    SavedQuery,
-    SourceSettings,
-)
+from newsread.config.model import Config, EntitiesConfig, ReaderConfig, RefreshConfig
 
 if TYPE_CHECKING:
+    from newsread.config.entries import IgnoreRule, KeyRemap, SavedQuery, SourceSettings
     from newsread.config.loading import ConfigProblem, LoadedConfig, config_file, load_config
     from newsread.config.output import config_to_dict, config_to_toml
     from newsread.config.template import SettingReference, config_template, settings_reference
 
 _ON_FIRST_USE: Final = {
+    "IgnoreRule": "newsread.config.entries",
+    "KeyRemap": "newsread.config.entries",
+    "SavedQuery": "newsread.config.entries",
+    "SourceSettings": "newsread.config.entries",
     "ConfigProblem": "newsread.config.loading",
     "LoadedConfig": "newsread.config.loading",
     "config_file": "newsread.config.loading",

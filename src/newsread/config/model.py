@@ -1,10 +1,20 @@
-"""The typed configuration: frozen values, every setting with its default."""
+"""The typed configuration: frozen values, every setting with its default.
+
+The entries of config.toml's lists and tables (`KeyRemap`, `SavedQuery`,
+`IgnoreRule`, `SourceSettings`) live in `config.entries`, loaded when first
+asked for; importing them from here works all the same.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+if TYPE_CHECKING:
+    from newsread.config.entries import IgnoreRule as IgnoreRule
+    from newsread.config.entries import KeyRemap as KeyRemap
+    from newsread.config.entries import SavedQuery as SavedQuery
+    from newsread.config.entries import SourceSettings as SourceSettings
 
 FilterName = Literal["all", "unread", "bookmarked"]
 SortName = Literal["date", "source", "title", "unread-first"]
@@ -12,6 +22,20 @@ GroupName = Literal["none", "source", "tag"]
 ColumnName = Literal["date", "source", "reading-time", "entities"]
 BackendName = Literal["builtin", "spacy"]
 IgnoreAction = Literal["hide", "mark-read"]
+
+_ON_FIRST_USE: Final = frozenset({"IgnoreRule", "KeyRemap", "SavedQuery", "SourceSettings"})
+"""The names `config.entries` defines, handed over when first asked for."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import `config.entries` when one of its names is first asked for."""
+    if name not in _ON_FIRST_USE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from newsread.config import entries
+
+    value = getattr(entries, name)
+    globals()[name] = value
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,59 +73,6 @@ class EntitiesConfig:
 
     backend: BackendName = "builtin"
     spacy_model: str = "en_core_web_sm"
-
-
-@dataclass(frozen=True, slots=True)
-class KeyRemap:
-    """One `[keys]` entry: the keys that trigger an action, replacing its defaults."""
-
-    action: str
-    keys: tuple[str, ...]
-    """Textual key names, e.g. ("B",) or ("ctrl+b", "f2")."""
-
-
-@dataclass(frozen=True, slots=True)
-class SavedQuery:
-    """One `[queries]` entry, shown as a virtual source in the sidebar."""
-
-    name: str
-    query: str
-
-
-@dataclass(frozen=True, slots=True)
-class IgnoreRule:
-    """One `[[ignore]]` rule: articles matching `query` are hidden or marked read at ingest."""
-
-    query: str
-    action: IgnoreAction = "hide"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceSettings:
-    """One `[sources."KEY"]` table; None means "use the global setting"."""
-
-    key: str
-    """The source's URL or path as it was added."""
-    title: str | None = None
-    refresh_interval_minutes: int | None = None
-    max_items: int | None = None
-    max_age_days: int | None = None
-    tags: tuple[str, ...] = ()
-
-    def matches(self, source_key: str) -> bool:
-        """Whether this table is about the library source `source_key`.
-
-        URLs must match as written; a path may be written with `~`, relative to the
-        current directory or through a symlink, since the library stores resolved paths.
-        """
-        if self.key == source_key:
-            return True
-        if "://" in self.key:
-            return False
-        try:
-            return Path(self.key).expanduser().resolve() == Path(source_key)
-        except (OSError, RuntimeError):
-            return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,27 +3,31 @@
 `Library` inherits these methods; they follow its rules (each holds the
 lock for one short read or one write transaction, errors are one-line
 `LibraryError`s). Views of entities are `Library.view(ViewQuery(entity_key=…))`
-and `ViewQuery(watched=True)`; see `entity_views`.
+and `ViewQuery(watched=True)`; see `entity_views`. The modules behind the index
+queries, tagging, related stories, clusters and reading stats load when a
+method first needs them: the reader's first frame needs none of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from newsread.errors import LibraryError
-from newsread.library import (
-    clusters,
-    entity_queries,
-    entity_views,
-    queries,
-    reading,
-    related,
-    tagging,
-)
+from newsread.library import entity_views, queries
 from newsread.library import watchlist as watching
 from newsread.library.connection import Database
-from newsread.model import ArticleEntity, ArticleSummary, EntityInfo, ReadingStats, RelatedArticle
 from newsread.textsafe import one_line
+
+if TYPE_CHECKING:
+    from newsread.library import clusters
+    from newsread.model import (
+        ArticleEntity,
+        ArticleSummary,
+        EntityInfo,
+        ReadingStats,
+        RelatedArticle,
+    )
 
 
 class EntityIndexMethods:
@@ -33,6 +37,8 @@ class EntityIndexMethods:
 
     def entity(self, key: str) -> EntityInfo | None:
         """The entity with exactly this index key, or None when no article mentions it."""
+        from newsread.library import entity_queries
+
         with self._database.reading() as conn:
             return entity_queries.entity_info(conn, key)
 
@@ -43,6 +49,8 @@ class EntityIndexMethods:
         word starting with it, then keys holding its letters in order; within
         each kind, the entities most articles mention first.
         """
+        from newsread.library import entity_queries
+
         with self._database.reading() as conn:
             return entity_queries.find_entities(conn, text, limit)
 
@@ -52,6 +60,8 @@ class EntityIndexMethods:
         `LibraryError` (one line, with suggestions when there are any) when no
         entity starts with it or has a word starting with it.
         """
+        from newsread.library import entity_queries
+
         with self._database.reading() as conn:
             close = entity_queries.close_matches(conn, text, limit=1)
             if close:
@@ -63,6 +73,8 @@ class EntityIndexMethods:
 
     def top_entities(self, label: str | None = None, limit: int = 50) -> list[EntityInfo]:
         """The entities most articles mention (then most often), all or of one label."""
+        from newsread.library import entity_queries
+
         with self._database.reading() as conn:
             return entity_queries.top_entities(conn, label, limit)
 
@@ -72,6 +84,8 @@ class EntityIndexMethods:
         Names count their mentions in the title and the body. An untagged
         article is tagged first, as by `entities`.
         """
+        from newsread.library import entity_queries, tagging
+
         tagging.ensure_entities(self._database, article_id)
         with self._database.reading() as conn:
             return entity_queries.article_entities(conn, queries.rowid_of(conn, article_id))
@@ -87,6 +101,8 @@ class EntityIndexMethods:
         Rare shared names weigh more than common ones (see `related`); the
         article itself is never included. An untagged article is tagged first.
         """
+        from newsread.library import related, tagging
+
         tagging.ensure_entities(self._database, article_id)
         with self._database.reading() as conn:
             return related.related(conn, queries.rowid_of(conn, article_id), limit)
@@ -98,6 +114,8 @@ class EntityIndexMethods:
         shared entities carrying half the weight of the smaller side (see
         `related`). Undated articles belong to no story.
         """
+        from newsread.library import related, tagging
+
         tagging.ensure_entities(self._database, article_id)
         with self._database.reading() as conn:
             found = related.story_of(conn, queries.rowid_of(conn, article_id))
@@ -109,12 +127,16 @@ class EntityIndexMethods:
         Each group starts at its first row and holds the later rows telling
         the same story; most groups have one row.
         """
+        from newsread.library import related
+
         with self._database.reading() as conn:
             return related.story_clusters(conn, rowids)
 
     def story_sizes(self, rowids: Sequence[int]) -> dict[int, clusters.StorySize]:
         """How many articles tell the story of each of `rowids` (rows on screen), and how
         many of those are unread; rows in no story are left out (see `clusters`)."""
+        from newsread.library import clusters
+
         with self._database.reading() as conn:
             return clusters.story_sizes(conn, rowids)
 
@@ -124,6 +146,8 @@ class EntityIndexMethods:
         Stories are filed as articles are tagged (`clusters`); `story_of` works
         one out afresh.
         """
+        from newsread.library import clusters
+
         with self._database.reading() as conn:
             return queries.summaries(
                 conn, clusters.members(conn, queries.rowid_of(conn, article_id))
@@ -174,5 +198,7 @@ class EntityIndexMethods:
 
     def reading_stats(self, rowids: Sequence[int]) -> dict[int, ReadingStats]:
         """Words, minutes and entities per label of each of `rowids` (rows on screen)."""
+        from newsread.library import reading
+
         with self._database.reading() as conn:
             return reading.reading_stats(conn, rowids)

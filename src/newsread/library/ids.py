@@ -7,11 +7,11 @@ machine, across restarts and re-ingests.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from newsread.model import ParsedArticle
+if TYPE_CHECKING:
+    from newsread.model import ParsedArticle
 
 ID_LENGTH: Final = 12
 """Hex characters in an article ID (48 bits: collisions are astronomically rare)."""
@@ -36,6 +36,9 @@ def article_id(source_key: str, origin_key: str, attempt: int = 0) -> str:
     `attempt` 0 gives the usual ID; if that is already taken by a different
     article, attempts 1, 2, … give deterministic alternatives.
     """
+    # Loaded when first needed: the reader only looks articles up by ID.
+    import hashlib
+
     digest = hashlib.sha256(_encode(source_key) + _SEPARATOR + _encode(origin_key))
     if attempt:
         digest.update(_SEPARATOR + str(attempt).encode("ascii"))
@@ -54,6 +57,8 @@ def content_hash(article: ParsedArticle) -> str:
         # NULL and "" are different dates; keep them apart in the fingerprint.
         "\x00" if article.published is None else article.published,
     )
+    import hashlib
+
     return hashlib.sha256(_SEPARATOR.join(_encode(part) for part in parts)).hexdigest()
 
 

@@ -26,7 +26,6 @@ from typing import Any, Final, overload
 from newsread.library.connection import chunked, placeholders
 from newsread.library.queries import KeyRange, KeysetReader
 from newsread.library.query_join import join_queries
-from newsread.library.query_language import QueryError, TermKind, parse_query
 from newsread.library.search import parse_search
 from newsread.library.views import (
     FIRST_CHUNK,
@@ -57,6 +56,9 @@ def is_searching(query: ViewQuery) -> bool:
         return True
     if not query.query.strip():
         return False
+    # The query language loads with the first query: a plain list never needs it.
+    from newsread.library.query_language import QueryError, TermKind, parse_query
+
     try:
         parsed = parse_query(query.query)
     except QueryError:

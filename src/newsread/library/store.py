@@ -21,7 +21,6 @@ from newsread.library import (
     recovery,
     state,
     story_views,
-    tagging,
 )
 from newsread.library.connection import Database
 from newsread.library.entity_library import EntityIndexMethods
@@ -45,13 +44,22 @@ if TYPE_CHECKING:
         SourceInfo,
     )
 
-# Sources, ingesting and the bundled seeds are imported by the methods that use
-# them: the reader's first screen needs none of them.
+# Sources, ingesting, tagging and the bundled seeds are imported by the methods that
+# use them: the reader's first screen needs none of them.
 
 __all__ = ["Library"]
 
 SAMPLE_SOURCE_TITLE = "Samples"
 SAMPLE_SOURCE_KEY = "sample:seeds"
+
+
+class _TaggerVersion:
+    """`tagging.ENTITIES_VERSION`, read when asked for (on the class or an instance)."""
+
+    def __get__(self, instance: object, owner: type | None = None) -> int:
+        from newsread.library import tagging
+
+        return tagging.ENTITIES_VERSION
 
 
 class Library(EntityIndexMethods):
@@ -62,7 +70,7 @@ class Library(EntityIndexMethods):
     stories, the watchlist and reading stats come from `EntityIndexMethods`.
     """
 
-    entities_version = tagging.ENTITIES_VERSION
+    entities_version = _TaggerVersion()
     """The entity extractor version stored articles are tagged with (see `tagging`)."""
 
     def __init__(self, database: Database, notices: Sequence[str] = ()) -> None:
@@ -224,10 +232,14 @@ class Library(EntityIndexMethods):
 
     def untagged_count(self) -> int:
         """How many articles still wait for their entities."""
+        from newsread.library import tagging
+
         return tagging.untagged_count(self._database)
 
     def tag_pending(self, limit: int = 200) -> int:
         """Compute and store entities for up to `limit` untagged articles; return how many."""
+        from newsread.library import tagging
+
         return tagging.tag_pending(self._database, limit)
 
     def add_source(self, source: Source, *, url: str = "", folder: Sequence[str] = ()) -> None:
@@ -370,6 +382,8 @@ class Library(EntityIndexMethods):
         An article stored untagged is tagged now (and stored), so a caller never
         sees an article without its entities.
         """
+        from newsread.library import tagging
+
         return tagging.ensure_entities(self._database, article_id)
 
     def stored_entities(self, article_id: str) -> list[Entity] | None:
@@ -377,6 +391,8 @@ class Library(EntityIndexMethods):
 
         Never runs the tagger, so it is safe on the UI thread; `entities` tags.
         """
+        from newsread.library import tagging
+
         return tagging.stored_entities(self._database, article_id)
 
     def set_read(self, article_ids: Iterable[str], read: bool) -> int:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from newsread.library import clusters, queries
+from newsread.library import queries
 from newsread.library.connection import chunked, placeholders
 from newsread.library.queries import KeysetReader
 from newsread.library.views import FIRST_CHUNK, ArticleFilter, LazyRowids, SortOrder, ViewQuery
@@ -59,6 +59,8 @@ CROSS JOIN fixes the order: the row's own story first, then its few members."""
 def view_rowids(conn: sqlite3.Connection, query: ViewQuery) -> Sequence[int]:
     """The rowids `query` lists, grouped by story when it asks (see the module)."""
     if query.story_article:
+        from newsread.library import clusters
+
         return array("q", clusters.members(conn, queries.rowid_of(conn, query.story_article)))
     plain = replace(query, clustered=False)
     if not query.clustered:
@@ -146,5 +148,7 @@ def _where(conditions: Sequence[str]) -> str:
 
 def folded_members(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[int]:
     """The other articles of the stories of `rowids` (a clustered view's rows), sorted."""
+    from newsread.library import clusters
+
     listed = set(rowids)
     return sorted(clusters.members_of_all(conn, rowids) - listed)

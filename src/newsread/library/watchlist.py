@@ -10,17 +10,23 @@ idempotent: following a followed name changes nothing.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-from newsread.entities.identity import name_key
 from newsread.errors import LibraryError
 from newsread.library.clock import utc_now
-from newsread.library.entity_queries import entity_info
-from newsread.model import EntityInfo
 from newsread.textsafe import one_line
+
+if TYPE_CHECKING:
+    from newsread.model import EntityInfo
+
+# Identity keys, the entity index and `EntityInfo` are imported by the functions that
+# follow a name or list what is followed: the reader's first frame only reads keys.
 
 
 def watch_key(text: str) -> str:
     """The key `text` is followed under; `LibraryError` when it holds no name at all."""
+    from newsread.entities.identity import name_key
+
     key = name_key(one_line(text))
     if not key:
         raise LibraryError(f"cannot follow {text!r}: it names nothing")
@@ -28,6 +34,9 @@ def watch_key(text: str) -> str:
 
 
 def _info_or_unmentioned(conn: sqlite3.Connection, key: str, name: str) -> EntityInfo:
+    from newsread.library.entity_queries import entity_info
+    from newsread.model import EntityInfo
+
     known = entity_info(conn, key)
     if known is not None:
         return known

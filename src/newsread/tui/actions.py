@@ -140,13 +140,21 @@ ENTITY_PANEL_ACTIONS: Final[tuple[ActionSpec, ...]] = (
 )
 """Keys the entity panel answers to while it has focus."""
 
+ARTICLE_ACTIONS: Final[tuple[ActionSpec, ...]] = (
+    ActionSpec("scroll_down", "j,down", "Scroll the article down (article focused)", "Read"),
+    ActionSpec("scroll_up", "k,up", "Scroll the article up (article focused)", "Read"),
+    ActionSpec("scroll_home", "home,g", "Go to the article's top (article focused)", "Read"),
+    ActionSpec("scroll_end", "end,G", "Go to the article's end (article focused)", "Read"),
+)
+"""Keys the article view answers to while it has focus: the list's moves, reading as `less` does."""
+
 OPEN_RELATED = ActionSpec(
     "open_related", "1,2,3,4,5", "Open a related article (in the article)", "Entities"
 )
 """Digits in the article view open the articles its "Related" section lists."""
 
 ALL_ACTIONS: Final[tuple[ActionSpec, ...]] = (
-    LIST_ACTIONS + SCREEN_ACTIONS + ENTITY_PANEL_ACTIONS + (OPEN_RELATED,)
+    LIST_ACTIONS + SCREEN_ACTIONS + ARTICLE_ACTIONS + ENTITY_PANEL_ACTIONS + (OPEN_RELATED,)
 )
 """Everything the help screen lists."""
 

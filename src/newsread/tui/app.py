@@ -52,6 +52,9 @@ class NewsreadApp(App[None]):
         ReaderCommands
     }
 
+    _theme_chosen: bool = False
+    """False until `_start_with_theme`: Textual asks for the CSS variables earlier than that."""
+
     def __init__(
         self,
         library: Library,
@@ -90,17 +93,18 @@ class NewsreadApp(App[None]):
         the stylesheet is enough for the first parse. So a theme as dark (or as
         light) as Textual's default is set quietly, with the colours and classes
         the theme's watcher would have set; any other goes the usual way (its
-        terminal colours differ too).
+        terminal colours differ too). Either way the theme's variables are
+        worked out once, here, for the theme in use (see `get_css_variables`).
         """
+        self._theme_chosen = True
         theme = self.get_theme(name)
         if name == self.theme or theme is None or theme.dark != self.current_theme.dark:
             self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        # The stylesheet took the default theme's colours when the app was made.
+        else:
+            self.set_reactive(App.theme, name)
+            stale = {old: False for old in self.classes if old.startswith("-theme-")}
+            self.update_classes({**stale, f"-theme-{name}": True}, update=False)
         self.stylesheet.set_variables(self.get_css_variables())
-        stale = {old: False for old in self.classes if old.startswith("-theme-")}
-        self.update_classes({**stale, f"-theme-{name}": True}, update=False)
 
     def _preference(self, name: str) -> str | None:
         try:
@@ -138,10 +142,23 @@ class NewsreadApp(App[None]):
         screen.apply_config(self.config)
         return screen
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        """Adds `$entity-*`: the entity colours of the current theme (a theme may override them)."""
-        generated = self.current_theme.to_color_system().generate()
-        return {**super().get_theme_variable_defaults(), **entity_colour_variables(generated)}
+    def get_css_variables(self) -> dict[str, str]:
+        """The current theme's variables, with `$entity-*` (its entity colours) added.
+
+        As Textual's own, from one generated colour system: a theme's own
+        variables override the generated ones, which override the defaults (so
+        a theme may set `$entity-*` too). Before the theme is chosen there is
+        nothing to work out: `App.__init__` asks, but nothing is parsed until
+        `_start_with_theme` has handed the stylesheet the chosen theme's variables.
+        """
+        if not self._theme_chosen:
+            return {}
+        theme = self.current_theme
+        generated = theme.to_color_system().generate()
+        defaults = {**self.get_theme_variable_defaults(), **entity_colour_variables(generated)}
+        variables = {**defaults, **generated, **theme.variables}
+        self.theme_variables = variables
+        return variables
 
     def on_load(self) -> None:
         """Collect no garbage until the first frame is painted.
@@ -155,9 +172,19 @@ class NewsreadApp(App[None]):
         """Collect garbage again, should the app end before painting anything."""
         gc.enable()
 
+    def _collect_from_now_on(self) -> None:
+        """After the first frame: set aside what starting up built, then collect garbage again.
+
+        The widgets, styles and caches made so far live for the whole run;
+        frozen, they are no longer walked by every full collection, whose
+        pauses would otherwise grow with them and land on keypresses.
+        """
+        gc.freeze()
+        gc.enable()
+
     def on_mount(self) -> None:
         """Remember every theme the user picks from now on; show what starting up found."""
-        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self._collect_from_now_on)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for notice in self.library.notices:
             # A damaged library file was moved aside and replaced (see `library.recovery`).

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from newsread.errors import NewsreadError
 from newsread.library import Library
-from newsread.model import EntityInfo
 from newsread.render import label_name
 from newsread.textsafe import one_line
 from newsread.tui.entity_messages import ShowEntityArticles
 from newsread.tui.screens.reader.base import ReaderBase
+
+if TYPE_CHECKING:
+    from newsread.model import EntityInfo
 
 COMMAND: Final = "Articles mentioning…"
 COMMAND_HELP: Final = "Type a name: the list shows every article mentioning it"

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from textual.binding import Binding
 
-from newsread.config import KeyRemap
 from newsread.tui.actions import (
     ALL_ACTIONS,
+    ARTICLE_ACTIONS,
     ENTITY_PANEL_ACTIONS,
     LIST_ACTIONS,
     OPEN,
@@ -34,10 +34,13 @@ from newsread.tui.actions import (
     ActionSpec,
 )
 
+if TYPE_CHECKING:
+    from newsread.config import KeyRemap
+
 KEY_CONTEXTS: Final[tuple[tuple[ActionSpec, ...], ...]] = (
     (*LIST_ACTIONS, OPEN, *SCREEN_ACTIONS),
     (*ENTITY_PANEL_ACTIONS, *SCREEN_ACTIONS),
-    (OPEN_RELATED, *SCREEN_ACTIONS),
+    (*ARTICLE_ACTIONS, OPEN_RELATED, *SCREEN_ACTIONS),
 )
 """Groups of actions whose keys are live at the same time: the screen's keys with
 those of the focused pane (the list, the entity panel, the article view)."""

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from newsread.entities.identity import unify
-from newsread.library.entity_index import entity_key
-from newsread.model import Entity
+if TYPE_CHECKING:
+    from newsread.model import Entity
+
+# Identity keys (`entity_index`, `identity`) load with the first article shown: the
+# reader's first frame shows none.
 
 
 def keyed_title_entities(body: Sequence[Entity], title: Sequence[Entity]) -> list[Entity]:
@@ -23,6 +26,9 @@ def keyed_title_entities(body: Sequence[Entity], title: Sequence[Entity]) -> lis
     """
     if not title:
         return []
+    from newsread.entities.identity import unify
+    from newsread.library.entity_index import entity_key
+
     together = unify([*body, *title])
     return [
         replace(entity, key=entity_key(unified))
@@ -54,6 +60,8 @@ class Mentions:
 
 def mentions_of(key: str, title: Sequence[Entity], body: Sequence[Entity]) -> Mentions:
     """The mentions of entity `key` in an article's `title` and `body` entities."""
+    from newsread.library.entity_index import entity_key
+
     in_title = tuple(entity for entity in title if entity_key(entity) == key)
     in_body = tuple(entity for entity in body if entity_key(entity) == key)
     return Mentions(key=key, entities=in_title + in_body, in_title=len(in_title))

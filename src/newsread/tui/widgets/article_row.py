@@ -11,7 +11,6 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from newsread.entities.identity import NAME_LABELS
 from newsread.model import ArticleSummary
 from newsread.textsafe import one_line
 from newsread.tui.widgets.row_facts import NO_FACTS, RowFacts
@@ -72,6 +71,8 @@ def column_text(column: str, summary: ArticleSummary, facts: RowFacts) -> str:
     if column == "reading-time":
         return f"{stats.minutes} min"
     if column == "entities" and stats.tagged:
+        from newsread.entities.identity import NAME_LABELS
+
         names = sum(count for label, count in stats.entities if label in NAME_LABELS)
         return f"{names} names"
     return ""

@@ -17,14 +17,14 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from newsread.library.entity_index import entity_key
-from newsread.model import ENTITY_LABELS, Article, Entity, RelatedArticle
-from newsread.tui.actions import OPEN_RELATED
+from newsread.model import ENTITY_LABELS, Article, Entity
+from newsread.tui.actions import ARTICLE_ACTIONS, OPEN_RELATED, bindings_for
 from newsread.tui.mentions import Mentions, mentions_of
 from newsread.tui.widgets.article_body import ArticleBody
 from newsread.tui.widgets.related_section import RELATED_LIMIT, related_text
 
 if TYPE_CHECKING:
+    from newsread.model import RelatedArticle
     from newsread.render import EntityOverlay
     from newsread.render.blocks import RenderedArticle
     from newsread.render.console import BlockStyles
@@ -78,12 +78,17 @@ class ArticleView(VerticalScroll, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, f"open_related({number})", show=False, id=f"{OPEN_RELATED.id}_{number}")
-        for number, key in enumerate(OPEN_RELATED.key_list, start=1)
+        *bindings_for(ARTICLE_ACTIONS),
+        *(
+            Binding(key, f"open_related({number})", show=False, id=f"{OPEN_RELATED.id}_{number}")
+            for number, key in enumerate(OPEN_RELATED.key_list, start=1)
+        ),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
+    | j, down / k, up | Scroll the article a line down / up. |
+    | home, g / end, G | Go to the article's top / end. |
     | 1 … 5 | Open that article of the "Related" section. |
     """
 
@@ -145,9 +150,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         Textual forgets its own copies whenever the view repaints, which is at
         every open, and working them out again took a tenth of an open.
         """
-        super().__init__(name=name, id=id, classes=classes)
-        # Empty from the start, so mounting does not restyle the whole pane once more.
-        self.set_class(True, "-empty")
+        # Empty from the start, given with the other classes so that the view is styled
+        # once, when it mounts (setting a class now would style it once more).
+        super().__init__(name=name, id=id, classes=f"{classes} -empty" if classes else "-empty")
         self._shown: tuple[Article, list[Entity]] | None = None
         self._search_pattern: re.Pattern[str] | None = None
         self._title_entities: list[Entity] = []
@@ -388,6 +393,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         watched = self._watched
         if chosen is None and not watched:
             return None
+        from newsread.library.entity_index import entity_key
+
         chosen_key = chosen.key if chosen is not None else ""
         current = chosen.entities[self._current] if chosen and self._current is not None else None
         watched_style = self._over_entities("entity-watched")

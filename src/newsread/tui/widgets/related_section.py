@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from rich.style import Style
 from rich.text import Text
 
-from newsread.model import RelatedArticle
 from newsread.textsafe import one_line
+
+if TYPE_CHECKING:
+    from newsread.model import RelatedArticle
 
 RELATED_LIMIT: Final = 5
 """How many related articles the section lists (keys 1 to 5 open them)."""

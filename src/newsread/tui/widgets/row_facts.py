@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 from textual.cache import LRUCache
 
-from newsread.library.clusters import StorySize
-from newsread.model import ReadingStats
 from newsread.tui.widgets.row_cache import MAX_PAGES, PAGE_SIZE
+
+if TYPE_CHECKING:
+    from newsread.library.clusters import StorySize
+    from newsread.model import ReadingStats
 
 STATS_COLUMNS: Final = frozenset({"reading-time", "entities"})
 """Columns drawn from `ReadingStats`."""

@@ -15,7 +15,6 @@ from newsread.config import Config, ReaderConfig
 from newsread.errors import NewsreadError
 from newsread.library import Library
 from newsread.library.query_join import join_queries
-from newsread.library.query_language import QueryError, parse_query
 from newsread.library.search import parse_search
 from newsread.library.views import ArticleFilter, SortOrder, ViewQuery
 from newsread.textsafe import one_line
@@ -120,6 +119,9 @@ def highlight_terms(query: ViewQuery) -> list[tuple[tuple[str, ...], bool]]:
     """The words and phrases `query` searches for, as the article view highlights them."""
     text = query.search
     if query.query:
+        # Loaded with the first query rather than with the reader, whose first frame has none.
+        from newsread.library.query_language import QueryError, parse_query
+
         # A malformed query lists nothing, so there is nothing to highlight.
         with suppress(QueryError):
             text = join_queries(parse_query(query.query).search_text, text)

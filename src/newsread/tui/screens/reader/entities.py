@@ -10,17 +10,16 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.worker import Worker, WorkerState
 
-from newsread.entities.identity import NAME_LABELS
 from newsread.errors import NewsreadError
 from newsread.library import Library
 from newsread.library.views import ViewQuery
-from newsread.model import RelatedArticle
 from newsread.textsafe import one_line
 from newsread.tui.entity_messages import ShowEntityArticles
 from newsread.tui.screens.reader.base import ReaderBase, ReturnPoint, articles_text
 from newsread.tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
+    from newsread.model import RelatedArticle
     from newsread.tui.widgets.entity_panel import EntityPanel
 
 # The panel is imported when first shown, and its messages are handled by name
@@ -125,6 +124,8 @@ class EntityActions(ReaderBase):
 
     def _is_name(self, label: str) -> bool:
         """True for the labels the library indexes; otherwise say what can be chosen."""
+        from newsread.entities.identity import NAME_LABELS
+
         if label in NAME_LABELS:
             return True
         self.notify(

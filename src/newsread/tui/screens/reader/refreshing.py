@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from textual import on, work
 from textual.reactive import var
@@ -20,16 +20,16 @@ from textual.worker import Worker, WorkerState
 
 from newsread import schedule
 from newsread.config import Config
-from newsread.model import SourceInfo
 from newsread.textsafe import one_line
 from newsread.tui import refresh_report
 from newsread.tui.messages import RefreshFinished
 from newsread.tui.screens.reader.base import ReaderBase
 
 if TYPE_CHECKING:
+    from newsread.model import SourceInfo
     from newsread.refresh import RefreshProgress, SourceRefreshResult
 
-SourceChoice = Callable[[Config, Sequence[SourceInfo], datetime], list[str]]
+SourceChoice: TypeAlias = "Callable[[Config, Sequence[SourceInfo], datetime], list[str]]"
 """Picks the sources an automatic refresh covers (`schedule.refresh_at_start`, `due_sources`)."""
 
 SHORTEST_WAIT: Final = 5.0

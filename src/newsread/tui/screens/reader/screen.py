@@ -18,8 +18,6 @@ from textual.widgets import Footer, Header, Input
 
 from newsread.errors import NewsreadError
 from newsread.library import Library
-from newsread.library.query_language import QueryError, TermKind, parse_query
-from newsread.library.saved_queries import expand_saved
 from newsread.library.sorting import is_searching
 from newsread.model import Entity
 from newsread.textsafe import one_line
@@ -27,7 +25,6 @@ from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
 from newsread.tui.coalesce import Coalescer, Debouncer
 from newsread.tui.entity_commands import EntityCommands
 from newsread.tui.messages import ArticleOpened
-from newsread.tui.screens.help import HelpScreen
 from newsread.tui.screens.reader.base import SORT_PREFERENCE
 from newsread.tui.screens.reader.entities import EntityActions
 from newsread.tui.screens.reader.links import LinkActions
@@ -159,6 +156,10 @@ class ReaderScreen(
 
         A malformed query is named under the bar and the list keeps its last good rows.
         """
+        # The query language loads with the first search: the first frame needs none of it.
+        from newsread.library.query_language import QueryError, TermKind, parse_query
+        from newsread.library.saved_queries import expand_saved
+
         text = self.search_bar.value.strip()
         try:
             expanded = expand_saved(text, self.config.queries)
@@ -292,6 +293,8 @@ class ReaderScreen(
 
     def action_help(self) -> None:
         """Show every key."""
+        from newsread.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_quit(self) -> None:

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 
-from newsread.library.query_language import QueryError, parse_query
-from newsread.library.saved_queries import expand_saved, saved_query_views
 from newsread.library.views import ArticleFilter, ViewQuery
 from newsread.textsafe import one_line
 from newsread.tui.messages import RefreshFinished
@@ -19,9 +17,9 @@ if TYPE_CHECKING:
     from newsread.model import SourceInfo
     from newsread.tui.widgets.source_list import QueryEntry, SourceList
 
-# The source list and the removal dialog are imported when first used, and the
-# list's messages are handled by name (`on_source_list_…`), so that opening the
-# reader does not load them.
+# The source list, the removal dialog and the query language are imported when
+# first used, and the list's messages are handled by name (`on_source_list_…`), so
+# that opening the reader does not load them.
 
 
 class SourceMode(ReaderBase):
@@ -73,6 +71,8 @@ class SourceMode(ReaderBase):
 
     def _uncounted_queries(self) -> list[QueryEntry]:
         """Config's saved queries, checked but not yet counted (parsing is quick, counting not)."""
+        from newsread.library.query_language import QueryError, parse_query
+        from newsread.library.saved_queries import expand_saved
         from newsread.tui.widgets.source_list import QueryEntry
 
         entries: list[QueryEntry] = []
@@ -89,6 +89,7 @@ class SourceMode(ReaderBase):
     @work(thread=True, exclusive=True, exit_on_error=False, group="saved-queries")
     def _count_saved_queries(self) -> None:
         """Runs in a thread: a saved query's count can take a moment on a large library."""
+        from newsread.library.saved_queries import saved_query_views
         from newsread.tui.widgets.source_list import QueryEntry
 
         counted = [
