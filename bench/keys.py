@@ -237,10 +237,12 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
         await pilot.pause(0.2)
         for target in open_targets(len(article_list.view), presses):
             prepare_open(library, article_list, target)
-            await pilot.pause(0.15)
+            await pilot.pause(0.10)
             timings[OPEN].append(await press(app, "n", "article"))
             await pilot.pause(0.05)
+            # Back to the list as a tab key would: its frame is drawn before the cursor moves.
             article_list.focus()
+            await pilot.pause(0.05)
         memory["after opening"] = rss_mb()
         scroll_through(article_list)
         memory["after scrolling"] = rss_mb()
