@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
 
+from newsread.lazy_names import load_on_first_use
+
 if TYPE_CHECKING:
     from newsread.model_extra import ArticleEntity as ArticleEntity
     from newsread.model_extra import ArticleState as ArticleState
@@ -22,30 +24,22 @@ if TYPE_CHECKING:
     from newsread.model_extra import Source as Source
     from newsread.model_extra import SourceInfo as SourceInfo
 
-_ON_FIRST_USE: Final = frozenset(
-    {
-        "ArticleEntity",
-        "ArticleState",
-        "EntityInfo",
-        "ParsedArticle",
-        "ReadingStats",
-        "RelatedArticle",
-        "Source",
-        "SourceInfo",
-    }
-)
+_ON_FIRST_USE: Final = {
+    "ArticleEntity": "newsread.model_extra",
+    "ArticleState": "newsread.model_extra",
+    "EntityInfo": "newsread.model_extra",
+    "ParsedArticle": "newsread.model_extra",
+    "ReadingStats": "newsread.model_extra",
+    "RelatedArticle": "newsread.model_extra",
+    "Source": "newsread.model_extra",
+    "SourceInfo": "newsread.model_extra",
+}
 """The names `newsread.model_extra` defines, handed over when first asked for."""
 
 
 def __getattr__(name: str) -> Any:
-    """Import `newsread.model_extra` when one of its names is first asked for."""
-    if name not in _ON_FIRST_USE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from newsread import model_extra
-
-    value = getattr(model_extra, name)
-    globals()[name] = value
-    return value
+    """Import the module defining `name` on first use (see `_ON_FIRST_USE`)."""
+    return load_on_first_use(globals(), _ON_FIRST_USE, name)
 
 
 ENTITY_LABELS: Final[tuple[str, ...]] = (

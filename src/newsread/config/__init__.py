@@ -11,10 +11,10 @@ parser or the validators.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any, Final
 
 from newsread.config.model import Config, EntitiesConfig, ReaderConfig, RefreshConfig
+from newsread.lazy_names import load_on_first_use
 
 if TYPE_CHECKING:
     from newsread.config.entries import IgnoreRule, KeyRemap, SavedQuery, SourceSettings
@@ -42,12 +42,7 @@ _ON_FIRST_USE: Final = {
 
 def __getattr__(name: str) -> Any:
     """Import the module defining `name` on first use (see `_ON_FIRST_USE`)."""
-    module = _ON_FIRST_USE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+    return load_on_first_use(globals(), _ON_FIRST_USE, name)
 
 
 __all__ = [

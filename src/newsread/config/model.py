@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from newsread.lazy_names import load_on_first_use
+
 if TYPE_CHECKING:
     from newsread.config.entries import IgnoreRule as IgnoreRule
     from newsread.config.entries import KeyRemap as KeyRemap
@@ -23,19 +25,18 @@ ColumnName = Literal["date", "source", "reading-time", "entities"]
 BackendName = Literal["builtin", "spacy"]
 IgnoreAction = Literal["hide", "mark-read"]
 
-_ON_FIRST_USE: Final = frozenset({"IgnoreRule", "KeyRemap", "SavedQuery", "SourceSettings"})
+_ON_FIRST_USE: Final = {
+    "IgnoreRule": "newsread.config.entries",
+    "KeyRemap": "newsread.config.entries",
+    "SavedQuery": "newsread.config.entries",
+    "SourceSettings": "newsread.config.entries",
+}
 """The names `config.entries` defines, handed over when first asked for."""
 
 
 def __getattr__(name: str) -> Any:
-    """Import `config.entries` when one of its names is first asked for."""
-    if name not in _ON_FIRST_USE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from newsread.config import entries
-
-    value = getattr(entries, name)
-    globals()[name] = value
-    return value
+    """Import the module defining `name` on first use (see `_ON_FIRST_USE`)."""
+    return load_on_first_use(globals(), _ON_FIRST_USE, name)
 
 
 @dataclass(frozen=True, slots=True)

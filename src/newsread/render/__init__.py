@@ -12,8 +12,9 @@ parser (which the reader does not need until it shows an article).
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Final
+
+from newsread.lazy_names import load_on_first_use
 
 if TYPE_CHECKING:
     from newsread.render.article import render_article, render_legend
@@ -55,36 +56,31 @@ __all__ = [
 ]
 
 _HOMES: Final = {
-    "render_article": "article",
-    "render_legend": "article",
-    "Block": "blocks",
-    "BlockKind": "blocks",
-    "Link": "blocks",
-    "RenderedArticle": "blocks",
-    "BlockStyles": "console",
-    "article_renderable": "console",
-    "block_renderable": "console",
-    "body_renderable": "console",
-    "EntityOverlay": "entity_spans",
-    "entity_counts": "stats",
-    "reading_minutes": "stats",
-    "word_count": "stats",
-    "ENTITY_LABEL_NAMES": "styles",
-    "ENTITY_STYLE_DEFAULTS": "styles",
-    "entity_style": "styles",
-    "label_name": "styles",
+    "render_article": ".article",
+    "render_legend": ".article",
+    "Block": ".blocks",
+    "BlockKind": ".blocks",
+    "Link": ".blocks",
+    "RenderedArticle": ".blocks",
+    "BlockStyles": ".console",
+    "article_renderable": ".console",
+    "block_renderable": ".console",
+    "body_renderable": ".console",
+    "EntityOverlay": ".entity_spans",
+    "entity_counts": ".stats",
+    "reading_minutes": ".stats",
+    "word_count": ".stats",
+    "ENTITY_LABEL_NAMES": ".styles",
+    "ENTITY_STYLE_DEFAULTS": ".styles",
+    "entity_style": ".styles",
+    "label_name": ".styles",
 }
 """The module of this package that defines each exported name."""
 
 
 def __getattr__(name: str) -> object:
     """Import an exported name from its module the first time it is asked for."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+    return load_on_first_use(globals(), _HOMES, name)
 
 
 def __dir__() -> list[str]:
