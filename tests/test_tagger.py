@@ -6,6 +6,7 @@ import dataclasses
 import random
 import subprocess
 import sys
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -482,3 +483,41 @@ def test_an_article_with_thousands_of_names_costs_linear_time() -> None:
     extract(small + large)  # every word met once, so both runs are warm
     # Four times the text may cost four times as much; a quadratic step would cost sixteen.
     assert cost(large) < 8 * cost(small)
+
+
+def test_articles_tagged_from_several_threads_at_once_get_the_entities_they_get_alone() -> None:
+    # An ingest worker and the reader tag at the same time; each article full
+    # of words the process has not met yet makes the tagger grow its tables.
+    chooser = random.Random(11)
+
+    def made_up_name() -> str:
+        letters = "".join(chooser.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7))
+        return letters.capitalize()
+
+    articles = [
+        " ".join(
+            f"{made_up_name()} {made_up_name()} met officials of {made_up_name()} Corp in Paris."
+            for _ in range(60)
+        )
+        for _ in range(24)
+    ]
+    found: dict[int, list[Entity]] = {}
+    failures: list[BaseException] = []
+
+    def tag_every_fourth(first: int) -> None:
+        try:
+            for number in range(first, len(articles), 4):
+                found[number] = extract(articles[number])
+        except BaseException as failure:  # reported by the assertion below
+            failures.append(failure)
+
+    threads = [threading.Thread(target=tag_every_fourth, args=(first,)) for first in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert [found[number] for number in range(len(articles))] == [
+        extract(article) for article in articles
+    ]
+    assert all(any(e.label == "ORG" for e in entities) for entities in found.values())

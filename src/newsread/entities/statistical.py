@@ -15,6 +15,8 @@ products or events (`refine`), mentions of one thing get one label and key
 
 from __future__ import annotations
 
+import threading
+
 from newsread.entities.acronyms import drop_common_acronyms
 from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
@@ -31,13 +33,24 @@ from newsread.entities.statistical_names import find_names
 from newsread.entities.tagger import shared_tagger
 from newsread.model import Entity
 
+# The tagger and the stages' caches learn every new word they meet; two
+# threads doing that at once (an ingest worker while an article is tagged on
+# demand) would corrupt them for the rest of the process.
+_one_at_a_time = threading.Lock()
+
 
 def extract_statistical(text: str) -> list[Entity]:
     """Return the entities in `text` found with the trained tagger, sorted and non-overlapping.
 
     Every entity satisfies `text[e.start:e.end] == e.text`, lies within one
     line, and contains no Markdown syntax; mentions of one thing share a `key`.
+    Safe to call from several threads at once.
     """
+    with _one_at_a_time:
+        return _extract(text)
+
+
+def _extract(text: str) -> list[Entity]:
     prose = mask_markdown(text)
     tagger = shared_tagger()
     known = tagger.knows
