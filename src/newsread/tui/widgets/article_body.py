@@ -14,10 +14,11 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 from textual.timer import Timer
-from textual.visual import RichVisual, Visual, VisualType
+from textual.visual import VisualType
 from textual.widgets import Static
 
 from newsread.tui.widgets.block_positions import BlockPositions
@@ -84,8 +85,10 @@ class ArticleBody(Static):
         self._styles: BlockStyles | None = None
         self._width = 0
         self._positions = BlockPositions(())
+        self._wrapped: dict[int, list[Strip]] = {}
+        """Laid-out lines of each block at `_width`, before the body's own style is laid over."""
         self._strips: dict[int, list[Strip]] = {}
-        """Laid-out lines of each block, for `_strip_style` and `_width`."""
+        """`_wrapped` lines with `_strip_style` laid over: what is drawn."""
         self._strip_style: VisualStyle | None = None
         self._idle: Timer | None = None
         self._layouts = 0
@@ -125,11 +128,13 @@ class ArticleBody(Static):
         if same_shape:
             # Other highlights only: heights hold, and unchanged blocks keep their lines.
             if styles != old_styles:
+                self._wrapped.clear()
                 self._strips.clear()
             else:
-                for index in list(self._strips):
+                for index in list(self._wrapped):
                     if old_blocks[index] != self._blocks[index]:
-                        del self._strips[index]
+                        del self._wrapped[index]
+                        self._strips.pop(index, None)
             self.refresh()
             return
         self._restart_layout(self._width)
@@ -139,6 +144,7 @@ class ArticleBody(Static):
         from newsread.render.console import block_indent, separated
 
         self._width = width
+        self._wrapped.clear()
         self._strips.clear()
         self._height_stale = False
         estimates = []
@@ -175,6 +181,7 @@ class ArticleBody(Static):
         self._use_width(self.size.width)
         style = self.visual_style
         if style != self._strip_style:
+            # Only the colours changed (focus tints the article): the lines keep their wrapping.
             self._strips.clear()
             self._strip_style = style
         index = self._reach(y)
@@ -204,19 +211,37 @@ class ArticleBody(Static):
     def _lay_out_next(self) -> bool:
         """Lay out the first block not laid out yet; whether its height differed from the guess."""
         index = self._positions.exact_count
-        return self._positions.add_exact(len(self._block_strips(index)))
+        return self._positions.add_exact(len(self._wrapped_lines(index)))
 
     def _block_strips(self, index: int) -> list[Strip]:
+        """Block `index`'s lines as drawn: wrapped, with the body's style laid over."""
         lines = self._strips.get(index)
+        if lines is None:
+            style = (self._strip_style or self.visual_style).rich_style
+            lines = [line.apply_style(style) for line in self._wrapped_lines(index)]
+            self._strips[index] = lines
+        return lines
+
+    def _wrapped_lines(self, index: int) -> list[Strip]:
+        """Block `index` laid out at `_width`, without the body's style (which focus changes)."""
+        lines = self._wrapped.get(index)
         if lines is None:
             from newsread.render.console import block_piece
 
             previous = self._blocks[index - 1] if index else None
             piece = block_piece(self._blocks[index], previous, self._styles)
-            style = self._strip_style or self.visual_style
-            # A Rich visual, as a Static would make of the whole body, so every line is the same.
-            lines = Visual.to_strips(self, RichVisual(self, piece), self._width, None, style)
-            self._strips[index] = lines
+            # Laid out as a Static lays out a Rich renderable, except that its style goes
+            # over the lines afterwards (`_block_strips`) instead of under the renderable.
+            app = self.app
+            options = app.console_options.update(highlight=False, width=self._width)
+            segments = app.console.render(piece, options)
+            lines = [
+                Strip(line)
+                for line in Segment.split_and_crop_lines(
+                    segments, self._width, include_new_lines=False, pad=False
+                )
+            ]
+            self._wrapped[index] = lines
         return lines
 
     def _relayout_soon(self) -> None:
@@ -239,8 +264,6 @@ class ArticleBody(Static):
         self._idle = None
         if self._width != self.size.width or not self.is_mounted:
             return
-        if self._strip_style is None:
-            self._strip_style = self.visual_style
         deadline = time.perf_counter() + IDLE_SLICE
         while not self._positions.complete and time.perf_counter() < deadline:
             self._height_stale |= self._lay_out_next()

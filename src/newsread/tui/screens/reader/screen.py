@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from newsread.errors import NewsreadError
 from newsread.library import Library
@@ -34,6 +34,7 @@ from newsread.tui.screens.reader.sources import SourceMode
 from newsread.tui.screens.reader.stories import StoryActions
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
+from newsread.tui.widgets.footer import KeyFooter
 from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
 
@@ -90,7 +91,7 @@ class ReaderScreen(
                 yield ArticleList(self.library.summaries, facts=self.library, id="articles")
             with ReadingPane(id="reading"):
                 yield ArticleView(id="article")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the newest articles with the first one previewed."""
