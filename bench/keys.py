@@ -8,16 +8,22 @@ Times are the app's own: from the moment the app starts dispatching the key
 event (sent the way a terminal driver sends it) until the widget the key
 changed has been painted again, found with the widget's `call_after_refresh`
 (the callback runs after the next screen refresh). For ↓ ↑ pgdn end home that
-widget is the article list, stamped when its cursor moves; for opening (`n`:
-jump to the next unread article and open it: load it with its stored
-entities, render it, mark it read) it is the article view, stamped when it
-shows the article. There is no Pilot round trip in these numbers. Presses
-start a key-repeat interval apart (about 30 a second), as a held key would.
+widget is the article list, stamped when its cursor moves; for opening it is
+the article view, stamped when it shows the article. There is no Pilot round
+trip in these numbers. Presses start a key-repeat interval apart (about 30 a
+second), as a held key would.
+
+Opening is measured two ways. `open` is reading through the list with `n`
+(jump to the next unread article and open it: load it with its stored
+entities, render it, mark it read): the rows it goes to are unread, and
+between two opens the reader rests a moment (0.2 s), in which it renders the
+article `n` will open next. `open cold` is enter pressed the moment the cursor
+lands on a row (as ↓ then enter at once would), going up from the end of the
+list, so the article was neither previewed nor prepared.
 
 The articles to open are tagged beforehand in the parent process (as the
 background tagger would have done), so opening measures showing stored
-entities; before each opening the cursor is put just above one of them, made
-unread, so `n` opens it at once. Peak
+entities. Peak
 RSS (`ru_maxrss`) is taken after scrolling through the whole list once,
 drawing every line. Opening marks articles read, so the libraries change a
 little with every run; the list order and the first screen do not.
@@ -44,6 +50,7 @@ REPEAT_GAP: Final = 0.033
 """Seconds from one press to the next: a terminal's key auto-repeat is about 30 per second."""
 LIST_KEYS: Final = ("down", "up", "pagedown", "end", "home")
 OPEN: Final = "open"
+OPEN_COLD: Final = "open cold"
 KEY_TIMEOUT: Final = 5.0
 TARGETS: Final = {
     "down": (0.016, 0.033),
@@ -52,6 +59,7 @@ TARGETS: Final = {
     "end": (0.020, None),
     "home": (0.020, None),
     OPEN: (0.050, None),
+    OPEN_COLD: (0.050, None),
 }
 """(median, p95) targets in seconds, at 100,000 articles."""
 
@@ -166,6 +174,11 @@ def open_targets(length: int, opens: int) -> list[int]:
     return [1 + number % max(1, length - 1) for number in range(opens)]
 
 
+def cold_targets(length: int, opens: int) -> list[int]:
+    """The list positions the cold opens go to: up from the last row, wrapping round short lists."""
+    return [length - 1 - number % max(1, length - 1) for number in range(opens)]
+
+
 def resting_places(length: int, presses: int) -> list[int]:
     """Every list position the child may preview: where the keys, the opens and the scroll stop.
 
@@ -175,7 +188,8 @@ def resting_places(length: int, presses: int) -> list[int]:
     screen = SIZE[1]
     near_top = range(min(length, (presses + 1) * screen))
     near_end = range(max(0, length - 2 * screen), length)
-    return sorted({*near_top, *near_end, *open_targets(length, presses)})
+    opens = {*open_targets(length, presses), *cold_targets(length, presses)}
+    return sorted({*near_top, *near_end, *opens})
 
 
 def pretag(config_dir: Path, presses: int) -> None:
@@ -215,7 +229,7 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
     library = Library.open(database_path(config_dir))
     app = timed_app_class()(library, config_dir)
     clock: KeyClock = app.clock
-    timings: dict[str, list[float]] = {key: [] for key in (*LIST_KEYS, OPEN)}
+    timings: dict[str, list[float]] = {key: [] for key in (*LIST_KEYS, OPEN, OPEN_COLD)}
     memory: dict[str, float] = {}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
@@ -235,7 +249,12 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
             await pilot.pause(0.2)
         await press(app, "home", "list")
         await pilot.pause(0.2)
-        for target in open_targets(len(article_list.view), presses):
+        targets = open_targets(len(article_list.view), presses)
+        # A library being read through: the rows `n` goes to are unread.
+        rows = (article_list.row(position) for position in range(max(targets) + 1))
+        library.set_read([row.id for row in rows if row is not None], False)
+        article_list.invalidate_rows()
+        for target in targets:
             prepare_open(library, article_list, target)
             await pilot.pause(0.10)
             timings[OPEN].append(await press(app, "n", "article"))
@@ -243,6 +262,15 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
             # Back to the list as a tab key would: its frame is drawn before the cursor moves.
             article_list.focus()
             await pilot.pause(0.05)
+        for target in cold_targets(len(article_list.view), presses):
+            summary = article_list.row(target)
+            if summary is not None:
+                library.set_read([summary.id], False)
+            article_list.focus()
+            await pilot.pause(0.1)
+            article_list.cursor = target
+            timings[OPEN_COLD].append(await press(app, "enter", "article"))
+            await pilot.pause(0.1)
         memory["after opening"] = rss_mb()
         scroll_through(article_list)
         memory["after scrolling"] = rss_mb()
@@ -286,7 +314,7 @@ def report_keys(
         report.time(f"{key}: median", median(samples), target=median_target)
         report.time(f"{key}: p95", p95(samples), target=p95_target)
     report.heading("ratios to baselines measured in this run (medians)")
-    for key in ("down", "up", OPEN):
+    for key in ("down", "up", OPEN, OPEN_COLD):
         report.ratio(
             f"{key}: {count:,} vs 10 articles",
             median(large["timings"][key]),

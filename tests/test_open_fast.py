@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.style import Style as RichStyle
 from textual.color import Color
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from newsread.library import Library
+from newsread.library import Library, ViewQuery
+from newsread.library.entity_index import entity_key
 from newsread.tui.app import NewsreadApp
+from newsread.tui.widgets.article_body import ArticleBody
 from newsread.tui.widgets.article_list import ArticleList
 from newsread.tui.widgets.article_view import ArticleView
 from pilot_wait import wait_for
@@ -92,3 +96,81 @@ async def test_the_focused_article_is_tinted_parts_and_all(library: Library) -> 
         await wait_for(pilot, lambda: not view.has_focus)
         assert background_of(view) == plain_view
         assert background_of(title) == plain_title
+
+
+def drawn_body(view: ArticleView) -> list[list[tuple[str, object]]]:
+    """The body's first lines as drawn: text and style of every segment."""
+    body = view.query_one(ArticleBody)
+    return [
+        [(segment.text, segment.style) for segment in body.render_line(y)]
+        for y in range(min(body.size.height, 30))
+    ]
+
+
+def tag_everything(library: Library) -> None:
+    view = library.view(ViewQuery())
+    for summary in library.summaries(view.rowids):
+        library.entities(summary.id)
+
+
+async def wait_until_prepared(pilot: Pilot[None], view: ArticleView, library: Library) -> str:
+    """The ID of the article `n` will open, once the reader has prepared it."""
+    article_list = pilot.app.screen.query_one(ArticleList)
+    index = library.next_unread(article_list.view, article_list.cursor, 1)
+    assert index is not None
+    following = article_list.row(index)
+    assert following is not None
+    await wait_for(
+        pilot, lambda: view._prepared is not None and view._prepared.article.id == following.id
+    )
+    await pilot.pause(0.1)  # its first screen is laid out a moment later
+    return following.id
+
+
+async def test_the_next_article_prepared_while_reading_is_drawn_as_it_would_be_fresh(
+    library: Library,
+) -> None:
+    tag_everything(library)
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        view = pilot.app.screen.query_one(ArticleView)
+        await wait_for(pilot, lambda: view.shown_id is not None)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: view.has_focus)
+        following = await wait_until_prepared(pilot, view, library)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: view.shown_id == following)
+        await pilot.pause()
+        prepared = drawn_body(view)
+        title = view.query_one("#article-title", Static).visual
+        # The same article drawn from scratch: nothing prepared, nothing laid out before.
+        view.show_empty()
+        view.show_article(library.get(following), library.stored_entities(following) or [])
+        await pilot.pause()
+        assert prepared == drawn_body(view)
+        assert str(title) == str(view.query_one("#article-title", Static).visual)
+        assert any(segment[0].strip() for line in prepared for segment in line)
+
+
+async def test_a_name_followed_after_the_next_article_was_prepared_is_marked_in_it(
+    library: Library,
+) -> None:
+    tag_everything(library)
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        view = pilot.app.screen.query_one(ArticleView)
+        await wait_for(pilot, lambda: view.shown_id is not None)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: view.has_focus)
+        following = await wait_until_prepared(pilot, view, library)
+        entities = library.stored_entities(following) or []
+        person = next(entity for entity in entities if entity.label == "PERSON")
+        view.set_watched(frozenset({entity_key(person)}))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: view.shown_id == following)
+        await pilot.pause()
+        marked = {
+            text.strip()
+            for line in drawn_body(view)
+            for text, style in line
+            if isinstance(style, RichStyle) and style.underline
+        }
+        assert person.text in marked

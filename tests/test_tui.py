@@ -515,6 +515,14 @@ class BulkLibrary:
     def counts(self) -> LibraryCounts:
         return LibraryCounts(self.size, self.size - len(self.read), 0)
 
+    def next_unread(self, view: LibraryView, position: int, step: int) -> int | None:
+        position += step
+        while 0 <= position < len(view):
+            if view.rowids[position] not in self.read:
+                return position
+            position += step
+        return None
+
     def get(self, article_id: str) -> Article:
         rowid = self._rowid(article_id)
         return Article(article_id, f"Generated article {rowid}", f"Body of {rowid}.", "Bulk")

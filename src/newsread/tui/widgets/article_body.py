@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -48,6 +48,15 @@ def estimated_height(block: Block, indent: int, width: int, *, separated: bool) 
     for line in block.text.plain.split("\n"):
         lines += max(1, -(-len(line) // available))
     return lines
+
+
+class _PreparedLayout(NamedTuple):
+    """The first blocks of an article laid out before it is shown (`ArticleBody.prepare`)."""
+
+    blocks: tuple[Block, ...]
+    styles: BlockStyles | None
+    width: int
+    wrapped: dict[int, list[Strip]]
 
 
 def mark_in(block: Block, mark: str) -> bool:
@@ -96,6 +105,7 @@ class ArticleBody(Static):
         self._relayout_pending = False
         self._height_stale = False
         """Whether background layout changed the height without asking for a new layout."""
+        self._prepared: _PreparedLayout | None = None
 
     @property
     def content(self) -> VisualType:
@@ -138,7 +148,37 @@ class ArticleBody(Static):
             self.refresh()
             return
         self._restart_layout(self._width)
+        self._use_prepared()
         self.refresh(layout=True)
+
+    def prepare(self, blocks: Sequence[Block], styles: BlockStyles | None, height: int) -> None:
+        """Lay out the blocks on the first `height` lines of an article about to be shown.
+
+        `show_blocks` takes them over if it gets these very blocks (the same
+        objects) at the same width and styles.
+        """
+        if not self._width:
+            return
+        laid_out = tuple(blocks)
+        wrapped: dict[int, list[Strip]] = {}
+        lines = 0
+        for index in range(len(laid_out)):
+            if lines >= height:
+                break
+            wrapped[index] = self._wrap(laid_out, index, styles)
+            lines += len(wrapped[index])
+        self._prepared = _PreparedLayout(laid_out, styles, self._width, wrapped)
+
+    def _use_prepared(self) -> None:
+        prepared, self._prepared = self._prepared, None
+        if (
+            prepared is not None
+            and prepared.width == self._width
+            and prepared.styles == self._styles
+            and len(prepared.blocks) == len(self._blocks)
+            and all(old is new for old, new in zip(prepared.blocks, self._blocks, strict=True))
+        ):
+            self._wrapped.update(prepared.wrapped)
 
     def _restart_layout(self, width: int) -> None:
         from newsread.render.console import block_indent, separated
@@ -226,23 +266,31 @@ class ArticleBody(Static):
         """Block `index` laid out at `_width`, without the body's style (which focus changes)."""
         lines = self._wrapped.get(index)
         if lines is None:
-            from newsread.render.console import block_piece
-
-            previous = self._blocks[index - 1] if index else None
-            piece = block_piece(self._blocks[index], previous, self._styles)
-            # Laid out as a Static lays out a Rich renderable, except that its style goes
-            # over the lines afterwards (`_block_strips`) instead of under the renderable.
-            app = self.app
-            options = app.console_options.update(highlight=False, width=self._width)
-            segments = app.console.render(piece, options)
-            lines = [
-                Strip(line)
-                for line in Segment.split_and_crop_lines(
-                    segments, self._width, include_new_lines=False, pad=False
-                )
-            ]
+            lines = self._wrap(self._blocks, index, self._styles)
             self._wrapped[index] = lines
         return lines
+
+    def _wrap(
+        self, blocks: tuple[Block, ...], index: int, styles: BlockStyles | None
+    ) -> list[Strip]:
+        """Block `index` of `blocks` laid out at `_width`, as a Static lays out a Rich renderable.
+
+        Only the body's own style is left out: it goes over the lines afterwards
+        (`_block_strips`) instead of under the renderable.
+        """
+        from newsread.render.console import block_piece
+
+        previous = blocks[index - 1] if index else None
+        piece = block_piece(blocks[index], previous, styles)
+        app = self.app
+        options = app.console_options.update(highlight=False, width=self._width)
+        segments = app.console.render(piece, options)
+        return [
+            Strip(line)
+            for line in Segment.split_and_crop_lines(
+                segments, self._width, include_new_lines=False, pad=False
+            )
+        ]
 
     def _relayout_soon(self) -> None:
         # Called while the screen is being drawn: ask for the new height once it is done.

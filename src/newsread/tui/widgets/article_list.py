@@ -22,6 +22,7 @@ from newsread.library.views import ArticleView, ViewQuery
 from newsread.model import ArticleSummary
 from newsread.tui.actions import LIST_ACTIONS, OPEN, bindings_for
 from newsread.tui.widgets.article_row import DEFAULT_COLUMNS, RowStyles, row_text
+from newsread.tui.widgets.quick_scrollbar import QuickScrollBar, quick_vertical_scrollbar
 from newsread.tui.widgets.row_cache import RowCache, RowFetcher
 from newsread.tui.widgets.row_facts import (
     STATS_COLUMNS,
@@ -73,11 +74,10 @@ def row_segments(row: Text, console: Console) -> list[Segment]:
     return segments
 
 
-class RememberingScrollBar(ScrollBar):
+class RememberingScrollBar(QuickScrollBar):
     """A scrollbar that keeps its last few drawings.
 
-    Drawing a bar the height of the list costs as much as drawing the rows,
-    and jumping between the ends of a long list moves its thumb every time.
+    Jumping between the ends of a long list moves its thumb every time.
     """
 
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1):
@@ -236,15 +236,7 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def vertical_scrollbar(self) -> ScrollBar:
         """The list's scrollbar (a `RememberingScrollBar`), made the first time it is needed."""
-        if self._vertical_scrollbar is None:
-            bar = RememberingScrollBar(
-                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
-            )
-            # As Textual makes its own: hidden until the layout shows it, started by the app.
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+        return quick_vertical_scrollbar(self, RememberingScrollBar)
 
     @property
     def view(self) -> ArticleView:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.message import Message
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
@@ -21,6 +22,7 @@ from newsread.model import ENTITY_LABELS, Article, Entity
 from newsread.tui.actions import ARTICLE_ACTIONS, OPEN_RELATED, bindings_for
 from newsread.tui.mentions import Mentions, mentions_of
 from newsread.tui.widgets.article_body import ArticleBody
+from newsread.tui.widgets.quick_scrollbar import quick_vertical_scrollbar
 from newsread.tui.widgets.related_section import RELATED_LIMIT, related_text
 
 if TYPE_CHECKING:
@@ -41,6 +43,16 @@ def entity_component_class(label: str) -> str:
 
 _MENTION_MARK: Final = "newsread-mention"
 """Style meta naming the mention jumped to, so its line can be found once laid out."""
+
+
+class _Prepared(NamedTuple):
+    """An article rendered ahead of being shown, with what its rendering depended on."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    inputs: tuple[object, ...]
+    title_entities: list[Entity]
+    rendered: RenderedArticle
 
 
 def title_entities(title: str, body: Sequence[Entity]) -> list[Entity]:
@@ -139,6 +151,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar, one that draws quickly (`QuickScrollBar`)."""
+        return quick_vertical_scrollbar(self)
+
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
@@ -162,6 +179,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Which of the chosen mentions the last jump went to."""
         self._watched: frozenset[str] = frozenset()
         self._related: list[RelatedArticle] = []
+        self._prepared: _Prepared | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The view's own lines: its background alone, which its parts are drawn over.
@@ -289,23 +307,18 @@ class ArticleView(VerticalScroll, can_focus=True):
 
         `keep_scroll` keeps the reading position (used when only the styles changed).
         """
-        # Imported on first use: the renderer (markdown-it) is not needed to draw
-        # the first screen.
-        from newsread.render import render_article
-
         another = article.id != self.shown_id
-        if another or self._shown is None or self._shown[0] != article:
+        prepared = self._take_prepared(article, entities) if another else None
+        if prepared is not None:
+            self._title_entities = prepared.title_entities
+        elif another or self._shown is None or self._shown[0] != article:
             self._title_entities = title_entities(article.title, entities)
         if another:
             self._forget_marks()
-        rendered = render_article(
-            article,
-            entities,
-            styles=self.entity_styles(),
-            title_entities=self._title_entities,
-            overlay=self._overlay(),
-        )
-        self._highlight_search(rendered)
+        if prepared is not None:
+            rendered = prepared.rendered
+        else:
+            rendered = self._rendering(article, entities, self._title_entities, self._overlay())
         with self.app.batch_update():
             self._shown = (article, list(entities))
             self.set_class(False, "-empty")
@@ -324,6 +337,66 @@ class ArticleView(VerticalScroll, can_focus=True):
                 self.scroll_home(animate=False, immediate=True)
         if another:
             self.post_message(self.Shown(article.id))
+
+    def prepare(self, article: Article, entities: Sequence[Entity]) -> None:
+        """Render `article` now, while the reader is idle, so that showing it next is quick.
+
+        The reader prepares the article `n` would open. Showing it uses this
+        rendering only if nothing it depends on (the article, its entities, the
+        theme, followed names, the search) has changed since.
+        """
+        if article.id == self.shown_id:
+            return
+        shown_title = title_entities(article.title, entities)
+        # Shown, it would be another article: no name chosen in the panel, no mention jumped to.
+        rendered = self._rendering(article, entities, shown_title, self._overlay_for(None, None))
+        self._prepared = _Prepared(
+            article, tuple(entities), self._render_inputs(), shown_title, rendered
+        )
+        # Its first screen is laid out in a step of its own: a key pressed meanwhile goes first.
+        self.call_later(
+            self.query_one(ArticleBody).prepare,
+            rendered.blocks,
+            self._body_styles(),
+            self.scrollable_content_region.height,
+        )
+
+    def _take_prepared(self, article: Article, entities: Sequence[Entity]) -> _Prepared | None:
+        """The prepared rendering of `article`, if it is still what showing it would draw."""
+        prepared, self._prepared = self._prepared, None
+        if (
+            prepared is None
+            or prepared.article != article
+            or prepared.entities != tuple(entities)
+            or prepared.inputs != self._render_inputs()
+        ):
+            return None
+        return prepared
+
+    def _render_inputs(self) -> tuple[object, ...]:
+        """Everything besides the article that its rendering depends on."""
+        return (self.entity_styles(), self._watched, self._search_pattern)
+
+    def _rendering(
+        self,
+        article: Article,
+        entities: Sequence[Entity],
+        shown_title: Sequence[Entity],
+        overlay: EntityOverlay | None,
+    ) -> RenderedArticle:
+        # Imported on first use: the renderer (markdown-it) is not needed to draw
+        # the first screen.
+        from newsread.render import render_article
+
+        rendered = render_article(
+            article,
+            entities,
+            styles=self.entity_styles(),
+            title_entities=shown_title,
+            overlay=overlay,
+        )
+        self._highlight_search(rendered)
+        return rendered
 
     # Entities: the panel's chosen name, the mention jumped to, and followed names.
 
@@ -389,14 +462,17 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _overlay(self) -> EntityOverlay | None:
         """What to lay over entity styles: followed names, the chosen one, the current mention."""
-        chosen = self._chosen
+        return self._overlay_for(self._chosen, self._current)
+
+    def _overlay_for(self, chosen: Mentions | None, current: int | None) -> EntityOverlay | None:
+        """`_overlay` with `chosen` mentions and the `current` one of them."""
         watched = self._watched
         if chosen is None and not watched:
             return None
         from newsread.library.entity_index import entity_key
 
         chosen_key = chosen.key if chosen is not None else ""
-        current = chosen.entities[self._current] if chosen and self._current is not None else None
+        current_mention = chosen.entities[current] if chosen and current is not None else None
         watched_style = self._over_entities("entity-watched")
         chosen_style = self._over_entities("entity-chosen")
         current_style = self._over_entities("entity-current") + Style(meta={_MENTION_MARK: True})
@@ -406,7 +482,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             style = watched_style if key in watched else None
             if key == chosen_key:
                 style = chosen_style if style is None else style + chosen_style
-                if entity is current:
+                if entity is current_mention:
                     style += current_style
             return style
 

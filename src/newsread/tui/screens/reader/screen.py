@@ -40,6 +40,8 @@ from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
 
 PREVIEW_DELAY: Final = 0.06
 """Seconds the cursor must rest before the article under it is previewed."""
+PREPARE_DELAY: Final = 0.05
+"""Seconds the reader must rest after an article is drawn before the next unread one is prepared."""
 SEARCH_INTERVAL: Final = 0.2
 """Seconds between searches while the user keeps typing."""
 
@@ -76,6 +78,7 @@ class ReaderScreen(
         """Create the screen over `library`."""
         super().__init__(library)
         self._preview = Debouncer(self, PREVIEW_DELAY, self._preview_current)
+        self._prepare = Debouncer(self, PREPARE_DELAY, self._prepare_next_unread)
         self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
         self._shown_once = False
 
@@ -196,6 +199,21 @@ class ReaderScreen(
             self.article_view.show_article(article, entities or [])
             if entities is None:
                 self._tag_in_background(article_id)
+        self.call_after_refresh(self._prepare.request)
+
+    def _prepare_next_unread(self) -> None:
+        """Render the article `n` would open next, so that opening it costs only its frame."""
+        article_list = self.article_list
+        try:
+            index = self.library.next_unread(article_list.view, article_list.cursor, 1)
+            summary = article_list.row(index) if index is not None else None
+            entities = self.library.stored_entities(summary.id) if summary is not None else None
+            if summary is None or entities is None:
+                return  # an untagged article is tagged when shown, not ahead of time
+            article = self.library.get(summary.id)
+        except NewsreadError:
+            return  # nothing is prepared; opening it will report the problem
+        self.article_view.prepare(article, entities)
 
     def _tag_in_background(self, article_id: str) -> None:
         """Find an untagged article's entities off the UI thread, then show them.
