@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
@@ -18,6 +19,7 @@ from newsread.render.styles import TABLE_HEADER_STYLE, TABLE_RULE_STYLE
 
 _BULLETS: Final = ("•", "◦", "▪")
 _CELL_SEPARATOR: Final = " │ "
+_NEWLINE: Final = re.compile("\n")
 _RULE_SEPARATOR: Final = "─┼─"
 
 
@@ -64,7 +66,7 @@ class _BlockWalker:
     def __init__(self, body: str) -> None:
         self.body = body
         self.cursor = SourceCursor(body)
-        self.line_starts = [0, *(index + 1 for index, char in enumerate(body) if char == "\n")]
+        self.line_starts = [0, *(match.end() for match in _NEWLINE.finditer(body))]
         self.blocks: list[MappedBlock] = []
         self.links: list[Link] = []
         self.containers: list[str] = []
