@@ -9,9 +9,14 @@ import sys
 import pytest
 
 START_PATH = """
-import json, sys
+import json, sys, tempfile
+from pathlib import Path
 from newsread.cli import parse_args
 parse_args([])
+from newsread.config.loading import load_config
+load_config(Path(tempfile.mkdtemp()))
+from newsread.entities.backends import use_backend
+use_backend("builtin")
 import newsread.tui.app, newsread.tui.launch, newsread.tui.screens.reader
 print(json.dumps(sorted(sys.modules)))
 """
@@ -24,6 +29,10 @@ DEFERRED = (
     "newsread.config.entries",
     "newsread.config.template",
     "newsread.config.validate",
+    "newsread.config.locate",
+    "newsread.config.reading",
+    "tomllib",
+    "importlib.util",
     "newsread.library.tagging",
     "newsread.library.clusters",
     "newsread.library.related",
@@ -34,6 +43,11 @@ DEFERRED = (
     "newsread.render.blocks",
     "newsread.tui.widgets.source_list",
     "newsread.tui.widgets.entity_panel",
+    "newsread.tui.commands",
+    "newsread.tui.entity_commands",
+    "newsread.tui.screens.links",
+    "newsread.tui.screens.help",
+    "newsread.tui.screens.remove_source",
     "numpy",
     "httpx",
     "feedparser",

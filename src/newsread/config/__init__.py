@@ -18,8 +18,9 @@ from newsread.lazy_names import load_on_first_use
 
 if TYPE_CHECKING:
     from newsread.config.entries import IgnoreRule, KeyRemap, SavedQuery, SourceSettings
-    from newsread.config.loading import ConfigProblem, LoadedConfig, config_file, load_config
+    from newsread.config.loading import LoadedConfig, config_file, load_config
     from newsread.config.output import config_to_dict, config_to_toml
+    from newsread.config.reading import ConfigProblem
     from newsread.config.template import SettingReference, config_template, settings_reference
 
 _ON_FIRST_USE: Final = {
@@ -27,7 +28,7 @@ _ON_FIRST_USE: Final = {
     "KeyRemap": "newsread.config.entries",
     "SavedQuery": "newsread.config.entries",
     "SourceSettings": "newsread.config.entries",
-    "ConfigProblem": "newsread.config.loading",
+    "ConfigProblem": "newsread.config.reading",
     "LoadedConfig": "newsread.config.loading",
     "config_file": "newsread.config.loading",
     "load_config": "newsread.config.loading",

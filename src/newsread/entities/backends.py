@@ -11,20 +11,23 @@ title and body with it, which is how the library tags.
 
 from __future__ import annotations
 
-import importlib.util
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from newsread.errors import ConfigError
-from newsread.model import Entity
+
+if TYPE_CHECKING:
+    # Only annotations use these: every command imports this module before it starts.
+    from collections.abc import Callable
+
+    from newsread.model import Entity
+
+    Extractor = Callable[[str], list[Entity]]
 
 BACKENDS: Final = ("builtin", "spacy")
 """The values `entities.backend` accepts."""
 DEFAULT_SPACY_MODEL: Final = "en_core_web_sm"
-
-Extractor = Callable[[str], list[Entity]]
 
 _CHOSEN: dict[str, Extractor] = {}
 """The extractor `use_backend` chose for this process; empty means the builtin one."""
@@ -56,6 +59,8 @@ def extractor_for(backend: str, model: str = DEFAULT_SPACY_MODEL) -> Extractor:
 def _installed(module: str) -> bool:
     if not module.isidentifier():
         return False
+    import importlib.util  # only spaCy's check needs it
+
     try:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):

@@ -17,7 +17,7 @@ from newsread.config import Config
 from newsread.errors import NewsreadError
 from newsread.library import Library
 from newsread.textsafe import one_line
-from newsread.tui.commands import ReaderCommands
+from newsread.tui.compact_css import CompactStylesheet
 from newsread.tui.entity_colours import entity_colour_variables
 from newsread.tui.keymap import KeyPlan, plan_keys
 from newsread.tui.messages import StateChanged
@@ -36,6 +36,13 @@ CONFIG_WARNING_TIMEOUT: Final = 20
 """Seconds a config.toml problem stays on screen: long enough to read a file name and line."""
 
 
+def reader_commands() -> type[Provider]:
+    """The palette's reader commands, imported when the palette first opens, not at start."""
+    from newsread.tui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class NewsreadApp(App[None]):
     """newsread's terminal face over an already opened `Library`.
 
@@ -49,7 +56,7 @@ class NewsreadApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "newsread"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
-        ReaderCommands
+        reader_commands
     }
 
     _theme_chosen: bool = False
@@ -69,11 +76,16 @@ class NewsreadApp(App[None]):
         is shown once as a warning when the reader starts.
         """
         super().__init__()
+        # Before anything parses: the same stylesheet, read without its layout whitespace.
+        self.stylesheet = CompactStylesheet()
         self.library = library
         self.config_dir = config_dir
         self.config = config if config is not None else Config()
         """The settings in effect (config.toml, or the defaults)."""
-        self.key_plan: KeyPlan = plan_keys(self.config.keys)
+        # Without remaps nothing can clash: skip checking every action's keys (a few ms).
+        self.key_plan: KeyPlan = (
+            plan_keys(self.config.keys) if self.config.keys else KeyPlan(keymap={}, problems=())
+        )
         """The `[keys]` remaps applied, and those refused."""
         self.startup_warnings: list[str] = [*config_problems, *self.key_plan.problems]
         """Shown as notifications once the reader is up."""

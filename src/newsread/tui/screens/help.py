@@ -38,6 +38,33 @@ def help_text(specs: Sequence[ActionSpec]) -> Text:
 class HelpScreen(ModalScreen[None]):
     """Lists every key the reader answers to; escape, q or ? closes it."""
 
+    # Here rather than in app.tcss, which is parsed before the first frame: this
+    # is parsed when the screen first opens (scoped to it; ids outrank Textual's
+    # own defaults, as the app's stylesheet did).
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+
+        #help-frame {
+            width: 116;
+            height: auto;
+            max-height: 90%;
+            padding: 1 2;
+            border: round $primary;
+            border-title-color: $primary;
+            border-subtitle-color: $foreground-darken-2;
+            background: $surface;
+        }
+        #help-columns {
+            height: auto;
+        }
+        .help-keys {
+            width: 1fr;
+            margin-right: 2;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,?", "dismiss", "Close help", id="close_help"),
     ]

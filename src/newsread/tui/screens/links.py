@@ -49,6 +49,35 @@ def link_prompt(link: Link) -> Text:
 class LinksScreen(ModalScreen[None]):
     """Lists an article's links: enter opens the highlighted one, y copies it, escape closes."""
 
+    # Parsed when the list first opens, not with app.tcss before the first frame
+    # (scoped to this screen; ids outrank Textual's own defaults).
+    DEFAULT_CSS = """
+    LinksScreen {
+        align: center middle;
+
+        #links-frame {
+            width: 90;
+            max-width: 90%;
+            height: auto;
+            max-height: 80%;
+            padding: 1 2;
+            border: round $primary;
+            border-title-color: $primary;
+            border-subtitle-color: $foreground-darken-2;
+            background: $surface;
+        }
+        #links-article {
+            margin-bottom: 1;
+        }
+        #links {
+            height: auto;
+            max-height: 30;
+            border: none;
+            background: $surface;
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close", id="close_links"),
         Binding("y", "copy", "Copy link", id="copy_listed_link"),

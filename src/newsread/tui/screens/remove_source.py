@@ -33,6 +33,31 @@ def removal_question(info: SourceInfo, bookmarked: int) -> Text:
 class RemoveSourceScreen(ModalScreen[bool]):
     """Yes or no: dismisses with True to remove the source."""
 
+    # Parsed when the dialog first opens, not with app.tcss before the first frame
+    # (scoped to this screen; ids outrank Textual's own defaults).
+    DEFAULT_CSS = """
+    RemoveSourceScreen {
+        align: center middle;
+
+        #remove-frame {
+            width: 64;
+            height: auto;
+            padding: 1 2;
+            border: round $error;
+            background: $surface;
+        }
+        #remove-buttons {
+            height: auto;
+            margin-top: 1;
+            align: right middle;
+
+            & > Button {
+                margin-left: 2;
+            }
+        }
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Remove", id="confirm_remove"),
         Binding("n,escape", "answer(False)", "Keep", id="cancel_remove"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from newsread.tui.screens.links import LinksScreen, copy_link, open_link
 from newsread.tui.screens.reader.base import ReaderBase
 
 
@@ -24,18 +23,23 @@ class LinkActions(ReaderBase):
         """Open the article's web link in the browser."""
         url = self._web_link()
         if url is not None:
+            from newsread.tui.screens.links import open_link
+
             open_link(self.app, url)
 
     def action_copy_link(self) -> None:
         """Copy the article's web link to the clipboard."""
         url = self._web_link()
         if url is not None:
+            from newsread.tui.screens.links import copy_link
+
             copy_link(self.app, url)
 
     def action_show_links(self) -> None:
         """List the links inside the article."""
         # Imported on first use, like the renderer: the Markdown parser is not needed to start.
         from newsread.render.links import article_links
+        from newsread.tui.screens.links import LinksScreen
 
         article_id = self.article_list.current_id
         if article_id is None:

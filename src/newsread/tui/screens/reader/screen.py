@@ -23,7 +23,6 @@ from newsread.model import Entity
 from newsread.textsafe import one_line
 from newsread.tui.actions import SCREEN_ACTIONS, bindings_for
 from newsread.tui.coalesce import Coalescer, Debouncer
-from newsread.tui.entity_commands import EntityCommands
 from newsread.tui.messages import ArticleOpened
 from newsread.tui.screens.reader.base import SORT_PREFERENCE
 from newsread.tui.screens.reader.entities import EntityActions
@@ -46,6 +45,13 @@ SEARCH_INTERVAL: Final = 0.2
 """Seconds between searches while the user keeps typing."""
 
 
+def entity_commands() -> type[Provider]:
+    """The palette's "Articles mentioning…" commands, imported when the palette first opens."""
+    from newsread.tui.entity_commands import EntityCommands
+
+    return EntityCommands
+
+
 class ReaderScreen(
     MarkingActions, LinkActions, StoryActions, EntityActions, SourceMode, RefreshActions
 ):
@@ -62,7 +68,7 @@ class ReaderScreen(
     """Generated from `SCREEN_ACTIONS`; see `newsread.tui.actions`."""
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = Screen.COMMANDS | {
-        EntityCommands
+        entity_commands
     }
     """"Articles mentioning…" joins the app's commands in the palette."""
 
