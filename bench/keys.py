@@ -19,7 +19,9 @@ entities, render it, mark it read): the rows it goes to are unread, and
 between two opens the reader rests a moment (0.2 s), in which it renders the
 article `n` will open next. `open cold` is enter pressed the moment the cursor
 lands on a row (as ↓ then enter at once would), going up from the end of the
-list, so the article was neither previewed nor prepared.
+list, so the article was neither previewed nor prepared. `open previewed` is
+enter on a row the cursor has rested on, whose article is already on show
+(the stamp is the view's repaint with focus, as the article is then marked read).
 
 The articles to open are tagged beforehand in the parent process (as the
 background tagger would have done), so opening measures showing stored
@@ -51,6 +53,7 @@ REPEAT_GAP: Final = 0.033
 LIST_KEYS: Final = ("down", "up", "pagedown", "end", "home")
 OPEN: Final = "open"
 OPEN_COLD: Final = "open cold"
+OPEN_PREVIEWED: Final = "open previewed"
 KEY_TIMEOUT: Final = 5.0
 TARGETS: Final = {
     "down": (0.016, 0.033),
@@ -60,6 +63,7 @@ TARGETS: Final = {
     "home": (0.020, None),
     OPEN: (0.050, None),
     OPEN_COLD: (0.050, None),
+    OPEN_PREVIEWED: (0.050, None),
 }
 """(median, p95) targets in seconds, at 100,000 articles."""
 
@@ -229,7 +233,8 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
     library = Library.open(database_path(config_dir))
     app = timed_app_class()(library, config_dir)
     clock: KeyClock = app.clock
-    timings: dict[str, list[float]] = {key: [] for key in (*LIST_KEYS, OPEN, OPEN_COLD)}
+    opens = (OPEN, OPEN_COLD, OPEN_PREVIEWED)
+    timings: dict[str, list[float]] = {key: [] for key in (*LIST_KEYS, *opens)}
     memory: dict[str, float] = {}
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
@@ -238,6 +243,13 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
         article_view = app.screen.query_one(ArticleView)
         wrap_after(article_list, "watch_cursor", lambda: clock.changed("list", article_list))
         wrap_after(article_view, "show_article", lambda: clock.changed("article", article_view))
+        watch_focus = article_view.watch_has_focus
+
+        def focus_changed(has_focus: bool) -> None:  # one parameter, as Textual calls watchers
+            watch_focus(has_focus)
+            clock.changed("focus", article_view)
+
+        article_view.watch_has_focus = focus_changed
         started = [0.0]
         for key, partner in (("down", "up"), ("pagedown", None), ("end", "home")):
             for _ in range(presses):
@@ -270,6 +282,16 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
             await pilot.pause(0.1)
             article_list.cursor = target
             timings[OPEN_COLD].append(await press(app, "enter", "article"))
+            await pilot.pause(0.1)
+        for target in open_targets(len(article_list.view), presses):
+            summary = article_list.row(target)
+            if summary is not None:
+                library.set_read([summary.id], False)
+            article_list.focus()
+            await pilot.pause(0.1)
+            article_list.cursor = target
+            await pilot.pause(0.3)
+            timings[OPEN_PREVIEWED].append(await press(app, "enter", "focus"))
             await pilot.pause(0.1)
         memory["after opening"] = rss_mb()
         scroll_through(article_list)
@@ -314,7 +336,7 @@ def report_keys(
         report.time(f"{key}: median", median(samples), target=median_target)
         report.time(f"{key}: p95", p95(samples), target=p95_target)
     report.heading("ratios to baselines measured in this run (medians)")
-    for key in ("down", "up", OPEN, OPEN_COLD):
+    for key in ("down", "up", OPEN, OPEN_COLD, OPEN_PREVIEWED):
         report.ratio(
             f"{key}: {count:,} vs 10 articles",
             median(large["timings"][key]),
