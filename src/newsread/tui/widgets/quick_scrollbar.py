@@ -48,15 +48,20 @@ class QuickScrollBar(ScrollBar):
         base_background, background = self.background_colors
         inner = Style(bgcolor=(base_background + background).rich_color)
         filters = self.get_line_filters()
+        # A bar has a handful of distinct lines (track, thumb, its two ends): each is made once.
+        made: dict[tuple[str, Style | None], Strip] = {}
         lines: list[Strip] = []
         for y in crop.line_range:
-            if y < len(cells):
-                text, style, _ = cells[y]
-                line = Strip([Segment(text, base + style)]).adjust_cell_length(width, inner)
-            else:
-                line = Strip.blank(width, inner)
-            for line_filter in filters:
-                line = line.apply_filter(line_filter, background)
+            text, style = cells[y][:2] if y < len(cells) else ("", None)
+            line = made.get((text, style))
+            if line is None:
+                if text:
+                    line = Strip([Segment(text, base + style)]).adjust_cell_length(width, inner)
+                else:
+                    line = Strip.blank(width, inner)
+                for line_filter in filters:
+                    line = line.apply_filter(line_filter, background)
+                made[text, style] = line
             lines.append(line)
         self._dirty_regions.clear()
         if crop.column_span != (0, width):
