@@ -274,25 +274,25 @@ async def measure(config_dir: Path, presses: int) -> dict[str, Any]:
             # Back to the list as a tab key would: its frame is drawn before the cursor moves.
             article_list.focus()
             await pilot.pause(0.05)
+
+        async def enter_on(target: int, rest: float, what: str) -> float:
+            """Make `target` unread, put the cursor on it from the list, rest, press enter."""
+            summary = article_list.row(target)
+            if summary is not None:
+                library.set_read([summary.id], False)
+            article_list.focus()
+            await pilot.pause(0.1)
+            article_list.cursor = target
+            if rest:
+                await pilot.pause(rest)
+            latency = await press(app, "enter", what)
+            await pilot.pause(0.1)
+            return latency
+
         for target in cold_targets(len(article_list.view), presses):
-            summary = article_list.row(target)
-            if summary is not None:
-                library.set_read([summary.id], False)
-            article_list.focus()
-            await pilot.pause(0.1)
-            article_list.cursor = target
-            timings[OPEN_COLD].append(await press(app, "enter", "article"))
-            await pilot.pause(0.1)
+            timings[OPEN_COLD].append(await enter_on(target, 0.0, "article"))
         for target in open_targets(len(article_list.view), presses):
-            summary = article_list.row(target)
-            if summary is not None:
-                library.set_read([summary.id], False)
-            article_list.focus()
-            await pilot.pause(0.1)
-            article_list.cursor = target
-            await pilot.pause(0.3)
-            timings[OPEN_PREVIEWED].append(await press(app, "enter", "focus"))
-            await pilot.pause(0.1)
+            timings[OPEN_PREVIEWED].append(await enter_on(target, 0.3, "focus"))
         memory["after opening"] = rss_mb()
         scroll_through(article_list)
         memory["after scrolling"] = rss_mb()

@@ -113,9 +113,16 @@ def tag_everything(library: Library) -> None:
         library.entities(summary.id)
 
 
-async def wait_until_prepared(pilot: Pilot[None], view: ArticleView, library: Library) -> str:
-    """The ID of the article `n` will open, once the reader has prepared it."""
+async def open_one_and_wait_until_the_next_is_prepared(
+    pilot: Pilot[None], library: Library
+) -> tuple[ArticleView, str]:
+    """Open an article with `n`; the article view and the ID of the one `n` will open next,
+    once the reader has prepared it."""
+    view = pilot.app.screen.query_one(ArticleView)
     article_list = pilot.app.screen.query_one(ArticleList)
+    await wait_for(pilot, lambda: view.shown_id is not None)
+    await pilot.press("n")
+    await wait_for(pilot, lambda: view.has_focus)
     index = library.next_unread(article_list.view, article_list.cursor, 1)
     assert index is not None
     following = article_list.row(index)
@@ -124,7 +131,7 @@ async def wait_until_prepared(pilot: Pilot[None], view: ArticleView, library: Li
         pilot, lambda: view._prepared is not None and view._prepared.article.id == following.id
     )
     await pilot.pause(0.1)  # its first screen is laid out a moment later
-    return following.id
+    return view, following.id
 
 
 async def test_the_next_article_prepared_while_reading_is_drawn_as_it_would_be_fresh(
@@ -132,11 +139,7 @@ async def test_the_next_article_prepared_while_reading_is_drawn_as_it_would_be_f
 ) -> None:
     tag_everything(library)
     async with make_app(library).run_test(size=SIZE) as pilot:
-        view = pilot.app.screen.query_one(ArticleView)
-        await wait_for(pilot, lambda: view.shown_id is not None)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: view.has_focus)
-        following = await wait_until_prepared(pilot, view, library)
+        view, following = await open_one_and_wait_until_the_next_is_prepared(pilot, library)
         await pilot.press("n")
         await wait_for(pilot, lambda: view.shown_id == following)
         await pilot.pause()
@@ -156,11 +159,7 @@ async def test_a_name_followed_after_the_next_article_was_prepared_is_marked_in_
 ) -> None:
     tag_everything(library)
     async with make_app(library).run_test(size=SIZE) as pilot:
-        view = pilot.app.screen.query_one(ArticleView)
-        await wait_for(pilot, lambda: view.shown_id is not None)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: view.has_focus)
-        following = await wait_until_prepared(pilot, view, library)
+        view, following = await open_one_and_wait_until_the_next_is_prepared(pilot, library)
         entities = library.stored_entities(following) or []
         person = next(entity for entity in entities if entity.label == "PERSON")
         view.set_watched(frozenset({entity_key(person)}))
