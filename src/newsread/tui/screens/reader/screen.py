@@ -13,6 +13,7 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Input
 
@@ -39,6 +40,8 @@ from newsread.tui.widgets.search_bar import QueryProblem, SearchBar
 
 PREVIEW_DELAY: Final = 0.06
 """Seconds the cursor must rest before the article under it is previewed."""
+FRAME_INTERVAL: Final = 1 / 120
+"""Seconds at least between two frames of the reader (Textual's screens allow 60 a second)."""
 PREPARE_DELAY: Final = 0.05
 """Seconds the reader must rest after an article is drawn before the next unread one is prepared."""
 SEARCH_INTERVAL: Final = 0.2
@@ -82,11 +85,26 @@ class ReaderScreen(
 
     def __init__(self, library: Library) -> None:
         """Create the screen over `library`."""
+        self._frame_timer: Timer | None = None
         super().__init__(library)
         self._preview = Debouncer(self, PREVIEW_DELAY, self._preview_current)
         self._prepare = Debouncer(self, PREPARE_DELAY, self._prepare_next_unread)
         self._search = Coalescer(self, SEARCH_INTERVAL, self._apply_search, leading=False)
         self._shown_once = False
+
+    @property
+    def _update_timer(self) -> Timer:
+        """The timer that draws the screen's frames, at most `FRAME_INTERVAL` apart.
+
+        Textual draws a screen's frames on a fixed grid of sixtieths of a second: a
+        frame asked for soon after the last one (an article opened just after the
+        cursor moved onto it) waited for the next slot, up to 17 ms.
+        """
+        if self._frame_timer is None:
+            self._frame_timer = self.set_interval(
+                FRAME_INTERVAL, self._on_timer_update, name="screen_update", pause=True
+            )
+        return self._frame_timer
 
     def compose(self) -> ComposeResult:
         """Header, sidebar (the list), article, footer.
