@@ -308,16 +308,15 @@ class ArticleView(VerticalScroll, can_focus=True):
         `keep_scroll` keeps the reading position (used when only the styles changed).
         """
         another = article.id != self.shown_id
+        if another:
+            self._forget_marks()
         prepared = self._take_prepared(article, entities) if another else None
         if prepared is not None:
             self._title_entities = prepared.title_entities
-        elif another or self._shown is None or self._shown[0] != article:
-            self._title_entities = title_entities(article.title, entities)
-        if another:
-            self._forget_marks()
-        if prepared is not None:
             rendered = prepared.rendered
         else:
+            if another or self._shown is None or self._shown[0] != article:
+                self._title_entities = title_entities(article.title, entities)
             rendered = self._rendering(article, entities, self._title_entities, self._overlay())
         with self.app.batch_update():
             self._shown = (article, list(entities))
