@@ -53,6 +53,9 @@ def test_the_compacted_stylesheet_has_exactly_the_rules_of_app_tcss(theme_name: 
     readable = described(parsed(css, variables))
     assert len(readable) > 40
     assert described(parsed(compact_tcss(css), variables)) == readable
+    # What Textual's tokenizer skips over is gone: no line breaks, no indentation.
+    assert "\n" not in compact_tcss(css)
+    assert "  " not in compact_tcss(css)
 
 
 def test_compacting_keeps_selectors_values_and_descendants_split_over_lines() -> None:
