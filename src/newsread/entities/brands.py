@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.entities.identity import name_key
-from newsread.entities.lexicon import BUSINESS_ROLES, COMMON_ACRONYMS, ROLE_WORDS
+from newsread.entities.lexicon import (
+    BUSINESS_ROLES,
+    COMMON_ACRONYMS,
+    DEMONYMS,
+    EVENT_WORDS,
+    ORGANISATION_ENDINGS,
+    ROLE_WORDS,
+)
 from newsread.model import Entity
 
 _NOT_NAMES: Final = BUSINESS_ROLES | ROLE_WORDS | COMMON_ACRONYMS
@@ -55,6 +62,7 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             or name_key(first) not in makers
             or (entity.label == "PERSON" and alone[name_key(first)].total() < 2)
             or not rest[:1].isupper()
+            or _whole_name(rest)
         ):
             result.append(entity)
             continue
@@ -67,3 +75,16 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             start = entity.end - len(rest)
             result.append(Entity(start, entity.end, "PRODUCT", rest))
     return result
+
+
+_WHOLE_ENDINGS: Final = ORGANISATION_ENDINGS | EVENT_WORDS
+
+
+def _whole_name(rest: str) -> bool:
+    """Whether the words after a name's first keep it one name.
+
+    They do when they end as an organisation's or an event's name (`Acme Motor
+    Corp`, `Acme Film Festival`) or in a people's adjective (`NFL AMERICAN`).
+    """
+    last = rest.rsplit(" ", 1)[-1].rstrip(".").casefold()
+    return last in _WHOLE_ENDINGS or last in DEMONYMS

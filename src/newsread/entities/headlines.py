@@ -20,8 +20,8 @@ from newsread.entities.prose import Prose
 from newsread.model import Entity
 
 _LONG_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
-_TITLE_SHARE: Final = 0.75
-_TITLE_MIN_WORDS: Final = 3
+_TITLE_SHARE: Final = 0.8
+_TITLE_MIN_WORDS: Final = 4
 _TABLE_LIKE: Final = re.compile(r"[\d(,:]")
 
 

@@ -139,6 +139,17 @@ COMPANY_NOUNS: Final = _words(
 )
 """Nouns that mark a neighbouring name as an organisation (`startup X`, `X, a firm`)."""
 
+ORGANISATION_ENDINGS: Final = _words(
+    """
+    inc corp corporation co company companies ltd llc plc ag gmbh sa nv group holdings
+    partners capital ventures investments technologies labs robotics industries enterprises
+    bancorp bancshares bank administration authority commission council ministry agency
+    association federation union organisation organization institute university motor motors
+    airlines airways
+    """
+)
+"""Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`)."""
+
 TEAM_NOUNS: Final = _words("side club team outfit")
 """Nouns right before a name that make it a sports team (`Portuguese side X`)."""
 

@@ -10,12 +10,13 @@ miscellaneous name (`Grok 5`), or an organisation owning it (`Acme’s Skylark`)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
     COMPANY_ACTIONS,
+    DEMONYMS,
     EVENT_WORDS,
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
@@ -23,7 +24,7 @@ from newsread.entities.lexicon import (
 from newsread.model import Entity
 
 _NEXT_WORD: Final = re.compile(r"[ \t]*(?:\)[ \t]*)?([A-Za-z][\w-]*)")
-_NUMBER_AFTER: Final = re.compile(r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,]\d)")
+_NUMBER_AFTER: Final = re.compile(r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,:/-]\d)")
 _ROMAN_AFTER: Final = re.compile(
     # A lone `I` is the pronoun (`in Paris I met`) unless a `II` follows.
     # A lone `V` or `X` is `versus` (`England V Pakistan`) or a name (`X`).
@@ -31,19 +32,28 @@ _ROMAN_AFTER: Final = re.compile(
     r"(?![\w’'&-]|\.\w)"
 )
 _LETTER_AFTER: Final = re.compile(r"[ \t]+[A-Z](?![\w.’'&-])")
-_NAME_OR_NUMBER: Final = re.compile(r"[ \t]*(?:[-–]|[A-Z0-9])")
+_NAME_OR_NUMBER: Final = re.compile(r"[ \t]*(?:[-–(]|[A-Z0-9]|$)", re.MULTILINE)
+"""What follows a score rather than a version: another name or number, a bracket, the line's end."""
+_NUMBER_BEFORE: Final = re.compile(r"\d[ \t]+$")
 _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
 
 
-def refine(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -> list[Entity]:
+def refine(
+    text: str,
+    entities: Sequence[Entity],
+    known: Callable[[str], bool],
+    measured: Collection[int] = (),
+) -> list[Entity]:
     """Relabel names as PRODUCT or EVENT where the evidence is clear; extend `Name 5` spans.
 
     `known(name)` tells whether the tagger met every word of `name` in training:
     an organisation it never met followed by a number (`Zorbit 3 chip`) is a
     product, while a known one is more likely a score (`Arsenal 2 Chelsea 1`).
+    `measured` holds where number-shaped entities start: a number there is an
+    amount (`Olympic 100 metres`), not a version.
     """
     product: set[str] = set()
-    result = _companies(text, entities)
+    result = _companies(text, entities, known)
     for index, entity in enumerate(result):
         if entity.label not in ("MISC", "ORG", "PLACE"):
             continue
@@ -82,11 +92,17 @@ def refine(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) 
             if spaced and _numbered(text, entity, known)
             else None
         )
-        if number is not None and not _touches_next(result, index, number.end()):
+        if (
+            number is not None
+            and not _touches_next(result, index, number.end())
+            and number.end() - len(number.group().lstrip()) not in measured
+        ):
             end = number.end()
             name = text[entity.start : end]
             result[index] = Entity(entity.start, end, entity.label, name, entity.key)
             product.add(name_key(name))
+            continue
+        if entity.label == "MISC" and _nationality(last):
             continue
         if _owned(text, result, index) or (
             entity.label == "MISC" and (_noun_after(text, entity) or last in PRODUCT_HEADS)
@@ -125,7 +141,19 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     if entity.label != "ORG" or known(entity.text):
         return False
     number = _NUMBER_AFTER.match(text, entity.end)
-    return number is not None and _NAME_OR_NUMBER.match(text, number.end()) is None
+    return (
+        number is not None
+        and _NAME_OR_NUMBER.match(text, number.end()) is None
+        and _NUMBER_BEFORE.search(text, max(0, entity.start - 8), entity.start) is None
+    )
+
+
+_NATIONALITY_ENDINGS: Final = ("ese", "ian", "ean", "ish")
+
+
+def _nationality(word: str) -> bool:
+    """`Norwegian`, `Sudanese`: an adjective of a people, never a product's name."""
+    return word in DEMONYMS or word.endswith(_NATIONALITY_ENDINGS)
 
 
 def _noun_after(text: str, entity: Entity) -> bool:
@@ -179,11 +207,12 @@ _ARTICLE_BEFORE: Final = re.compile(
 )
 
 
-def _companies(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """A name whose every mention acts like a company (`X CEO`, `X unveiled`) is an organisation.
+def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -> list[Entity]:
+    """A new name with a mention acting like a company (`X CEO`, `X unveiled`) is an organisation.
 
     The training news knows few of today's companies, so a new one is often
     guessed to be a place or a person; the words around its mentions say better.
+    A name training knew (`U.S.`) keeps the label the tagger gave it.
     """
     companies: set[str] = set()
     for entity in entities:
@@ -194,7 +223,9 @@ def _companies(text: str, entities: Sequence[Entity]) -> list[Entity]:
             continue
         following = _NEXT_WORD.match(text, entity.end)
         word = following.group(1).casefold() if following is not None else ""
-        if word in _COMPANY_CUES or _after_companies_like(text, entity.start):
+        if (word in _COMPANY_CUES or _after_companies_like(text, entity.start)) and not known(
+            entity.text
+        ):
             companies.add(key)
     if not companies:
         return list(entities)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
 import numpy.typing as npt
 
@@ -30,45 +32,84 @@ def contexts_and_flags(
     sentence begins, `headlines` which sentences lie on a Title Case line.
     """
     _, lowers, bits = lexicon.facts_of(ids)
-    return contexts_and_flags_of(lowers, bits, lexicon.lower_count, starts, headlines)
+    seen = np.zeros(lexicon.lower_count, dtype=np.uint8)
+    return contexts_and_flags_of(np.ascontiguousarray(lowers), bits, seen, starts, headlines)
 
 
 def contexts_and_flags_of(
-    lowers: Ints, bits: Ints, lower_count: int, starts: Ints, headlines: npt.NDArray[np.bool_]
+    lowers: Ints,
+    bits: Ints,
+    seen: npt.NDArray[np.uint8],
+    starts: Ints,
+    headlines: npt.NDArray[np.bool_],
 ) -> tuple[Ints, Ints]:
     """`contexts_and_flags` given the tokens' lowercase forms and bits (`Lexicon.facts_of`).
 
-    `lower_count` is the lexicon's: every lowercase form is below it.
+    `seen` is all zeros, one entry per lowercase form the lexicon has (every
+    one of `lowers` is below its length); it is left all zeros again, so a
+    caller may keep it for the next document.
     """
     count = len(bits)
-    lengths = np.empty_like(starts)
-    lengths[:-1] = starts[1:] - starts[:-1]
-    lengths[-1] = count - starts[-1]
-    # A sentence with letters but no lowercase one is a capitals line.
-    sentence_case = np.bitwise_or.reduceat(bits, starts) & (HAS_LETTER | HAS_LOWERCASE)
-    sentence_context = np.where(sentence_case == HAS_LETTER, CAPS, headlines * TITLE)
-    context = np.repeat(sentence_context, lengths)
+    ends = np.empty(len(starts) + 1, dtype=np.int64)
+    ends[:-1] = starts
+    ends[-1] = count
+    lengths = ends[1:] - starts
+    # A sentence with letters but no lowercase one is a capitals line; else
+    # one on a Title Case line is a title; else it is normal.
+    sentence_context = _SENTENCE_CONTEXT.take(np.bitwise_or.reduceat(bits, starts) * 2 + headlines)
+    context = sentence_context.repeat(lengths)
 
     # Each sentence's first token that starts with a letter or digit (else its
-    # first token) is its initial word.
+    # first token) is its initial word: the least position, where a position
+    # not starting so is made larger than any other by a high bit.
+    high = max(count, 1).bit_length()
     positions = np.arange(count)
-    alnum = np.where(bits & STARTS_ALNUM, positions, count)
-    first = np.minimum.reduceat(alnum, starts)
-    first = np.where(first < starts + lengths, first, starts)
+    keys = bits & STARTS_ALNUM
+    keys ^= STARTS_ALNUM
+    keys <<= high
+    keys |= positions
+    first = np.minimum.reduceat(keys, starts)
+    first &= (1 << high) - 1
     normal = context == NORMAL
     context[first[sentence_context == NORMAL]] = INITIAL
 
     capitalised = (bits & IS_CAPITALISED) > 0
-    seen = np.zeros(lower_count, dtype=np.uint8)
     seen[lowers[normal & ((bits & IS_LOWER) > 0)]] = _SEEN_LOWER
-    mid_sentence = positions > np.repeat(first, lengths)
+    mid_sentence = positions > first.repeat(lengths)
     seen[lowers[normal & capitalised & mid_sentence]] |= _SEEN_INSIDE
     found = seen.take(lowers)
+    seen[lowers] = 0
     # Seen capitalised mid-sentence: `C` for a token elsewhere, `c` for one itself mid-sentence.
-    inside_flag = np.where(found & _SEEN_INSIDE, np.where(context == NORMAL, 4, 2), 0)
-    flags = np.where(capitalised, (found & _SEEN_LOWER) + inside_flag, 0)
+    flags = _FLAGS_OF.take(found * 4 + (context == NORMAL) * 2 + capitalised)
     return context, flags
 
 
 _SEEN_LOWER, _SEEN_INSIDE = 1, 2
 """What the document shows of a lowercase form: in lowercase; capitalised mid-sentence."""
+
+
+def _sentence_contexts() -> Ints:
+    """A sentence's context by `2 * (the OR of its tokens' case bits) + (on a Title Case line)`."""
+    table = np.full(2 * (STARTS_ALNUM * 2), NORMAL, dtype=np.int64)
+    for case in range(STARTS_ALNUM * 2):
+        for headline in (0, 1):
+            if case & (HAS_LETTER | HAS_LOWERCASE) == HAS_LETTER:
+                table[2 * case + headline] = CAPS
+            elif headline:
+                table[2 * case + headline] = TITLE
+    return table
+
+
+def _flag_table() -> Ints:
+    """A token's `features.FLAGS` index by `4 * found + 2 * (normal context) + capitalised`."""
+    table = np.zeros(16, dtype=np.int64)
+    for found in range(4):
+        for normal in (0, 1):
+            lower = found & _SEEN_LOWER
+            inside = (4 if normal else 2) if found & _SEEN_INSIDE else 0
+            table[4 * found + 2 * normal + 1] = lower + inside
+    return table
+
+
+_SENTENCE_CONTEXT: Final = _sentence_contexts()
+_FLAGS_OF: Final = _flag_table()

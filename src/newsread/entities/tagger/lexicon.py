@@ -120,23 +120,26 @@ class Lexicon:
     def ids(self, words: list[str]) -> npt.NDArray[np.int64]:
         """Indices of `words`, adding the unknown ones first."""
         index = self.index
-        try:
-            return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
-        except KeyError:
-            # Look every token up once more, then only the few new words again.
-            ids = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
-            missing = (ids < 0).nonzero()[0].tolist()
-            unknown = [words[position] for position in missing]
+        # One pass that tolerates new words: nearly every document has some.
+        ids = np.fromiter(map(index.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = (ids < 0).nonzero()[0]
+        if len(missing):
+            positions = missing.tolist()
+            unknown = [words[position] for position in positions]
             self._add_new(list(dict.fromkeys(unknown)))
             ids[missing] = [index[word] for word in unknown]
-            return ids
+        return ids
 
     def facts_of(self, ids: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """`(3, len(ids))`: the `classes`, `lowers` and `bits` of the words `ids`, in one gather."""
-        return self._facts.take(ids, axis=0).T
+        return np.ascontiguousarray(self._facts.take(ids, axis=0).T)
 
     def facts(self) -> WordFacts:
         """Every word with its facts, to start another lexicon from."""
         return WordFacts(
-            list(self.index), list(self._lower_index), self.classes, self.lowers, self.bits
+            list(self.index),
+            list(self._lower_index),
+            self.classes,
+            self.lowers,
+            self.bits,
         )

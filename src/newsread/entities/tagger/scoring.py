@@ -33,7 +33,12 @@ from newsread.entities.tagger.features import (
 )
 from newsread.entities.tagger.lexicon import Lexicon
 from newsread.entities.tagger.viterbi import decode_scores, pruning_margin
-from newsread.entities.tagger.weights import CompactWeights, Vocabulary, Weights, compact
+from newsread.entities.tagger.weights import (
+    CompactWeights,
+    Vocabulary,
+    Weights,
+    compact,
+)
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
@@ -62,18 +67,25 @@ class Tagger:
         self._transitions = weights.transitions
         self._margin = pruning_margin(weights.transitions)
         classes = self._sum(class_ids())
-        self._class_rows = classes.reshape(-1, classes.shape[3])
-        """The summed class, context and document rows, by `(class, context, flags)`."""
+        class_rows = classes.reshape(-1, classes.shape[3])
         self._padded_positions = np.zeros(0, dtype=np.int64)
+        self._seen = np.zeros(0, dtype=np.uint8)
+        """Scratch for `contexts_and_flags_of`, all zeros between documents."""
         vocabulary = weights.vocabulary
         self._facts = vocabulary.facts if vocabulary is not None else None
         self._known = len(vocabulary.facts.words) if vocabulary is not None else 0
-        """The shipped vocabulary's words come first in the lexicon and the table."""
-        self._table: Floats = np.empty(
-            (self._known + _SPARE, _ROWS, weights.rows.shape[1]), dtype=np.float32
+        """The shipped vocabulary's words come first in the lexicon."""
+        self._first_word = -(-len(class_rows) // _ROWS)
+        """The table's slot of the lexicon's first word: the slots before it hold the summed
+        class, context and document rows, by `(class, context, flags)`, so that one
+        gather fetches every row a token's score sums."""
+        self._table: Floats = np.zeros(
+            (self._first_word + self._known + _SPARE, _ROWS, weights.rows.shape[1]),
+            dtype=np.float32,
         )
+        self._table.reshape(-1, class_rows.shape[1])[: len(class_rows)] = class_rows
         if vocabulary is not None:
-            self._table[: self._known] = vocabulary.scores
+            self._table[self._first_word : self._first_word + self._known] = vocabulary.scores
         self._lexicon = Lexicon()
         self._scored = 0
         self._known_words: dict[str, bool] = {}
@@ -107,7 +119,9 @@ class Tagger:
         if len(lexicon) > self._scored:
             self._score_new_words()
         classes, lowers, bits = lexicon.facts_of(ids)
-        context, flags = contexts_and_flags_of(lowers, bits, lexicon.lower_count, starts, headlines)
+        if len(self._seen) < lexicon.lower_count:
+            self._seen = np.zeros(2 * lexicon.lower_count, dtype=np.uint8)
+        context, flags = contexts_and_flags_of(lowers, bits, self._seen, starts, headlines)
         count = len(ids)
         # Each sentence gets two stand-in words on either side, so a token's
         # neighbours are at fixed distances from it.
@@ -115,29 +129,33 @@ class Tagger:
         sentence[starts[1:]] = 4
         padded_at = np.cumsum(sentence)
         padded_at += self._positions(count)
-        padded = np.full(count + 4 * len(starts), lexicon.index[AFTER] * _ROWS, dtype=np.int64)
-        base = ids * _ROWS
+        first_word = self._first_word
+        padded = np.full(
+            count + 4 * len(starts),
+            (lexicon.index[AFTER] + first_word) * _ROWS,
+            dtype=np.int64,
+        )
+        base = ids + first_word
+        base *= _ROWS
         padded[padded_at] = base
         opening = padded_at[starts]
-        padded[opening - 2] = padded[opening - 1] = lexicon.index[BEFORE] * _ROWS
-        # One gather of every row a token's score sums: its own, its context's
-        # (all zero in the normal context) and its four neighbours'.
-        rows = np.empty((2 + len(OFFSETS), count), dtype=np.int64)
+        padded[opening - 2] = padded[opening - 1] = (lexicon.index[BEFORE] + first_word) * _ROWS
+        # One gather of every row a token's score sums, in the order they are
+        # summed (float32 sums depend on it): its own, its class's (with context
+        # and document flags), its context's (all zero in the normal context) and
+        # its four neighbours'.
+        rows = np.empty((3 + len(OFFSETS), count), dtype=np.int64)
         rows[_OWN] = base
-        np.add(base, context, out=rows[1])
-        rows[1] += _IN_CONTEXT
-        rows[2:] = padded.take(padded_at + _OFFSETS_BY_ROW)
-        rows[2:] += _NEIGHBOUR_ROWS_BY_ROW
-        gathered = self._table.reshape(-1, self._table.shape[2]).take(rows, axis=0)
-        by_class = classes * len(CONTEXTS)
-        by_class += context
-        by_class *= len(FLAGS)
+        by_class = rows[1]
+        np.multiply(classes, len(CONTEXTS) * len(FLAGS), out=by_class)
+        by_class += context * len(FLAGS)
         by_class += flags
-        # Summed in the order they always were (own, class, context, neighbours):
-        # float32 sums depend on it.
-        scores = gathered[0] + self._class_rows.take(by_class, axis=0)
-        for part in range(1, len(rows)):
-            scores += gathered[part]
+        np.add(base, context, out=rows[2])
+        rows[2] += _IN_CONTEXT
+        rows[3:] = padded.take(padded_at + _OFFSETS_BY_ROW)
+        rows[3:] += _NEIGHBOUR_ROWS_BY_ROW
+        gathered = self._table.reshape(-1, self._table.shape[2]).take(rows, axis=0)
+        scores: Floats = np.add.reduce(gathered, axis=0)
         return np.ascontiguousarray(scores.T)
 
     def _positions(self, count: int) -> Ints:
@@ -178,12 +196,12 @@ class Tagger:
     def _reset(self) -> None:
         """Forget every word met so far, keeping the shipped vocabulary."""
         self._lexicon = Lexicon(self._facts)
-        known = self._known
-        if len(self._table) > known + _SPARE:
-            table = np.empty((known + _SPARE, *self._table.shape[1:]), dtype=np.float32)
-            table[:known] = self._table[:known]
+        kept = self._first_word + self._known
+        if len(self._table) > kept + _SPARE:
+            table = np.empty((kept + _SPARE, *self._table.shape[1:]), dtype=np.float32)
+            table[:kept] = self._table[:kept]
             self._table = table
-        self._scored = known
+        self._scored = self._known
         self._lexicon.add([BEFORE, AFTER])
         self._score_new_words()
 
@@ -191,13 +209,14 @@ class Tagger:
         lexicon = self._lexicon
         first = self._scored - lexicon.first_hashed
         ids = feature_rows(lexicon.values[first:])
-        needed = self._scored + len(ids)
+        first_slot = self._first_word + self._scored
+        needed = first_slot + len(ids)
         if needed > len(self._table):
             grown = np.zeros((needed + needed // 2, *self._table.shape[1:]), dtype=np.float32)
-            grown[: self._scored] = self._table[: self._scored]
+            grown[:first_slot] = self._table[:first_slot]
             self._table = grown
-        self._table[self._scored : needed] = self._scores_of(ids)
-        self._scored = needed
+        self._table[first_slot:needed] = self._scores_of(ids)
+        self._scored += len(ids)
         self._note_known(lexicon.hashed_words[first:], ids[:, LOWERCASE_COLUMN])
 
     def _note_known(self, words: list[str], lowercase_rows: Ints) -> None:

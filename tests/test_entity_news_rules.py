@@ -1,0 +1,87 @@
+"""The article-level rules keep plain news right: scores, amounts, peoples, company names, lists.
+
+Each case is a pattern from wire news that the rules for modern articles
+(`refine`, `brands`, `headlines`) once got wrong: a team's score read as a
+product's version, a nationality read as a product, a company's legal name
+cut in two, a fixture list read as a headline.
+"""
+
+from __future__ import annotations
+
+from newsread.entities import extract
+from newsread.model import Entity
+
+
+def _found(text: str) -> dict[str, str]:
+    return {entity.text: entity.label for entity in extract(text)}
+
+
+def _products(entities: list[Entity]) -> list[str]:
+    return [entity.text for entity in entities if entity.label == "PRODUCT"]
+
+
+def test_a_score_after_a_team_is_no_version_of_a_product() -> None:
+    text = (
+        "Results of Korean pro-soccer games played on Wednesday .\n"
+        "Zorbridge 2 Quillfield 1 ( halftime 1-0 )\n"
+        "Fenmouth 3 Glasbury 2 ( halftime 2-2 )\n"
+        "Standings after games played on Wednesday :\n"
+    )
+    entities = extract(text)
+    assert _products(entities) == []
+    assert not any(entity.text[-1].isdigit() for entity in entities if entity.label != "DATE")
+
+
+def test_an_amount_after_a_name_stays_an_amount() -> None:
+    text = (
+        "American Dennis Mitchell outclassed Olympic 100 metres champion "
+        "Donovan Bailey in Berlin on Friday .\n"
+    )
+    found = _found(text)
+    assert "Olympic 100" not in found
+    assert found.get("100 metres") == "QUANTITY"
+    assert found.get("Olympic") == "MISC"
+
+
+def test_a_place_the_tagger_knows_is_not_made_a_company_by_a_verb_like_word() -> None:
+    text = (
+        "More than 300 U.S. warplanes were ready on Saturday .\n"
+        "U.S. ships patrolled the Gulf while U.S. officials met in Washington .\n"
+    )
+    labels = {entity.label for entity in extract(text) if entity.text == "U.S."}
+    assert labels == {"PLACE"}
+
+
+def test_a_nationality_before_a_noun_is_never_a_product() -> None:
+    text = (
+        "Seven men who seized a Sudanese airliner were charged on Friday .\n"
+        "Derbyshire 's Australian captain Dean Jones is conceding nothing .\n"
+        "I 'm glad it was not a Norwegian plane , she said .\n"
+    )
+    found = _found(text)
+    assert found.get("Sudanese") == "MISC"
+    assert found.get("Australian") == "MISC"
+    assert found.get("Norwegian") == "MISC"
+
+
+def test_a_company_with_a_legal_ending_is_not_cut_into_maker_and_product() -> None:
+    text = (
+        "Zentrex Corp said on Monday it would buy a seating business .\n"
+        "Zentrex shares rose 2 percent .\n"
+        "Analysts said Zentrex would compete with Johnson Controls Inc .\n"
+    )
+    found = _found(text)
+    assert found.get("Zentrex Corp") == "ORG"
+    assert "Corp" not in found
+
+
+def test_a_fixture_list_keeps_its_countries() -> None:
+    text = (
+        "Draw for the Davis Cup World Group first round ( March 1-2 ) :\n"
+        "United States at Netherlands\n"
+        "Czech Republic at Germany\n"
+        "Australia at South Africa\n"
+    )
+    found = _found(text)
+    for country in ("United States", "Netherlands", "Czech Republic", "Germany", "South Africa"):
+        assert found.get(country) == "PLACE", country
