@@ -1,20 +1,23 @@
 """Common words in capitals are not names.
 
-Three general cases the tagger gets wrong: a Roman numeral standing alone
+General cases the tagger gets wrong: a Roman numeral standing alone
 (`Colossus I and II`), an ordinary noun capitalised for emphasis after
-`the` (a word training met in lowercase but never spelled so),
-and ordinary words that open a title (`Update: …`, `Wire story 3`), which
-are capitalised because they come first and are a name only if the body
-names them.
+`the` (a word training met in lowercase but never spelled so), a name
+fused with a word that makes it an adjective (`Boston-based`: the name is
+`Boston`), and ordinary words that open a title (`Update: …`, `Wire story
+3`), which are capitalised because they come first and are a name only if
+the body names them.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Final, Protocol
 
 from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.lexicon import ADJECTIVE_SUFFIXES, FUNCTION_WORDS
 from newsread.model import Entity
 
 _ROMAN: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
@@ -38,11 +41,15 @@ def is_roman_numeral(word: str) -> bool:
 def drop_common_words(
     text: str, entities: Sequence[Entity], vocabulary: Vocabulary
 ) -> list[Entity]:
-    """`entities` without lone Roman numerals and without nouns capitalised after `the`.
+    """`entities` without lone Roman numerals and nouns capitalised after `the`; names unfused.
 
     A name is such a noun when every one of its mentions is one word right
-    after `the`, spelled in a way training never met but known in lowercase.
+    after `the`, spelled in a way training never met but known in lowercase,
+    or ending a Title Case phrase after a colon (`_ends_colon_title`).
+    A name fused with an adjective's suffix loses it (`cut_adjective_suffixes`).
     """
+    if any("-" in e.text for e in entities):
+        entities = cut_adjective_suffixes(entities)
     keys = [name_key(e.text) for e in entities]
     emphasised: dict[str, bool] = {}
     for key, entity in zip(keys, entities, strict=True):
@@ -57,6 +64,54 @@ def drop_common_words(
     ]
 
 
+def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
+    """`Boston-based` → `Boston`: a name fused with a suffix that makes it an adjective.
+
+    The name part takes the label its other mentions in the article have most
+    often, or else keeps the one the tagger gave the fused word. A part that
+    is no name at all (`Self-made`) goes, and so does an acronym the article
+    names nowhere else before `-like` or `-style`: a kind of thing (`an
+    SUV-like body`), not a name.
+    """
+    cuts: dict[int, str] = {}
+    for index, entity in enumerate(entities):
+        name, dash, suffix = entity.text.rpartition("-")
+        if (
+            dash
+            and suffix.casefold() in ADJECTIVE_SUFFIXES
+            and (name[-1:].isalnum() or name[-1:] == ".")
+        ):
+            cuts[index] = name
+    if not cuts:
+        return list(entities)
+    labels: dict[str, Counter[str]] = {}
+    for index, entity in enumerate(entities):
+        if index not in cuts and entity.label in NAME_LABELS:
+            labels.setdefault(name_key(entity.text), Counter())[entity.label] += 1
+    result: list[Entity] = []
+    for index, entity in enumerate(entities):
+        if index not in cuts:
+            result.append(entity)
+            continue
+        name = cuts[index]
+        if not name[:1].isupper() or name.casefold() in FUNCTION_WORDS:
+            continue
+        elsewhere = labels.get(name_key(name))
+        if not elsewhere and name.isupper() and _compares(entity.text):
+            continue
+        label = elsewhere.most_common(1)[0][0] if elsewhere else entity.label
+        result.append(Entity(entity.start, entity.start + len(name), label, name))
+    return result
+
+
+_COMPARISONS: Final = ("-like", "-style")
+
+
+def _compares(fused: str) -> bool:
+    """`APC-like`, `APC-style`: the suffix likens something to a kind of thing."""
+    return fused.casefold().endswith(_COMPARISONS)
+
+
 _ROMAN_LETTERS: Final = frozenset("IVX")
 """What a Roman numeral of `_ROMAN` starts with: a cheap test before the pattern."""
 
@@ -68,13 +123,40 @@ def _emphasised(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:
         and word[0].isupper()
         and word[1:].islower()
         and _THE_BEFORE.search(text, max(0, entity.start - 8), entity.start) is not None
-        and not vocabulary.met_as_written(word)
-        and vocabulary.met_in_lowercase(word)
+        and (
+            (not vocabulary.met_as_written(word) and vocabulary.met_in_lowercase(word))
+            or _ends_colon_title(text, entity)
+        )
+    )
+
+
+_COLON_TITLE_BEFORE: Final = re.compile(
+    r":[ \t]+[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|and|or|for|in|on|to|with|a|an))*"
+    r"[ \t]+the[ \t]+$"
+)
+_SENTENCE_END: Final = re.compile(r"[.!?]?[\"”’]?(?:[ \t]|$)", re.MULTILINE)
+
+
+def _ends_colon_title(text: str, entity: Entity) -> bool:
+    """`Our mission: Understanding the Cosmos.`: the word ends a Title Case phrase after a colon.
+
+    Such a phrase is a slogan or a title; its capitals are its style, so the
+    noun after `the` there says nothing of being a name.
+    """
+    start = max(0, entity.start - 80)
+    if ":" not in text[start : entity.start]:
+        return False
+    return (
+        _COLON_TITLE_BEFORE.search(text, start, entity.start) is not None
+        and _SENTENCE_END.match(text, entity.end) is not None
     )
 
 
 def drop_unproven_opener(
-    title: str, entities: Sequence[Entity], body: Sequence[Entity], vocabulary: Vocabulary
+    title: str,
+    entities: Sequence[Entity],
+    body: Sequence[Entity],
+    vocabulary: Vocabulary,
 ) -> list[Entity]:
     """A title's entities without the name that opens it, when that is ordinary words.
 

@@ -199,3 +199,22 @@ DEMONYMS: Final = _words(
     """
 )
 """Nationalities, peoples and faiths: tagged MISC (plural `-s` forms count too)."""
+
+ADJECTIVE_SUFFIXES: Final = _words(
+    """
+    based like style led backed owned made era linked focused powered born bred controlled
+    run held funded sponsored registered listed ruled operated dominated driven inspired
+    themed branded designed built centric friendly aligned allied affiliated bound
+    """
+)
+"""Words fused to a name with a hyphen that make it an adjective (`Boston-based`, `U.S.-led`)."""
+
+PLURAL_NAME_HEADS: Final = EVENT_WORDS | _words(
+    """
+    labs foods robotics holdings partners technologies ventures investments industries
+    enterprises systems solutions networks therapeutics pharmaceuticals brands studios
+    records motors airlines airways logistics communications services resources
+    securities markets sports devices games awards stores builders
+    """
+)
+"""Plural last words of organisations' and events' names (`… Labs`, `… Games`)."""

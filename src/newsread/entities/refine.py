@@ -4,7 +4,8 @@ The tagger knows four types; a name it calls miscellaneous (or an
 organisation) becomes an event when its last word says so (`… Show`,
 `… Cup`, `… Summit`), and a product when the text around it says so: a
 product noun right after it (`Alpamayo model`), a number after a
-miscellaneous name (`Grok 5`), or an organisation owning it (`Acme’s Skylark`).
+miscellaneous name (`Grok 5`), an organisation owning it (`Acme’s Skylark`),
+or a product it is listed with (`product_names`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newsread.entities.lexicon import (
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
 )
+from newsread.entities.product_names import name_products_whole, without_plural_nouns
 from newsread.model import Entity
 
 _NEXT_WORD: Final = re.compile(r"[ \t]*(?:\)[ \t]*)?([A-Za-z][\w-]*)")
@@ -32,8 +34,9 @@ _ROMAN_AFTER: Final = re.compile(
     r"(?![\w’'&-]|\.\w)"
 )
 _LETTER_AFTER: Final = re.compile(r"[ \t]+[A-Z](?![\w.’'&-])")
-_NAME_OR_NUMBER: Final = re.compile(r"[ \t]*(?:[-–(]|[A-Z0-9]|$)", re.MULTILINE)
-"""What follows a score rather than a version: another name or number, a bracket, the line's end."""
+_SCORE_GOES_ON: Final = re.compile(r"[ \t]*(?:[-–(]|\d|$|[A-Z][^\n\d]{0,40}?[ \t]\d)", re.MULTILINE)
+"""What follows a score rather than a version (`Grok 4 Series`): a number after a name
+(`Arsenal 2 Queen of South 1`), a dash, a bracket, or the line's end."""
 _NUMBER_BEFORE: Final = re.compile(r"\d[ \t]+$")
 _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
 
@@ -108,14 +111,14 @@ def refine(
             entity.label == "MISC" and (_noun_after(text, entity) or last in PRODUCT_HEADS)
         ):
             product.add(name_key(entity.text))
-    if not product:
-        return result
-    return [
-        Entity(e.start, e.end, "PRODUCT", e.text, e.key)
-        if e.label in ("MISC", "ORG") and name_key(e.text) in product
-        else e
-        for e in result
-    ]
+    if product:
+        result = [
+            Entity(e.start, e.end, "PRODUCT", e.text, e.key)
+            if e.label in ("MISC", "ORG") and name_key(e.text) in product
+            else e
+            for e in result
+        ]
+    return name_products_whole(text, without_plural_nouns(result, known))
 
 
 _SPACING: Final = frozenset(" \t")
@@ -143,7 +146,7 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     number = _NUMBER_AFTER.match(text, entity.end)
     return (
         number is not None
-        and _NAME_OR_NUMBER.match(text, number.end()) is None
+        and _SCORE_GOES_ON.match(text, number.end()) is None
         and _NUMBER_BEFORE.search(text, max(0, entity.start - 8), entity.start) is None
     )
 
