@@ -368,8 +368,13 @@ def test_a_vocabulary_saved_with_the_model_loads_back(tmp_path: Path) -> None:
     loaded = load_compact(saved).vocabulary
     assert loaded is not None
     assert loaded.facts.words == words
-    assert np.array_equal(loaded.scores, vocabulary.scores)
+    assert vocabulary.scores is not None
+    read_back = np.empty_like(vocabulary.scores)
+    loaded.copy_scores(read_back)
+    assert np.array_equal(read_back, vocabulary.scores)
     assert score(Tagger(load_compact(saved)), documents) == score(Tagger(weights), documents)
+    with pytest.raises(ValueError, match="word_scores"):
+        loaded.copy_scores(np.empty((len(words) + 1, *vocabulary.scores.shape[1:]), np.float32))
 
 
 def test_a_long_session_starting_afresh_tags_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -85,7 +85,7 @@ class Tagger:
         )
         self._table.reshape(-1, class_rows.shape[1])[: len(class_rows)] = class_rows
         if vocabulary is not None:
-            self._table[self._first_word : self._first_word + self._known] = vocabulary.scores
+            vocabulary.copy_scores(self._table[self._first_word : self._first_word + self._known])
         self._lexicon = Lexicon()
         self._scored = 0
         self._known_words: dict[str, bool] = {}

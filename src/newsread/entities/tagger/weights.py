@@ -8,6 +8,7 @@ Words are stored as one newline-joined UTF-8 blob, not as pickled objects.
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -21,6 +22,8 @@ from newsread.entities.tagger.tags import TAGS
 
 MODEL_PATH: Final = Path(__file__).with_name("model.npz")
 """The shipped model, inside the installed package."""
+_SCORES: Final = "word_scores"
+_CHUNK: Final = 1 << 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +41,23 @@ class Vocabulary:
     """Words known in advance, with their facts and their scores as the tagger sums them."""
 
     facts: WordFacts
-    scores: npt.NDArray[np.float32]
-    """`(words, rows, len(TAGS))`: each word's contribution as `scoring.Tagger` lays it out."""
+    scores: npt.NDArray[np.float32] | None
+    """`(words, rows, len(TAGS))`: each word's contribution as `scoring.Tagger` lays it out;
+    None when they stay in the model file (`stored`) until `copy_scores` reads them."""
+    stored: Path | None = None
+
+    def copy_scores(self, out: npt.NDArray[np.float32]) -> None:
+        """Put the scores into `out` (C-contiguous, of their shape and type).
+
+        Scores still in the model file are read straight into `out`, a slice at
+        a time, so they never take memory twice (they are most of the model).
+        """
+        if self.scores is not None:
+            out[...] = self.scores
+        elif self.stored is not None:
+            _read_member_into(self.stored, _SCORES, out)
+        else:
+            raise ValueError("a vocabulary without scores")
 
 
 def save(weights: Weights, path: Path, vocabulary: Vocabulary | None = None) -> None:
@@ -61,7 +79,7 @@ def save(weights: Weights, path: Path, vocabulary: Vocabulary | None = None) -> 
             "word_classes": facts.classes.astype(np.int8),
             "word_lowers": facts.lowers.astype(np.int32),
             "word_bits": facts.bits.astype(np.int8),
-            "word_scores": vocabulary.scores.astype(np.float32),
+            _SCORES: np.asarray(vocabulary.scores, dtype=np.float32),
         }
     with path.open("wb") as stream:
         np.savez(stream, **arrays)
@@ -121,7 +139,7 @@ def load_compact(path: Path = MODEL_PATH) -> CompactWeights:
             archive["word_lowers"].astype(np.int64),
             archive["word_bits"].astype(np.int64),
         )
-        vocabulary = Vocabulary(facts, archive["word_scores"])
+        vocabulary = Vocabulary(facts, None, path)
         return CompactWeights(weights.index, weights.rows, weights.transitions, vocabulary)
 
 
@@ -135,3 +153,23 @@ def _compacted(
     rows = np.zeros((len(used) + 1, values.shape[1]), dtype=np.float32)
     rows[1:] = values
     return CompactWeights(index, rows, transitions.astype(np.float32, copy=False))
+
+
+def _read_member_into(path: Path, name: str, out: npt.NDArray[np.float32]) -> None:
+    """Read the array `name` of the `.npz` at `path` into `out`, which must match it exactly."""
+    with zipfile.ZipFile(path) as archive, archive.open(f"{name}.npy") as stream:
+        version = np.lib.format.read_magic(stream)
+        if version == (1, 0):
+            shape, fortran_order, dtype = np.lib.format.read_array_header_1_0(stream)
+        else:
+            shape, fortran_order, dtype = np.lib.format.read_array_header_2_0(stream)
+        if shape != out.shape or dtype != out.dtype or fortran_order or not out.flags.c_contiguous:
+            raise ValueError(f"{path}: {name} is {dtype}{shape}, not {out.dtype}{out.shape}")
+        target = out.reshape(-1).view(np.uint8)
+        filled = 0
+        while filled < len(target):
+            chunk = stream.read(min(_CHUNK, len(target) - filled))
+            if not chunk:
+                raise ValueError(f"{path}: {name} ends early")
+            target[filled : filled + len(chunk)] = np.frombuffer(chunk, dtype=np.uint8)
+            filled += len(chunk)
