@@ -34,15 +34,17 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     # Only a name of several words whose rest is capitalised can be cut, at a
     # first word the article also names alone: count just those lone mentions.
     firsts: set[str] = set()
+    single: list[Entity] = []
     for entity in entities:
-        first, _, rest = entity.text.partition(" ")
-        if rest[:1].isupper():
-            firsts.add(name_key(first))
+        if " " in entity.text:
+            first, _, rest = entity.text.partition(" ")
+            if rest[:1].isupper():
+                firsts.add(name_key(first))
+        else:
+            single.append(entity)
     alone: dict[str, Counter[str]] = defaultdict(Counter)
     if firsts:
-        for entity in entities:
-            if " " in entity.text:
-                continue
+        for entity in single:
             key = name_key(entity.text)
             if key in firsts and not known(entity.text):
                 alone[key][entity.label] += 1

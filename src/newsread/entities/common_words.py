@@ -50,18 +50,27 @@ def drop_common_words(
     """
     if any("-" in e.text for e in entities):
         entities = cut_adjective_suffixes(entities)
-    keys = [name_key(e.text) for e in entities]
+    nouns = _emphasised_names(text, entities, vocabulary)
+    return [
+        e
+        for e in entities
+        if not (e.text[:1] in _ROMAN_LETTERS and is_roman_numeral(e.text))
+        and not (nouns and e.label in NAME_LABELS and name_key(e.text) in nouns)
+    ]
+
+
+def _emphasised_names(text: str, entities: Sequence[Entity], vocabulary: Vocabulary) -> set[str]:
+    """The keys of names every mention of which is a common noun capitalised (`_emphasised`)."""
+    # Most articles have no such mention at all: look for one before keying names.
+    if not any(_emphasised(text, e, vocabulary) for e in entities):
+        return set()
     emphasised: dict[str, bool] = {}
-    for key, entity in zip(keys, entities, strict=True):
+    for entity in entities:
+        key = name_key(entity.text)
         # One mention that is not such a noun decides for the name.
         if emphasised.get(key, True):
             emphasised[key] = _emphasised(text, entity, vocabulary)
-    return [
-        e
-        for key, e in zip(keys, entities, strict=True)
-        if not (e.text[:1] in _ROMAN_LETTERS and is_roman_numeral(e.text))
-        and not (e.label in NAME_LABELS and emphasised[key])
-    ]
+    return {key for key, noun in emphasised.items() if noun}
 
 
 def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
@@ -116,12 +125,15 @@ _ROMAN_LETTERS: Final = frozenset("IVX")
 """What a Roman numeral of `_ROMAN` starts with: a cheap test before the pattern."""
 
 
+def _capitalised_word(word: str) -> bool:
+    """`Universe`: one word of letters, capitalised and otherwise in lowercase."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 def _emphasised(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:
     word = entity.text
     return (
-        word.isalpha()
-        and word[0].isupper()
-        and word[1:].islower()
+        _capitalised_word(word)
         and _THE_BEFORE.search(text, max(0, entity.start - 8), entity.start) is not None
         and (
             (not vocabulary.met_as_written(word) and vocabulary.met_in_lowercase(word))

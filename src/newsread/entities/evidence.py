@@ -75,23 +75,35 @@ def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -
 
     `known(name)` tells whether the tagger met every word of `name` in training.
     """
+    if not entities:
+        return []
     keys = [name_key(e.text) for e in entities]
     gaps = [text[left.end : right.start] for left, right in pairwise(entities)]
     gaps.append("")
     named: list[int] = []
     guesses: dict[str, list[str]] = {}
+    mixed: set[str] = set()
     for index, entity in enumerate(entities):
-        if entity.label in _NAMES:
+        label = entity.label
+        if label in _NAMES:
             named.append(index)
-            guesses.setdefault(keys[index], []).append(entity.label)
+            labels = guesses.get(keys[index])
+            if labels is None:
+                guesses[keys[index]] = [label]
+            else:
+                if label != labels[0]:
+                    mixed.add(keys[index])
+                labels.append(label)
     own = _own_cues(text, entities, keys, gaps, named)
     links = _links(entities, keys, gaps, known)
     organisations = {key for key, e in zip(keys, entities, strict=True) if e.label == "ORG"}
-    winners = _winners(keys, guesses, own, links, known, organisations)
-    # Once: cues that lean on other names' kinds see the first round's verdicts.
+    winners = _winners(keys, guesses, mixed, own, links, known, organisations)
+    # Once: cues that lean on other names' kinds see the first round's verdicts
+    # (a name left out of `winners` keeps its one label).
     verdicts = {key for key, label in winners.items() if label == "ORG"}
+    verdicts |= organisations - winners.keys()
     if verdicts != organisations and _links_differ(links, organisations, verdicts):
-        winners = _winners(keys, guesses, own, links, known, verdicts)
+        winners = _winners(keys, guesses, mixed, own, links, known, verdicts)
     return [
         Entity(e.start, e.end, winners[key], e.text, e.key)
         if key in winners and winners[key] != e.label
@@ -111,12 +123,17 @@ class _Link(NamedTuple):
 def _winners(
     keys: Sequence[str],
     guesses: dict[str, list[str]],
+    mixed: set[str],
     own: dict[int, list[tuple[str, float]]],
     links: dict[int, list[_Link]],
     known: Callable[[str], bool],
     organisations: set[str],
 ) -> dict[str, str]:
-    """Each name's label, from the tagger's `guesses` (by key) and the cues by mention."""
+    """The label of each name that a cue votes for or whose mentions the tagger labelled apart.
+
+    `guesses` are the tagger's labels by key, `mixed` the keys whose labels
+    differ, and the cues come by mention. Any other name keeps its one label.
+    """
     votes: Votes = {}
     for index in sorted(own.keys() | links.keys()):
         tally = votes.setdefault(keys[index], {})
@@ -126,7 +143,8 @@ def _winners(
             if not organisations.isdisjoint(link.keys):
                 tally[link.label] = tally.get(link.label, 0.0) + link.weight
     winners: dict[str, str] = {}
-    for key, labels in guesses.items():
+    for key in votes.keys() | mixed:
+        labels = guesses[key]
         tally = votes.get(key, {})
         first = labels[0]
         only_first = not tally or (len(tally) == 1 and first in tally)

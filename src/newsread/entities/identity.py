@@ -37,6 +37,8 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
     result = list(entities)
     mentions: dict[str, list[int]] = {}
     votes: dict[str, dict[str, int]] = {}
+    labels: dict[str, str] = {}  # the first label met, until the votes are counted
+    mixed: set[str] = set()  # names whose mentions got different labels
     stale: set[str] = set()
     capitals: set[str] = set()
     for index, entity in enumerate(entities):
@@ -54,10 +56,14 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
         if counter is None:
             votes[key] = {label: 1}
             mentions[key] = [index]
+            labels[key] = label
         else:
+            if label != labels[key]:
+                mixed.add(key)
             counter[label] = counter.get(label, 0) + 1
             mentions[key].append(index)
-    labels = {key: _winner(counter) for key, counter in votes.items()}
+    for key in mixed:
+        labels[key] = _winner(votes[key])
     # Keys are single-spaced and stripped: only those with a space have parts.
     longer: dict[str, str] = {}
     plurals: list[str] = []
@@ -67,18 +73,18 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
         elif key.endswith("s") and "'" not in key:
             plurals.append(key)
     aliases: dict[str, str] = {}
+    relabelled: set[str] = set()
     if longer:
         aliases = _organisation_parts(longer, labels) | _person_parts(longer, labels)
         aliases |= _acronyms(entities, mentions, capitals, longer)
-        _product_lines(labels, longer)
+        relabelled = _product_lines(labels, longer)
     if plurals:
-        _fleets(labels, plurals)
-    for own, indices in mentions.items():
+        relabelled |= _fleets(labels, plurals)
+    # Any other name already has one key and the label all its mentions got.
+    for own in mixed | stale | relabelled | aliases.keys():
         key = aliases.get(own, own)
         decided = labels.get(key)
-        if key == own and own not in stale and len(votes[own]) == 1 and decided in votes[own]:
-            continue  # every mention already has this key and label
-        for index in indices:
+        for index in mentions[own]:
             entity = entities[index]
             label = entity.label if decided is None else decided
             if entity.label != label or entity.key != key:
@@ -88,8 +94,6 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
 
 def _winner(counter: dict[str, int]) -> str:
     # Most votes; on a tie the label seen first (dicts keep insertion order).
-    if len(counter) == 1:
-        return next(iter(counter))
     best = max(counter.values())
     return next(label for label, votes in counter.items() if votes == best)
 
@@ -135,12 +139,12 @@ def _organisation_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[
     }
 
 
-def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> None:
+def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> set[str]:
     """`Grok` is a product when `Grok 5` is one, and so are `Grok Voice` and `Grok Imagine`.
 
     `longer` are the names of more than one word among `labels`. A generation
     in Roman numerals (`Colossus II`) makes even a name taken for a place a
-    product line: places are not numbered so.
+    product line: places are not numbered so. Returns the keys relabelled.
     """
     lines: dict[str, bool] = {}
     for key, label in longer.items():
@@ -149,8 +153,9 @@ def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> None:
         line, _, number = key.rpartition(" ")
         if number.isdigit() or _ROMAN.fullmatch(number):
             lines[line] = lines.get(line, False) or not number.isdigit()
+    relabelled: set[str] = set()
     if not lines:
-        return
+        return relabelled
     for key, label in labels.items():
         first = key.split(" ", 1)[0]
         if first not in lines:
@@ -159,21 +164,27 @@ def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> None:
             label == "PLACE" and lines[first] and key == first
         ):
             labels[key] = "PRODUCT"
+            relabelled.add(key)
+    return relabelled
 
 
-def _fleets(labels: dict[str, str], plurals: list[str]) -> None:
+def _fleets(labels: dict[str, str], plurals: list[str]) -> set[str]:
     """`Teslas`, `Boeings`: the plural of an organisation's name is its products, not a place.
 
     `plurals` are the names among `labels` that could be one: a word ending
     in `s`, without an apostrophe. A plural the article itself takes for an
-    organisation is left alone: teams are named so (`the Springboks`).
+    organisation is left alone: teams are named so (`the Springboks`). Returns
+    the keys relabelled.
     """
+    relabelled: set[str] = set()
     for key in plurals:
         if labels[key] not in ("PLACE", "PERSON", "MISC"):
             continue
         makers = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
         if any(labels.get(maker) == "ORG" for maker in makers):
             labels[key] = "PRODUCT"
+            relabelled.add(key)
+    return relabelled
 
 
 def _acronyms(
@@ -201,7 +212,11 @@ def _acronyms(
     if not acronyms or not longer:
         return {}
     by_initials: dict[str, str] = {}
+    # Initials start with the first word's letter, unless that word is a small one.
+    letters = {acronym[0] for acronym in acronyms}
     for key in longer:
+        if key[0] not in letters and key.partition(" ")[0] not in _SMALL:
+            continue
         initials = _initials(key)
         if initials in acronyms:
             by_initials.setdefault(initials, key)

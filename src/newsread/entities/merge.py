@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import pairwise
+from operator import attrgetter
 from typing import Final
 
 from newsread.model import Entity
 
 _PATTERN_RANK: Final = {"MONEY": 0, "PERCENT": 1, "QUANTITY": 2, "DATE": 3}
 _NAME_RANK: Final = len(_PATTERN_RANK)
+_start: Final = attrgetter("start")
 
 
 def resolve_overlaps(entities: Iterable[Entity], rank: Callable[[Entity], int]) -> list[Entity]:
@@ -17,7 +20,10 @@ def resolve_overlaps(entities: Iterable[Entity], rank: Callable[[Entity], int]) 
     One sweep after sorting: kept spans are disjoint and ordered, so a new span
     can only ever collide with the last one kept.
     """
-    ordered = sorted(entities, key=lambda e: (e.start, e.start - e.end, rank(e)))
+    ordered = sorted(entities, key=_start)
+    if any(left.start == right.start for left, right in pairwise(ordered)):
+        # Only spans that start together need the rest of the order.
+        ordered.sort(key=lambda e: (e.start, e.start - e.end, rank(e)))
     kept: list[Entity] = []
     end = -1
     for entity in ordered:
