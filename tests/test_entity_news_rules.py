@@ -85,3 +85,13 @@ def test_a_fixture_list_keeps_its_countries() -> None:
     found = _found(text)
     for country in ("United States", "Netherlands", "Czech Republic", "Germany", "South Africa"):
         assert found.get(country) == "PLACE", country
+
+
+def test_a_new_name_ending_in_a_company_designator_is_a_company() -> None:
+    text = (
+        "Brymzurt Foods said on Tuesday that sales rose .\n"
+        "Shares of Drithfair Holdings fell after Shifick Motors cut its forecast .\n"
+    )
+    found = _found(text)
+    for company in ("Brymzurt Foods", "Drithfair Holdings", "Shifick Motors"):
+        assert found.get(company) == "ORG", company

@@ -139,6 +139,15 @@ COMPANY_NOUNS: Final = _words(
 )
 """Nouns that mark a neighbouring name as an organisation (`startup X`, `X, a firm`)."""
 
+COMPANY_DESIGNATORS: Final = _words(
+    """
+    inc corp corporation ltd llc plc ag gmbh group holdings partners capital ventures
+    investments technologies labs robotics industries enterprises bancorp systems motors foods
+    logistics pharma pharmaceuticals networks airways airlines therapeutics biosciences
+    """
+)
+"""Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
+
 ORGANISATION_ENDINGS: Final = _words(
     """
     inc corp corporation co company companies ltd llc plc ag gmbh sa nv group holdings

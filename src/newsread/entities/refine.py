@@ -17,6 +17,7 @@ from typing import Final
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
     COMPANY_ACTIONS,
+    COMPANY_DESIGNATORS,
     DEMONYMS,
     EVENT_WORDS,
     PRODUCT_HEADS,
@@ -214,12 +215,19 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
     """A new name with a mention acting like a company (`X CEO`, `X unveiled`) is an organisation.
 
     The training news knows few of today's companies, so a new one is often
-    guessed to be a place or a person; the words around its mentions say better.
-    A name training knew (`U.S.`) keeps the label the tagger gave it.
+    guessed to be a place or a person; the words around its mentions say
+    better, and so does a designator ending it (`Acme Holdings`). A name
+    training knew (`U.S.`) keeps the label the tagger gave it.
     """
     companies: set[str] = set()
     for entity in entities:
-        if entity.label not in ("PLACE", "PERSON") or " " in entity.text:
+        if entity.label not in ("PLACE", "PERSON", "MISC"):
+            continue
+        if " " in entity.text:
+            if _designated(entity.text, known):
+                companies.add(name_key(entity.text))
+            continue
+        if entity.label == "MISC":
             continue
         key = name_key(entity.text)
         if key in companies:
@@ -234,10 +242,16 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
         return list(entities)
     return [
         Entity(e.start, e.end, "ORG", e.text, e.key)
-        if e.label in ("PLACE", "PERSON") and name_key(e.text) in companies
+        if e.label in ("PLACE", "PERSON", "MISC") and name_key(e.text) in companies
         else e
         for e in entities
     ]
+
+
+def _designated(name: str, known: Callable[[str], bool]) -> bool:
+    """`Kirtpar Foods`, `Zorvex Holdings`: a new name ending in a company's designator."""
+    rest, _, last = name.rpartition(" ")
+    return last.rstrip(".").casefold() in COMPANY_DESIGNATORS and not known(rest)
 
 
 def _after_companies_like(text: str, start: int) -> bool:
