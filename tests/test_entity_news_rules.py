@@ -95,3 +95,15 @@ def test_a_new_name_ending_in_a_company_designator_is_a_company() -> None:
     found = _found(text)
     for company in ("Brymzurt Foods", "Drithfair Holdings", "Shifick Motors"):
         assert found.get(company) == "ORG", company
+
+
+def test_a_model_code_is_a_product_where_the_words_say_so() -> None:
+    text = (
+        "The cluster holds over 1 million H100 GPU equivalents and a 600,000+ "
+        "GB200 NVL72 equivalent size cluster .\n"
+        "Form W145 was filed on Monday .\n"
+    )
+    found = _found(text)
+    assert found.get("H100") == "PRODUCT"
+    assert found.get("GB200 NVL72") == "PRODUCT"
+    assert "W145" not in found

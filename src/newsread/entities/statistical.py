@@ -4,13 +4,14 @@ The text is an article body in Markdown. Its syntax is blanked out first
 (`prose`), then number-shaped entities are matched (`patterns`) and the
 trained tagger finds the names (`statistical_names`); other mentions of the
 names it found are added (`consistency`), as are organisations plain from
-their shape (`cue_names`); a headline keeps only names the body proves
-(`headlines`); makers are split from products (`brands`), common acronyms
-and common nouns in capitals dropped (`acronyms`, `common_words`), each
-name's label is decided from all its mentions (`evidence`), some become
-products or events (`refine`), mentions of one thing get one label and key
-(`identity`), and `merge` makes one sorted, non-overlapping list. The tagger
-(and numpy) is imported and its model loaded on the first call.
+their shape (`cue_names`) and products known by a model code (`model_codes`);
+a headline keeps only names the body proves (`headlines`); makers are split
+from products (`brands`), common acronyms and common nouns in capitals dropped
+(`acronyms`, `common_words`), each name's label is decided from all its
+mentions (`evidence`), some become products or events (`refine`), mentions of
+one thing get one label and key (`identity`), and `merge` makes one sorted,
+non-overlapping list. The tagger (and numpy) is imported and its model loaded
+on the first call.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from newsread.entities.evidence import weigh
 from newsread.entities.headlines import prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.merge import keep_clean, merge
+from newsread.entities.model_codes import find_model_codes
 from newsread.entities.patterns import find_patterns
 from newsread.entities.prose import mask_markdown
 from newsread.entities.refine import refine
@@ -61,6 +63,7 @@ def _extract(text: str) -> list[Entity]:
     titles = title_lines(prose)
     found = find_names(text, prose, titles, numeric)
     found = find_cue_names(prose.text, repeat_mentions(prose.text, found, numeric), numeric)
+    found = find_model_codes(prose.text, found, numeric)
     found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
