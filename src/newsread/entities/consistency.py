@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from newsread.model import Entity
@@ -29,25 +29,21 @@ def repeat_mentions(
     so a lowercase word is never a name merely because it is spelled like one.
     """
     labels: dict[str, str] = {}
-    lone: set[str] = set()
     for entity in entities:
-        name = entity.text
-        if name not in labels and _repeatable(name):
-            labels[name] = entity.label
-            if masked.startswith(name, entity.start) and masked.count(name) == 1:
-                # The mention itself is the one place that does not overlap it.
-                lone.add(name)
-    if len(lone) == len(labels):
+        if entity.text not in labels and _repeatable(entity.text):
+            labels[entity.text] = entity.label
+    if not labels:
         return list(entities)
-    occupied = sorted((e.start, e.end) for e in [*entities, *taken])
+    occupied = sorted([(e.start, e.end) for e in entities] + [(e.start, e.end) for e in taken])
+    names = _names_with_a_free_occurrence(masked, labels, occupied)
+    if not names:
+        return list(entities)
     added: list[Entity] = []
     starts = None
-    if len(labels) * len(masked) > _INDEX_FROM:
-        starts = _NameStarts(masked, any(name[:1].islower() for name in labels))
+    if len(names) * len(masked) > _INDEX_FROM:
+        starts = _NameStarts(masked, any(name[:1].islower() for name in names))
     # Longer names first, so `Acme Holdings` is claimed before `Acme` inside it.
-    for name in sorted(labels, key=len, reverse=True):
-        if name in lone:
-            continue
+    for name in sorted(names, key=len, reverse=True):
         candidates = starts.of(name) if starts is not None else None
         for start in _occurrences(masked, name, candidates):
             end = start + len(name)
@@ -61,6 +57,32 @@ def repeat_mentions(
     if not added:
         return list(entities)
     return sorted([*entities, *added], key=lambda e: e.start)
+
+
+_GAP: Final = "\0"
+
+
+def _names_with_a_free_occurrence(
+    masked: str, names: Iterable[str], occupied: Sequence[tuple[int, int]]
+) -> list[str]:
+    """Of `names`, those that may occur in `masked` where no `occupied` span lies.
+
+    Most names occur only where the tagger found them: in the text between the
+    occupied spans such a name is not found at all, and searching for it word
+    by word could add nothing. If the spans overlap one another every name is
+    kept: a new mention is tested against its neighbours in `occupied` only,
+    which is a full test only when the spans are disjoint.
+    """
+    between: list[str] = []
+    end = 0
+    for start, stop in occupied:
+        if start < end:
+            return list(names)
+        between.append(masked[end:start])
+        end = stop
+    between.append(masked[end:])
+    free = _GAP.join(between)
+    return [name for name in names if name in free or _GAP in name]
 
 
 def _repeatable(name: str) -> bool:

@@ -84,6 +84,8 @@ def _companies(masked: str) -> list[tuple[int, int]]:
 
 def _makers(masked: str) -> list[tuple[int, int]]:
     """What `_MAKER.finditer` would find, trying only where a maker verb begins a word."""
+    if "by" not in masked:
+        return []
     starts = sorted(
         start for verb in _MAKER_VERBS if verb in masked for start in _word_starts(masked, verb)
     )

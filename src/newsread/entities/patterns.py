@@ -11,7 +11,6 @@ import itertools
 import re
 from typing import Final
 
-from newsread.entities.merge import resolve_overlaps
 from newsread.model import Entity
 
 _SP: Final = r"[ \t\u00a0\u202f]"
@@ -241,7 +240,7 @@ def _flag(label: str) -> str:
 
 
 _NUMBER_OR_SIGN: Final = re.compile(
-    rf"[\d{_SIGNS}](?<!{_BEFORE_NONE}.)"
+    rf"[0-9{_SIGNS}\x80-\U0010ffff](?<=[\d{_SIGNS}])(?<!{_BEFORE_NONE}.)"
     rf"(?:(?<=[{_SIGNS}])|(?<=(?:(?={_YEAR}{_BARE_END})|(?!{_BARE_NUMBER})).)"
     rf"(?:(?<=(?={_MEASURED}).){_flag('MONEY')}{_flag('PERCENT')}{_flag('QUANTITY')})?"
     rf"{_flag('DATE')})"
@@ -250,14 +249,21 @@ _NUMBER_OR_SIGN: Final = re.compile(
 lets a span begin; each pattern's group is set when `_NEXT` says it may match there.
 
 It opens with the character itself so that the search skips straight to digits
-and signs; the tests that belong at that character are made in look-backs over it."""
+and signs; the tests that belong at that character are made in look-backs over it.
+The first test is for an ASCII digit, a sign or any character past ASCII, which is
+far quicker than one for a digit of any script; the next look-back leaves the digits."""
 _AT_DIGIT: Final = {
-    flags: tuple(pattern for pattern, wanted in zip(_ALL, flags, strict=True) if wanted)
+    tuple(None if not wanted else "" for wanted in flags): tuple(
+        pattern for pattern, wanted in zip(_ALL, flags, strict=True) if wanted
+    )
     for flags in itertools.product((False, True), repeat=len(_ALL))
 }
-"""The patterns to try at a digit, by which of them `_NUMBER_OR_SIGN` let through."""
+"""The patterns to try at a digit, by the groups of `_NUMBER_OR_SIGN` (set or not)."""
 
 _Patterns = tuple[tuple[str, re.Pattern[str]], ...]
+_DATE_RANK: Final = _RANK["DATE"]
+_Span = tuple[int, int, int]
+"""Start, minus the length, and the rank of the pattern: sorts as `resolve_overlaps` does."""
 
 
 def find_patterns(text: str) -> list[Entity]:
@@ -267,22 +273,62 @@ def find_patterns(text: str) -> list[Entity]:
     span can begin are found first (a whole word from `_TRIGGERS`, a number, a
     currency sign, a fiscal year), and only the patterns that can start there
     are tried. Every pattern opens with `_START`, so a place right after a
-    letter, digit or `_START` sign is never one.
+    letter, digit or `_START` sign is never one. Of the spans found at one
+    place only the one `resolve_overlaps` could keep is kept: the longest,
+    then the one whose pattern comes first.
     """
-    found: list[Entity] = []
+    found: list[_Span] = []
     for start, patterns in _word_starts(text).items():
         if patterns:
-            found.extend(_matches(text, start, patterns))
+            _add_longest(found, text, start, patterns)
         else:
-            found.extend(_vague_ago(text, start))
+            found.extend(
+                (ago.start, ago.start - ago.end, _DATE_RANK) for ago in _vague_ago(text, start)
+            )
     for match in _NUMBER_OR_SIGN.finditer(text):
         start = match.start()
         if text[start] in _SIGNS:
-            found.extend(_matches(text, start, _MONEY_ONLY))
+            _add_longest(found, text, start, _MONEY_ONLY)
         else:
-            wanted = tuple(match.group(label) is not None for label, _ in _ALL)
-            found.extend(_matches(text, start, _AT_DIGIT[wanted]))
-    return resolve_overlaps(found, lambda entity: _RANK[entity.label])
+            _add_longest(found, text, start, _AT_DIGIT[match.groups()])
+    found.sort()
+    return [
+        Entity(start, start - minus_length, _ALL[rank][0], text[start : start - minus_length])
+        for start, minus_length, rank in _disjoint(found)
+    ]
+
+
+def _add_longest(found: list[_Span], text: str, start: int, patterns: _Patterns) -> None:
+    """Add the longest span one of `patterns` matches at `start`; on a tie the first's."""
+    best = start
+    best_rank = 0
+    for label, pattern in patterns:
+        match = pattern.match(text, start)
+        if match is not None and match.end() > best and _plausible(text, match, label):
+            best = match.end()
+            best_rank = _RANK[label]
+    if best > start:
+        found.append((start, start - best, best_rank))
+
+
+def _disjoint(spans: list[_Span]) -> list[_Span]:
+    """`resolve_overlaps` for sorted spans: of two that overlap the longer stays, then
+    the one whose pattern comes first."""
+    kept: list[_Span] = []
+    end = -1
+    for span in spans:
+        start, minus_length, rank = span
+        if start < end:
+            _, last_minus_length, last_rank = kept[-1]
+            if -minus_length > -last_minus_length or (
+                minus_length == last_minus_length and rank < last_rank
+            ):
+                kept[-1] = span
+                end = start - minus_length
+            continue
+        kept.append(span)
+        end = start - minus_length
+    return kept
 
 
 def _word_starts(text: str) -> dict[int, _Patterns]:
@@ -319,6 +365,7 @@ def _whole_words(padded: str, word: str) -> list[int]:
 
 
 def _matches(text: str, start: int, patterns: _Patterns) -> list[Entity]:
+    """What each of `patterns` matches at `start`: all of them, as `Entity` (for tests)."""
     found: list[Entity] = []
     for label, pattern in patterns:
         match = pattern.match(text, start)
@@ -328,6 +375,7 @@ def _matches(text: str, start: int, patterns: _Patterns) -> list[Entity]:
 
 
 def _vague_ago(text: str, start: int) -> list[Entity]:
+    """The vague date (`a year ago`) that ends with the `ago` at `start`, if there is one."""
     before = _VAGUE_AGO.search(text, max(0, start - 24), start)
     if before is None:
         return []
