@@ -23,6 +23,8 @@ _MODEL: Final = re.compile(
     r"(?:[ \t]+([A-Za-z]+))?"
 )
 """A code or two, and the word after them if any (group 1)."""
+_HINT: Final = re.compile(r"[A-Z]\d\d")
+"""What every code holds."""
 _PRODUCT_WORDS: Final = PRODUCT_NOUNS | frozenset(
     ["gpu", "gpus", "cpu", "cpus", "tpu", "tpus", "npu", "npus"]
 )
@@ -32,6 +34,9 @@ def find_model_codes(
     masked: str, entities: Sequence[Entity], taken: Sequence[Entity]
 ) -> list[Entity]:
     """`entities` plus model codes named as products, where neither they nor `taken` lie."""
+    # Few texts hold a capital right before two digits: one quick search rules out the rest.
+    if _HINT.search(masked) is None:
+        return list(entities)
     added: list[Entity] = []
     for match in _MODEL.finditer(masked):
         following = match.group(1)
