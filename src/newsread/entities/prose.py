@@ -109,12 +109,12 @@ def _may_hold_block_syntax(lines: list[str]) -> bool:
 
 def _plain_lines(lines: list[str]) -> tuple[Line, ...]:
     """The `Line`s of a text split into `lines`, none of them a heading."""
-    # `tuple.__new__` makes each named tuple without a call to Python code.
+    # `_make` builds each named tuple without a call to Python code.
     found: list[Line] = []
     offset = 0
     for line in lines:
         end = offset + len(line)
-        found.append(tuple.__new__(Line, (offset, end, False)))
+        found.append(Line._make((offset, end, False)))
         offset = end + 1
     return tuple(found)
 

@@ -33,12 +33,7 @@ from newsread.entities.tagger.features import (
 )
 from newsread.entities.tagger.lexicon import Lexicon
 from newsread.entities.tagger.viterbi import decode_scores, pruning_margin
-from newsread.entities.tagger.weights import (
-    CompactWeights,
-    Vocabulary,
-    Weights,
-    compact,
-)
+from newsread.entities.tagger.weights import CompactWeights, Vocabulary, Weights, compact
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
@@ -130,11 +125,8 @@ class Tagger:
         padded_at = np.cumsum(sentence)
         padded_at += self._positions(count)
         first_word = self._first_word
-        padded = np.full(
-            count + 4 * len(starts),
-            (lexicon.index[AFTER] + first_word) * _ROWS,
-            dtype=np.int64,
-        )
+        after = (lexicon.index[AFTER] + first_word) * _ROWS
+        padded = np.full(count + 4 * len(starts), after, dtype=np.int64)
         base = ids + first_word
         base *= _ROWS
         padded[padded_at] = base
