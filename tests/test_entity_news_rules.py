@@ -107,3 +107,11 @@ def test_a_model_code_is_a_product_where_the_words_say_so() -> None:
     assert found.get("H100") == "PRODUCT"
     assert found.get("GB200 NVL72") == "PRODUCT"
     assert "W145" not in found
+
+
+def test_a_product_named_in_the_plural_stays_when_its_maker_is_named() -> None:
+    text = (
+        "Google released an update to Google Maps on Tuesday. "
+        "The Google Maps app now shows traffic."
+    )
+    assert {e.label for e in extract(text) if e.text == "Google Maps"} == {"PRODUCT"}

@@ -154,10 +154,12 @@ def without_plural_nouns(entities: list[Entity], known: Callable[[str], bool]) -
 
     A name of several words taken for a product whose last word is a plural
     the tagger never met is a noun phrase in capitals: products are rarely
-    named in the plural. Company words (`… Labs`) are no such nouns.
+    named in the plural. Unless the article names its maker alone too
+    (`Google … Google Maps`); and company words (`… Labs`) are no such nouns.
     """
     if not any(e.label == "PRODUCT" for e in entities):
         return entities
+    named = {name_key(e.text) for e in entities}
     return [
         e
         for e in entities
@@ -167,5 +169,6 @@ def without_plural_nouns(entities: list[Entity], known: Callable[[str], bool]) -
             and _PLURAL.fullmatch(head := e.text.rpartition(" ")[2]) is not None
             and head.casefold() not in PLURAL_NAME_HEADS
             and not known(head)
+            and name_key(e.text.rpartition(" ")[0]) not in named
         )
     ]
