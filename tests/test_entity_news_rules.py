@@ -115,3 +115,18 @@ def test_a_product_named_in_the_plural_stays_when_its_maker_is_named() -> None:
         "The Google Maps app now shows traffic."
     )
     assert {e.label for e in extract(text) if e.text == "Google Maps"} == {"PRODUCT"}
+
+
+def test_a_word_with_a_capital_inside_is_a_brand() -> None:
+    text = (
+        "Users of WhatsApp and eBay bought new iPads this year. "
+        "OpenAI’s model is new. The getValue call failed, and a dose of mRNA "
+        "used 5 kWh. McDonald spoke later; see PayPal.com for details."
+    )
+    found = _found(text)
+    assert found.get("WhatsApp") == "ORG"
+    assert found.get("eBay") == "ORG"
+    assert found.get("iPads") == "PRODUCT"
+    assert found.get("OpenAI") == "ORG"
+    assert "getValue" not in found
+    assert "PayPal" not in found

@@ -1,9 +1,10 @@
 """Organisations the tagger passed over where the words leave no doubt.
 
-Two general shapes: capitalised words ending in a company designator
-(`Acme Holdings`, `Zenith Group`, `Orbital Labs Inc`), and a capitalised word
-right after `made by`, `built by`, `developed by` and the like. They are
-added only where no other entity lies.
+Three general shapes: capitalised words ending in a company designator
+(`Acme Holdings`, `Zenith Group`, `Orbital Labs Inc`), a capitalised word
+right after `made by`, `built by`, `developed by` and the like, and a word
+with a capital inside it (`WhatsApp`, `OpenAI`; `iPhone`, a product). They
+are added only where no other entity lies.
 """
 
 from __future__ import annotations
@@ -49,20 +50,71 @@ _MAKER: Final = re.compile(
 def find_cue_names(
     masked: str, entities: Sequence[Entity], taken: Sequence[Entity]
 ) -> list[Entity]:
-    """`entities` plus organisations found by shape or cue where nothing else lies."""
-    found = [*_companies(masked), *_makers(masked)]
+    """`entities` plus names found by shape or cue where nothing else lies."""
+    found = [(start, end, "ORG") for start, end in [*_companies(masked), *_makers(masked)]]
+    found += _camel_case_names(masked)
     if not found:
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
     added: list[Entity] = []
-    for start, end in found:
+    for start, end, label in found:
         if not _free(occupied, start, end):
             continue
-        added.append(Entity(start, end, "ORG", masked[start:end]))
+        added.append(Entity(start, end, label, masked[start:end]))
         occupied.insert(bisect_right(occupied, (start, end)), (start, end))
     if not added:
         return list(entities)
     return sorted([*entities, *added], key=lambda e: e.start)
+
+
+_CAPITAL_INSIDE: Final = re.compile(r"[a-z][A-Z]")
+_NAME_CHARACTERS: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&"
+)
+_NOT_BEFORE: Final = frozenset("@#$/.&'’-_")
+_NOT_AFTER: Final = frozenset("-_@")
+_SURNAME: Final = re.compile(r"(?:Mc|Mac|O'|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]")
+"""`McDonald`, `DiCaprio`, `LaGuardia`: capitals inside that make a surname, not a brand."""
+
+
+def _camel_case_names(masked: str) -> list[tuple[int, int, str]]:
+    """Words with a capital after a small letter: brands (`WhatsApp`, `OpenAI`), or
+    products when a small `i` opens them (`iPhone`).
+
+    A word needs four characters and two small letters (`kWh`, `mRNA` are units
+    and molecules), at most one small letter before its first capital when it
+    opens with one (`eBay`; not `getValue`), must not sit inside an address,
+    handle or longer token, and is no surname (`McDonald`).
+    """
+    found: list[tuple[int, int, str]] = []
+    end = 0
+    for match in _CAPITAL_INSIDE.finditer(masked):
+        if match.start() < end:
+            continue
+        start = match.start()
+        while start > 0 and masked[start - 1] in _NAME_CHARACTERS:
+            start -= 1
+        end = match.end()
+        while end < len(masked) and masked[end] in _NAME_CHARACTERS:
+            end += 1
+        word = masked[start:end]
+        if (
+            len(word) < 4
+            or sum(character.islower() for character in word) < 2
+            or not word[0].isalpha()
+            or (word[0].islower() and not word[1].isupper())
+            or (start > 0 and masked[start - 1] in _NOT_BEFORE)
+            or (end < len(masked) and (masked[end] in _NOT_AFTER or _dotted(masked, end)))
+            or _SURNAME.match(word)
+        ):
+            continue
+        found.append((start, end, "PRODUCT" if word[0] == "i" else "ORG"))
+    return found
+
+
+def _dotted(text: str, at: int) -> bool:
+    """A period that goes on into a word (`PayPal.com`): part of an address."""
+    return text[at] == "." and text[at + 1 : at + 2].isalnum()
 
 
 def _companies(masked: str) -> list[tuple[int, int]]:

@@ -329,7 +329,13 @@ def _cues_near(
         "like" in before_text or "such as" in before_text or "including" in before_text
     ) and _LIST_BEFORE.search(before_text):
         found.append(("ORG", STRONGEST))
-    if after in PRODUCT_NOUNS and lowercase_after and not _names_a_whole(keys, index, after):
+    if (
+        after in PRODUCT_NOUNS
+        and lowercase_after
+        # `Acme’s model`: the owner of a product, not one.
+        and next_character not in _APOSTROPHES
+        and not _names_a_whole(keys, index, after)
+    ):
         found.append(("PRODUCT", STRONG))
     if last in TEAM_NOUNS and entity.label != "PERSON":
         found.append(("ORG", STRONG))
