@@ -130,3 +130,11 @@ def test_a_word_with_a_capital_inside_is_a_brand() -> None:
     assert found.get("OpenAI") == "ORG"
     assert "getValue" not in found
     assert "PayPal" not in found
+
+
+def test_the_first_word_of_a_product_named_alone_is_its_maker() -> None:
+    text = (
+        "Google released an update to Google Maps on Tuesday. "
+        "The Google Maps app now shows traffic."
+    )
+    assert {e.label for e in extract(text) if e.text == "Google"} == {"ORG"}

@@ -119,7 +119,29 @@ def refine(
             else e
             for e in result
         ]
-    return name_products_whole(text, without_plural_nouns(result, known))
+    return _makers_of_products(name_products_whole(text, without_plural_nouns(result, known)))
+
+
+def _makers_of_products(entities: list[Entity]) -> list[Entity]:
+    """`Google` taken for a person where the article names `Google Maps`, a product: its maker.
+
+    A one-word name that opens a product's name of several words is the brand
+    that makes it, an organisation; only a guess of `PERSON` is overruled (a
+    place opens products named after it: `Mars Rover`).
+    """
+    makers = {
+        name_key(e.text.partition(" ")[0])
+        for e in entities
+        if e.label == "PRODUCT" and " " in e.text
+    }
+    if not makers:
+        return entities
+    return [
+        Entity(e.start, e.end, "ORG", e.text, e.key)
+        if e.label == "PERSON" and " " not in e.text and name_key(e.text) in makers
+        else e
+        for e in entities
+    ]
 
 
 _SPACING: Final = frozenset(" \t")
