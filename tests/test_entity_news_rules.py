@@ -109,12 +109,13 @@ def test_a_model_code_is_a_product_where_the_words_say_so() -> None:
     assert "W145" not in found
 
 
+_GOOGLE_MAPS = (
+    "Google released an update to Google Maps on Tuesday. The Google Maps app now shows traffic."
+)
+
+
 def test_a_product_named_in_the_plural_stays_when_its_maker_is_named() -> None:
-    text = (
-        "Google released an update to Google Maps on Tuesday. "
-        "The Google Maps app now shows traffic."
-    )
-    assert {e.label for e in extract(text) if e.text == "Google Maps"} == {"PRODUCT"}
+    assert {e.label for e in extract(_GOOGLE_MAPS) if e.text == "Google Maps"} == {"PRODUCT"}
 
 
 def test_a_word_with_a_capital_inside_is_a_brand() -> None:
@@ -133,8 +134,4 @@ def test_a_word_with_a_capital_inside_is_a_brand() -> None:
 
 
 def test_the_first_word_of_a_product_named_alone_is_its_maker() -> None:
-    text = (
-        "Google released an update to Google Maps on Tuesday. "
-        "The Google Maps app now shows traffic."
-    )
-    assert {e.label for e in extract(text) if e.text == "Google"} == {"ORG"}
+    assert {e.label for e in extract(_GOOGLE_MAPS) if e.text == "Google"} == {"ORG"}

@@ -165,10 +165,7 @@ def _ends_colon_title(text: str, entity: Entity) -> bool:
 
 
 def drop_unproven_opener(
-    title: str,
-    entities: Sequence[Entity],
-    body: Sequence[Entity],
-    vocabulary: Vocabulary,
+    title: str, entities: Sequence[Entity], body: Sequence[Entity], vocabulary: Vocabulary
 ) -> list[Entity]:
     """A title's entities without the name that opens it, when that is ordinary words.
 

@@ -1,10 +1,11 @@
-"""Organisations the tagger passed over where the words leave no doubt.
+"""Names the tagger passed over where the words leave no doubt.
 
-Three general shapes: capitalised words ending in a company designator
+Four general shapes: capitalised words ending in a company designator
 (`Acme Holdings`, `Zenith Group`, `Orbital Labs Inc`), a capitalised word
-right after `made by`, `built by`, `developed by` and the like, and a word
-with a capital inside it (`WhatsApp`, `OpenAI`; `iPhone`, a product). They
-are added only where no other entity lies.
+right after `made by`, `built by`, `developed by` and the like, a word with a
+capital inside it (`WhatsApp`, `OpenAI`; `iPhone`, a product), and a product's
+model code (`H100 GPU`, `model_codes`). They are added only where no other
+entity lies.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.lexicon import FUNCTION_WORDS
+from newsread.entities.model_codes import model_code_spans
 from newsread.model import Entity
 
 _DESIGNATORS: Final = (
@@ -53,6 +55,7 @@ def find_cue_names(
     """`entities` plus names found by shape or cue where nothing else lies."""
     found = [(start, end, "ORG") for start, end in [*_companies(masked), *_makers(masked)]]
     found += _camel_case_names(masked)
+    found += [(start, end, "PRODUCT") for start, end in model_code_spans(masked)]
     if not found:
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])

@@ -4,18 +4,16 @@ A code is capitals followed by at least two digits (`H100`, `GB200`,
 `RTX4090`). Alone it may be anything (a form, a road, a table's column), so
 it is taken for a product only where the words say so: a product noun right
 after it (`H100 GPU`, `A380 jet`), or a second code right after it, which
-together name one model (`GB200 NVL72`). It is added only where no other
-entity lies.
+together name one model (`GB200 NVL72`). `cue_names` adds them where no
+other entity lies.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.lexicon import PRODUCT_NOUNS
-from newsread.model import Entity
 
 _CODE: Final = r"[A-Z]{1,4}\d{2,5}[A-Z]{0,3}\d{0,3}"
 _MODEL: Final = re.compile(
@@ -30,23 +28,16 @@ _PRODUCT_WORDS: Final = PRODUCT_NOUNS | frozenset(
 )
 
 
-def find_model_codes(
-    masked: str, entities: Sequence[Entity], taken: Sequence[Entity]
-) -> list[Entity]:
-    """`entities` plus model codes named as products, where neither they nor `taken` lie."""
+def model_code_spans(masked: str) -> list[tuple[int, int]]:
+    """Where `masked` names a product by its model code (see the module's docstring)."""
     # Few texts hold a capital right before two digits: one quick search rules out the rest.
     if _HINT.search(masked) is None:
-        return list(entities)
-    added: list[Entity] = []
+        return []
+    found: list[tuple[int, int]] = []
     for match in _MODEL.finditer(masked):
         following = match.group(1)
         start = match.start()
         code = masked[start : match.start(1)].rstrip() if following else match.group()
-        if " " not in code and (following or "").casefold() not in _PRODUCT_WORDS:
-            continue
-        end = start + len(code)
-        if not any(e.start < end and e.end > start for e in [*entities, *taken, *added]):
-            added.append(Entity(start, end, "PRODUCT", code))
-    if not added:
-        return list(entities)
-    return sorted([*entities, *added], key=lambda e: e.start)
+        if " " in code or (following or "").casefold() in _PRODUCT_WORDS:
+            found.append((start, start + len(code)))
+    return found

@@ -3,13 +3,13 @@
 The text is an article body in Markdown. Its syntax is blanked out first
 (`prose`), then number-shaped entities are matched (`patterns`) and the
 trained tagger finds the names (`statistical_names`); other mentions of the
-names it found are added (`consistency`), as are organisations plain from
-their shape (`cue_names`) and products known by a model code (`model_codes`);
-a headline keeps only names the body proves (`headlines`); makers are split
-from products (`brands`), common acronyms and common nouns in capitals dropped
-(`acronyms`, `common_words`), each name's label is decided from all its
-mentions (`evidence`), some become products or events (`refine`), mentions of
-one thing get one label and key (`identity`), and `merge` makes one sorted,
+names it found are added (`consistency`), as are names plain from their shape
+(`cue_names`: `Acme Holdings`, `WhatsApp`, `H100 GPU`); a headline keeps only
+names the body proves (`headlines`); makers are split from products
+(`brands`), common acronyms and common nouns in capitals dropped (`acronyms`,
+`common_words`), each name's label is decided from all its mentions
+(`evidence`), some become products or events (`refine`), mentions of one thing
+get one label and key (`identity`), and `merge` makes one sorted,
 non-overlapping list. The tagger (and numpy) is imported and its model loaded
 on the first call.
 """
@@ -27,7 +27,6 @@ from newsread.entities.evidence import weigh
 from newsread.entities.headlines import prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.merge import keep_clean, merge
-from newsread.entities.model_codes import find_model_codes
 from newsread.entities.patterns import find_patterns
 from newsread.entities.prose import mask_markdown
 from newsread.entities.refine import refine
@@ -63,7 +62,6 @@ def _extract(text: str) -> list[Entity]:
     titles = title_lines(prose)
     found = find_names(text, prose, titles, numeric)
     found = find_cue_names(prose.text, repeat_mentions(prose.text, found, numeric), numeric)
-    found = find_model_codes(prose.text, found, numeric)
     found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
