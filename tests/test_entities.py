@@ -240,6 +240,9 @@ SAMPLE_EXPECTED = [
     ("Blade Runner", "MISC"),
     ("Teslas", "PRODUCT"),
     ("Colossus I", "PRODUCT"),
+    # The social network, proven by `social media platform X`; its logo `𝕏` is the same name.
+    ("X", "ORG"),
+    ("𝕏", "ORG"),
 ]
 
 SAMPLE_NEVER_FIRST_WORD = [
@@ -284,7 +287,6 @@ SAMPLE_NEVER_FIRST_WORD = [
     "APV",
     "EVs",
     "GPU",
-    "X",
     "II",
 ]
 

@@ -135,3 +135,39 @@ def test_a_word_with_a_capital_inside_is_a_brand() -> None:
 
 def test_the_first_word_of_a_product_named_alone_is_its_maker() -> None:
     assert {e.label for e in extract(_GOOGLE_MAPS) if e.text == "Google"} == {"ORG"}
+
+
+def test_a_kind_of_product_named_alone_is_the_product_named_in_full() -> None:
+    text = (
+        "For a Kestrel Rover project, NASA would focus on making the vehicle light. This is "
+        "due to the Rover being part of a payload. A Kestrel Rover would need a new battery."
+    )
+    found = _found(text)
+    assert found.get("Kestrel Rover") == "PRODUCT"
+    assert found.get("Rover") == "PRODUCT"
+
+
+def test_a_kind_of_product_that_ends_a_company_name_stays_the_company() -> None:
+    text = (
+        "Jaguar Land Rover said sales rose. Analysts said Rover would gain from the new "
+        "plant, and Jaguar Land Rover shares rose 3%."
+    )
+    assert _found(text).get("Rover") != "PRODUCT"
+
+
+def test_a_one_letter_brand_is_a_name_once_the_article_proves_it() -> None:
+    text = (
+        "The video was shared on social media platform Q, where Dana Lee posted it. "
+        "Lee confirmed the deal on Q, and the Q user count grew. Acme’s Model Q and an "
+        "Q-ray were unrelated. Acme will launch products that use Grok and 𝐐 next year."
+    )
+    found = [e for e in extract(text) if e.text in ("Q", "𝐐")]
+    # The word before each mention found.
+    assert [text[: e.start].split()[-1] for e in found] == ["platform", "on", "the", "and"]
+    assert {e.label for e in found} == {"ORG"}
+    assert {e.key for e in found} == {"q"}
+
+
+def test_a_lone_capital_letter_is_no_name_without_proof() -> None:
+    text = "Plan B failed, so the owner of X said option C was next. Vitamin D helps."
+    assert [e.text for e in extract(text) if len(e.text) == 1] == []

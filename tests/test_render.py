@@ -360,6 +360,17 @@ def test_entity_counts_count_different_names_in_label_order() -> None:
     assert entity_counts([]) == {}
 
 
+def test_entity_counts_count_mentions_of_one_thing_once() -> None:
+    entities = [
+        Entity(0, 17, "ORG", "Doosan Enerbility", "doosan enerbility"),
+        Entity(20, 26, "ORG", "Doosan", "doosan enerbility"),
+        Entity(30, 31, "ORG", "X", "x"),
+        Entity(40, 41, "ORG", "𝕏", "x"),
+        Entity(50, 54, "PERSON", "Musk", "elon musk"),
+    ]
+    assert entity_counts(entities) == {"PERSON": 1, "ORG": 2}
+
+
 @pytest.mark.parametrize(
     ("words", "minutes"), [(0, 1), (10, 1), (230, 1), (460, 2), (2300, 10), (2400, 10)]
 )

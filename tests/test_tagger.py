@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from newsread.entities import consistency, extract
+from newsread.entities import train as training
 from newsread.entities.tagger import MODEL_PATH, shared_tagger
 from newsread.entities.tagger import tokenize as tokenize_module
 from newsread.entities.tagger.conll import read_conll
@@ -28,7 +29,7 @@ from newsread.entities.tagger.features import (
     word_facts,
     word_values,
 )
-from newsread.entities.tagger.perceptron import examples, train
+from newsread.entities.tagger.perceptron import combine, examples, train
 from newsread.entities.tagger.scoring import Tagger
 from newsread.entities.tagger.tags import TYPES, document_spans, spans
 from newsread.entities.tagger.tokenize import tokenize
@@ -354,6 +355,40 @@ def test_tiny_training_runs_learns_and_is_deterministic(tmp_path: Path) -> None:
     reloaded = load(saved)
     assert np.array_equal(reloaded.features, first.features)
     assert score(Tagger(reloaded), documents).f1 > 0.95
+
+
+def test_the_training_command_averages_its_models_and_writes_the_same_bytes_twice(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "tiny.conll"
+    _write_tiny_corpus(corpus)
+    outputs = [tmp_path / "first.npz", tmp_path / "second.npz"]
+    for output in outputs:
+        command = ["--train", str(corpus), "--output", str(output), "--epochs", "2"]
+        assert training.main([*command, "--models", "2", "--seed", "7"]) == 0
+    assert outputs[0].read_bytes() == outputs[1].read_bytes()
+
+    documents = read_conll(corpus)
+    alone = [
+        train(examples(documents, training.TITLE_CASE_SHARE, seed), epochs=2, seed=seed)
+        for seed in (7, 8)
+    ]
+    assert not np.array_equal(alone[0].features, alone[1].features)
+    saved = load(outputs[0])
+    assert np.array_equal(saved.features, combine(alone).features)
+    assert score(Tagger(saved), documents).f1 > 0.95
+
+
+def test_the_training_command_refuses_no_models(tmp_path: Path) -> None:
+    corpus = tmp_path / "tiny.conll"
+    _write_tiny_corpus(corpus)
+    assert (
+        training.main(
+            ["--train", str(corpus), "--output", str(tmp_path / "m.npz"), "--models", "0"]
+        )
+        == 2
+    )
+    assert not (tmp_path / "m.npz").exists()
 
 
 def test_a_vocabulary_saved_with_the_model_loads_back(tmp_path: Path) -> None:

@@ -1,11 +1,12 @@
 """Names the tagger passed over where the words leave no doubt.
 
-Four general shapes: capitalised words ending in a company designator
+Five general shapes: capitalised words ending in a company designator
 (`Acme Holdings`, `Zenith Group`, `Orbital Labs Inc`), a capitalised word
 right after `made by`, `built by`, `developed by` and the like, a word with a
-capital inside it (`WhatsApp`, `OpenAI`; `iPhone`, a product), and a product's
-model code (`H100 GPU`, `model_codes`). They are added only where no other
-entity lies.
+capital inside it (`WhatsApp`, `OpenAI`; `iPhone`, a product), a product's
+model code (`H100 GPU`, `model_codes`), and a brand of one letter the article
+proves (`platform X`, `𝕏`; `letter_names`). They are added only where no
+other entity lies.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Final
 
+from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.lexicon import FUNCTION_WORDS
 from newsread.entities.model_codes import model_code_spans
 from newsread.model import Entity
@@ -56,6 +58,7 @@ def find_cue_names(
     found = [(start, end, "ORG") for start, end in [*_companies(masked), *_makers(masked)]]
     found += _camel_case_names(masked)
     found += [(start, end, "PRODUCT") for start, end in model_code_spans(masked)]
+    found += [(start, end, "ORG") for start, end in letter_name_spans(masked)]
     if not found:
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])

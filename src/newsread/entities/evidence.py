@@ -21,6 +21,7 @@ from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
     BUSINESS_ROLES,
     COMPANY_ACTIONS,
+    COMPANY_DESIGNATORS,
     COMPANY_NOUNS,
     DEMONYMS,
     EVENT_NOUNS,
@@ -236,10 +237,11 @@ _CUE_MARKS: Final = frozenset(",'’")
 
 @lru_cache(maxsize=8192)
 def _name_is_a_cue(name: str) -> bool:
-    """Whether the name's own words are a cue: a nationality, `… River`, `xAI`."""
+    """Whether the name's own words are a cue: a nationality, `… River`, `… Rover`, `xAI`."""
     folded = name.casefold()
     if " " in name:
-        return folded.rsplit(" ", 1)[-1] in PLACE_HEADS
+        head = folded.rsplit(" ", 1)[-1]
+        return head in PLACE_HEADS or head in PRODUCT_NOUNS
     return (
         folded in DEMONYMS
         or folded.removesuffix("s") in DEMONYMS
@@ -345,6 +347,14 @@ def _cues_near(
     head = folded.rsplit(" ", 1)[-1]
     if not single and head in PLACE_HEADS:
         found.append(("PLACE", STRONGEST if head in GEOGRAPHIC_HEADS else STRONG))
+    if (
+        not single
+        and entity.label == "PERSON"
+        and head in PRODUCT_NOUNS
+        and head not in COMPANY_DESIGNATORS
+    ):
+        # `Zorvex Rover`: no one's name ends in a kind of product (`… Systems` is a company).
+        found.append(("PRODUCT", STRONG))
     if after in FACILITY_NOUNS:
         found.append(("PLACE", STRONG))
     if last == "the":
@@ -369,10 +379,12 @@ def _cues_near(
             found.append(("ORG", STRONG))
     if last in _LAUNCH_VERBS or (two_back in _LAUNCH_NOUNS and last == "of"):
         found.append(("PRODUCT", WEAK))
-    if single and last in _PLACE_BEFORE and after not in BUSINESS_ROLES:
+    # No place is named with one letter (`on X`, the network).
+    placeable = single and len(entity.text) > 1
+    if placeable and last in _PLACE_BEFORE and after not in BUSINESS_ROLES:
         found.append(("PLACE", WEAK))
-    # `… on X.`: a name closing a clause after a preposition of place.
-    if single and last in _CLAUSE_PLACE_BEFORE and _CLAUSE_END.match(text, entity.end):
+    # `… on Acme.`: a name closing a clause after a preposition of place.
+    if placeable and last in _CLAUSE_PLACE_BEFORE and _CLAUSE_END.match(text, entity.end):
         found.append(("PLACE", WEAK))
     if entity.label == "PERSON" and not single and _quoted(text, entity):
         # `“Blade Runner”`: people's names are not put in quotation marks of their

@@ -11,12 +11,13 @@ names, so `NVIDIA` and `Nvidia` share one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from newsread.entities.lexicon import DEMONYMS
+from newsread.entities.lexicon import DEMONYMS, PRODUCT_NOUNS
 from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
@@ -27,7 +28,10 @@ _SMALL: Final = frozenset(["of", "the", "and", "for", "&", "de"])
 
 @lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
-    """The casefolded canonical form of a name: `NVIDIA` and `Nvidia` → `nvidia`."""
+    """The casefolded canonical form of a name: `NVIDIA` and `Nvidia` → `nvidia`, `𝕏` → `x`."""
+    if not text.isascii():
+        # Compatibility forms are one name: styled letters (`𝕏`), full-width ones.
+        text = unicodedata.normalize("NFKC", text)
     # `split` and `\s` agree on what is a space: this is `\s+` → " ", stripped.
     return " ".join(text.replace("’", "'").split()).casefold()
 
@@ -77,7 +81,7 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
     if longer:
         aliases = _organisation_parts(longer, labels) | _person_parts(longer, labels)
         aliases |= _acronyms(entities, mentions, capitals, longer)
-        relabelled = _product_lines(labels, longer)
+        relabelled = _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
         relabelled |= _fleets(labels, plurals)
     # Any other name already has one key and the label all its mentions got.
@@ -165,6 +169,28 @@ def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> set[str]:
         ):
             labels[key] = "PRODUCT"
             relabelled.add(key)
+    return relabelled
+
+
+def _product_heads(labels: dict[str, str], longer: dict[str, str]) -> set[str]:
+    """`the Rover` after `Mars Rover`: a kind of product named alone is the product named in full.
+
+    `longer` are the names of more than one word among `labels`. The word must
+    be a product noun and end only names of products in the article. Returns
+    the keys relabelled.
+    """
+    heads: dict[str, bool] = {}
+    for key, label in longer.items():
+        head = key.rpartition(" ")[2]
+        if head in PRODUCT_NOUNS:
+            heads[head] = heads.get(head, True) and label == "PRODUCT"
+    relabelled = {
+        head
+        for head, products in heads.items()
+        if products and labels.get(head, "PRODUCT") != "PRODUCT"
+    }
+    for head in relabelled:
+        labels[head] = "PRODUCT"
     return relabelled
 
 

@@ -28,15 +28,18 @@ def reading_minutes(body: str) -> int:
 
 
 def entity_counts(entities: Sequence[Entity]) -> dict[str, int]:
-    """How many different names of each label `entities` mention, in `ENTITY_LABELS` order.
+    """How many different things of each label `entities` name, in `ENTITY_LABELS` order.
 
-    Names are compared ignoring case and spacing, so an article that names the
-    same company ten times counts one organisation. Labels with no entity are
-    left out; unknown labels follow the known ones, alphabetically.
+    Mentions sharing an identity key are one thing (`Doosan` after `Doosan
+    Enerbility`, `X` and `𝕏`); without a key, names are compared ignoring case
+    and spacing. So an article that names the same company ten times counts
+    one organisation. Labels with no entity are left out; unknown labels
+    follow the known ones, alphabetically.
     """
     names: dict[str, set[str]] = {}
     for entity in entities:
-        names.setdefault(entity.label, set()).add(" ".join(entity.text.casefold().split()))
+        name = entity.key or " ".join(entity.text.casefold().split())
+        names.setdefault(entity.label, set()).add(name)
     known = [label for label in ENTITY_LABELS if label in names]
     unknown = sorted(label for label in names if label not in ENTITY_LABELS)
     return {label: len(names[label]) for label in [*known, *unknown]}

@@ -1,0 +1,87 @@
+"""Brands named with a single letter: `X` (the social network), `𝕏`.
+
+One capital letter is far too common to be a name on its own (`Plan B`, a
+list's `C`, an initial), so a letter is taken for one only where the words
+prove it: a kind of platform right before it (`social media platform X`), or
+the letter styled as a logo (`𝕏`, a mathematical letter, which prose uses
+for nothing else). Once proven, the letter's other mentions in the article
+are the same name wherever no capitalised word stands right before them
+(`Model X`, `Series X` are other names). `I` and `A` are words, never these.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+from newsread.entities.lexicon import FUNCTION_WORDS
+
+_PLATFORM_NOUNS: Final = "platform|network|app|site|website|service|messenger"
+_PROVEN: Final = re.compile(rf"\b(?i:{_PLATFORM_NOUNS})[ \t]+([B-HJ-Z])\b")
+"""A kind of platform, then a capital letter (`platform X,`; `_stands_alone` checks the rest)."""
+_STYLED: Final = "\U0001d400-\U0001d6a3"
+"""Mathematical bold, italic, script, fraktur and double-struck letters (`𝕏`)."""
+_ANY_STYLED: Final = re.compile(f"[{_STYLED}]")
+_APOSTROPHES: Final = "’'"
+
+
+def letter_name_spans(masked: str) -> list[tuple[int, int]]:
+    """Where a single-letter brand is named in `masked`, in order of offset."""
+    letters = {
+        match.group(1)
+        for match in _PROVEN.finditer(masked)
+        if _stands_alone(masked, match.start(1), match.end(1))
+    }
+    if not masked.isascii():
+        letters |= {_plain(styled) for styled in _ANY_STYLED.findall(masked)}
+    letters -= {"I", "A"}
+    if not letters:
+        return []
+    mentions = re.compile(f"[{''.join(sorted(letters))}{_STYLED}]")
+    return [
+        match.span()
+        for match in mentions.finditer(masked)
+        if _plain(match.group()) in letters and _stands_alone(masked, *match.span())
+    ]
+
+
+def _plain(character: str) -> str:
+    """The plain letter a styled one is (`𝕏` → `X`); anything else as it is."""
+    if character.isascii():
+        return character
+    plain = unicodedata.normalize("NFKC", character)
+    return plain if len(plain) == 1 and plain.isupper() else character
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the letter at `[start, end)` is a word of its own, no part of a longer name.
+
+    Nothing of a word, number, address or handle touches it (`X-ray`, `X.com`,
+    `@X`; a possessive may follow), and the word before it, if any on its
+    line, is not capitalised (`Model X`) unless it is a function word (`The X`).
+    """
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.&/@#-"):
+        return False
+    following = text[end : end + 2]
+    if following[:1].isalnum() or following[:1] in "_&-":
+        return False
+    # `X.com`, `X/Twitter`; an apostrophe only for a possessive (`X’s`).
+    joined = following[:1] in "./" + _APOSTROPHES and following[1:2].isalnum()
+    if joined and not _possessive(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip(" \t")
+    if not before or not before[-1].isalnum():
+        return True
+    previous = before.rsplit(maxsplit=1)[-1]
+    return not previous[0].isupper() or previous.casefold() in FUNCTION_WORDS
+
+
+def _possessive(text: str, at: int) -> bool:
+    """Whether `’s` (or `'s`) ending a word starts at `at`."""
+    return (
+        text[at : at + 1] in _APOSTROPHES
+        and text[at + 1 : at + 2] in ("s", "S")
+        and not text[at + 2 : at + 3].isalnum()
+    )
