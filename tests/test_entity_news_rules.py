@@ -171,3 +171,12 @@ def test_a_one_letter_brand_is_a_name_once_the_article_proves_it() -> None:
 def test_a_lone_capital_letter_is_no_name_without_proof() -> None:
     text = "Plan B failed, so the owner of X said option C was next. Vitamin D helps."
     assert [e.text for e in extract(text) if len(e.text) == 1] == []
+
+
+def test_a_new_name_with_a_european_legal_form_is_a_company() -> None:
+    found = _found(
+        "Analysts said Dravmont NV would cut 200 jobs. Trevalo SpA and Brindor Bros said on "
+        "Monday they would merge."
+    )
+    assert found.get("Dravmont NV") == "ORG"
+    assert found.get("Trevalo SpA") == "ORG"

@@ -23,7 +23,8 @@ from newsread.model import Entity
 
 _DESIGNATORS: Final = (
     "Inc|Corp|Corporation|Ltd|LLC|PLC|Plc|AG|GmbH|Group|Holdings|Partners|Capital|"
-    "Ventures|Investments|Technologies|Labs|Robotics|Industries|Enterprises|Bancorp"
+    "Ventures|Investments|Technologies|Labs|Robotics|Industries|Enterprises|Bancorp|"
+    "SA|NV|AB|SpA|ASA|BV|Oyj|Bros"
 )
 _DESIGNATOR_ANYWHERE: Final = re.compile(_DESIGNATORS)
 _WORD: Final = r"[A-Z][\w&'’-]*"
