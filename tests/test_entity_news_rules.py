@@ -180,3 +180,9 @@ def test_a_new_name_with_a_european_legal_form_is_a_company() -> None:
     )
     assert found.get("Dravmont NV") == "ORG"
     assert found.get("Trevalo SpA") == "ORG"
+
+
+def test_a_name_whose_revenue_or_earnings_are_reported_is_a_company() -> None:
+    assert _found("Microsoft said Quorvan revenue grew 29% in the quarter.").get("Quorvan") == "ORG"
+    assert _found("Analysts said Dellamar Kestis sales fell 4%.").get("Dellamar Kestis") == "ORG"
+    assert _found("Tovanni earnings beat forecasts, and Tovanni shares rose.") == {"Tovanni": "ORG"}

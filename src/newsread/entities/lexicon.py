@@ -71,9 +71,11 @@ COMPANY_ACTIONS: Final = _words(
     """
     shareholders executives engineers employees unveiled unveils launched launches
     introduced introduces acquired acquires shipped ships debuted teased teases
+    revenue revenues sales profit profits earnings turnover valuation subsidiary
     """
 )
-"""Words right after a name that say it is a company: `Acme unveiled`, `Acme shareholders`."""
+"""Words right after a name that say it is a company: `Acme unveiled`, `Acme shareholders`,
+`Acme revenue`."""
 
 COMMON_ACRONYMS: Final = _words(
     """
