@@ -186,3 +186,10 @@ def test_a_name_whose_revenue_or_earnings_are_reported_is_a_company() -> None:
     assert _found("Microsoft said Quorvan revenue grew 29% in the quarter.").get("Quorvan") == "ORG"
     assert _found("Analysts said Dellamar Kestis sales fell 4%.").get("Dellamar Kestis") == "ORG"
     assert _found("Tovanni earnings beat forecasts, and Tovanni shares rose.") == {"Tovanni": "ORG"}
+
+
+def test_a_number_after_a_name_in_small_letters_is_its_version_not_a_score() -> None:
+    text = "Veltro unveiled the iTablet 7 Pro and the Veltro Band Series 3 at its event in Oslo."
+    found = _found(text)
+    assert found.get("iTablet 7") == "PRODUCT"
+    assert found.get("Veltro Band Series 3") == "PRODUCT"

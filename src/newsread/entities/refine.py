@@ -167,6 +167,9 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     if entity.label != "ORG" or known(entity.text):
         return False
     number = _NUMBER_AFTER.match(text, entity.end)
+    if number is not None and entity.text[:1].islower():
+        # `iPhone 16`, `xAI 2`: no team is named in small letters, so no score follows.
+        return True
     return (
         number is not None
         and _SCORE_GOES_ON.match(text, number.end()) is None
