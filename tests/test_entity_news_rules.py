@@ -173,6 +173,12 @@ def test_a_lone_capital_letter_is_no_name_without_proof() -> None:
     assert [e.text for e in extract(text) if len(e.text) == 1] == []
 
 
+def test_styled_words_and_math_letters_prove_no_one_letter_brand() -> None:
+    assert extract("Let 𝑥 be a number and 𝑦 another, so 𝑥 + 𝑦 = 2.") == []
+    text = "𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠 𝐍𝐞𝐰𝐬: the vote moved to option B and then option N."
+    assert [e.text for e in extract(text) if len(e.text) == 1] == []
+
+
 def test_a_new_name_with_a_european_legal_form_is_a_company() -> None:
     found = _found(
         "Analysts said Dravmont NV would cut 200 jobs. Trevalo SpA and Brindor Bros said on "

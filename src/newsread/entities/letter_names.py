@@ -34,7 +34,12 @@ def letter_name_spans(masked: str) -> list[tuple[int, int]]:
         if _stands_alone(masked, match.start(1), match.end(1))
     }
     if not masked.isascii():
-        letters |= {_plain(styled) for styled in _ANY_STYLED.findall(masked)}
+        # A styled capital standing alone; styled words (`𝐁𝐫𝐞𝐚𝐤𝐢𝐧𝐠`) and math (`𝑥`) prove nothing.
+        letters |= {
+            _plain(match.group())
+            for match in _ANY_STYLED.finditer(masked)
+            if _plain(match.group()).isupper() and _stands_alone(masked, *match.span())
+        }
     letters -= {"I", "A"}
     if not letters:
         return []
@@ -51,7 +56,7 @@ def _plain(character: str) -> str:
     if character.isascii():
         return character
     plain = unicodedata.normalize("NFKC", character)
-    return plain if len(plain) == 1 and plain.isupper() else character
+    return plain if len(plain) == 1 and "A" <= plain <= "Z" else character
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
