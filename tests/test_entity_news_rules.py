@@ -199,3 +199,14 @@ def test_a_number_after_a_name_in_small_letters_is_its_version_not_a_score() -> 
     found = _found(text)
     assert found.get("iTablet 7") == "PRODUCT"
     assert found.get("Veltro Band Series 3") == "PRODUCT"
+
+
+def test_a_name_with_a_general_manager_or_a_unit_is_no_person() -> None:
+    text = (
+        "Holding firm Cofinec said Laszlo Sebesvari would leave Marwick . He will serve as acting "
+        "chief executive officer of Marwick until a new general manager of Marwick is named , "
+        "Sebesvari said ."
+    )
+    found = _found(text)
+    assert found.get("Marwick") == "ORG"
+    assert found.get("Laszlo Sebesvari") == "PERSON"

@@ -62,6 +62,30 @@ _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
 _COMPANY_ROLES: Final = BUSINESS_ROLES - {"ceo", "founder"}
 """Roles before a name that are not a person's title (`coach`, `owner`; not `CEO`)."""
 _ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
+_PART_OF_AN_ORGANISATION: Final = frozenset(
+    [
+        "manager",
+        "managers",
+        "officer",
+        "officers",
+        "executive",
+        "executives",
+        "chairman",
+        "president",
+        "director",
+        "directors",
+        "unit",
+        "units",
+        "subsidiary",
+        "subsidiaries",
+        "division",
+        "board",
+        "shareholders",
+        "stake",
+        "employees",
+    ]
+)
+"""`general manager of X`, `a unit of X`: what only an organisation (or a place) has."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
@@ -324,6 +348,9 @@ def _cues_near(
     if after in BUSINESS_ROLES or after in COMPANY_ACTIONS:
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
+        found.append(("ORG", STRONG))
+    if last == "of" and two_back in _PART_OF_AN_ORGANISATION and entity.label == "PERSON":
+        # No one has a general manager or a unit; a place the tagger saw is left alone.
         found.append(("ORG", STRONG))
     if last in COMPANY_NOUNS and entity.label != "PERSON":
         found.append(("ORG", WEAK))
