@@ -210,3 +210,8 @@ def test_a_name_with_a_general_manager_or_a_unit_is_no_person() -> None:
     found = _found(text)
     assert found.get("Marwick") == "ORG"
     assert found.get("Laszlo Sebesvari") == "PERSON"
+
+
+def test_a_legal_form_makes_even_a_known_name_a_company() -> None:
+    text = "Jordan said in a statement released by Warner Bros on Monday ."
+    assert _found(text).get("Warner Bros") == "ORG"

@@ -151,6 +151,13 @@ COMPANY_DESIGNATORS: Final = _words(
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
 
+LEGAL_FORMS: Final = _words(
+    """
+    inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj bros
+    """
+)
+"""The designators that are a company's legal form: they end no other kind of name."""
+
 ORGANISATION_ENDINGS: Final = _words(
     """
     inc corp corporation co company companies ltd llc plc ag gmbh sa nv group holdings

@@ -20,6 +20,7 @@ from newsread.entities.lexicon import (
     COMPANY_DESIGNATORS,
     DEMONYMS,
     EVENT_WORDS,
+    LEGAL_FORMS,
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
 )
@@ -274,9 +275,14 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
 
 
 def _designated(name: str, known: Callable[[str], bool]) -> bool:
-    """`Kirtpar Foods`, `Zorvex Holdings`: a new name ending in a company's designator."""
+    """`Kirtpar Foods`, `Zorvex Holdings`: a new name ending in a company's designator.
+
+    A legal form (`Inc`, `SA`, `GmbH`) makes any name a company's, even one
+    whose words training met (`Warner Bros`, `Ruch SA`).
+    """
     rest, _, last = name.rpartition(" ")
-    return last.rstrip(".").casefold() in COMPANY_DESIGNATORS and not known(rest)
+    designator = last.rstrip(".").casefold()
+    return designator in LEGAL_FORMS or (designator in COMPANY_DESIGNATORS and not known(rest))
 
 
 def _after_companies_like(text: str, start: int) -> bool:
