@@ -215,3 +215,15 @@ def test_a_name_with_a_general_manager_or_a_unit_is_no_person() -> None:
 def test_a_legal_form_makes_even_a_known_name_a_company() -> None:
     text = "Jordan said in a statement released by Warner Bros on Monday ."
     assert _found(text).get("Warner Bros") == "ORG"
+
+
+def test_a_name_called_a_firm_or_a_giant_is_no_person() -> None:
+    text = (
+        "Italian tyre and cables giant Martinelli on Friday announced a joint venture in China . "
+        "Martinelli will have management control , an analyst said ."
+    )
+    assert _found(text).get("Martinelli") == "ORG"
+    assert (
+        _found("Shirts which vendor Valery Ivankov , 41 , was selling .").get("Valery Ivankov")
+        == "PERSON"
+    )

@@ -86,6 +86,43 @@ _PART_OF_AN_ORGANISATION: Final = frozenset(
     ]
 )
 """`general manager of X`, `a unit of X`: what only an organisation (or a place) has."""
+_NEVER_BEFORE_A_PERSON: Final = frozenset(
+    [
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "startup",
+        "startups",
+        "start-up",
+        "automaker",
+        "automakers",
+        "carmaker",
+        "carmakers",
+        "chipmaker",
+        "chipmakers",
+        "manufacturer",
+        "manufacturers",
+        "bank",
+        "banks",
+        "retailer",
+        "retailers",
+        "conglomerate",
+        "corporation",
+        "corporations",
+        "subsidiary",
+        "subsidiaries",
+        "agency",
+        "agencies",
+        "airline",
+        "airlines",
+        "newspaper",
+        "newspapers",
+        "watchdog",
+        "giant",
+    ]
+)
+"""Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`)."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
@@ -354,6 +391,9 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last in COMPANY_NOUNS and entity.label != "PERSON":
         found.append(("ORG", WEAK))
+    elif last in _NEVER_BEFORE_A_PERSON and entity.label == "PERSON":
+        # `tyre giant Pirelli`, `the firm Acme`: no one is called a firm.
+        found.append(("ORG", STRONG))
     if (
         "like" in before_text or "such as" in before_text or "including" in before_text
     ) and _LIST_BEFORE.search(before_text):
