@@ -227,3 +227,22 @@ def test_a_name_called_a_firm_or_a_giant_is_no_person() -> None:
         _found("Shirts which vendor Valery Ivankov , 41 , was selling .").get("Valery Ivankov")
         == "PERSON"
     )
+
+
+def test_a_surname_taken_for_a_place_joins_the_person_named_in_full_first() -> None:
+    text = (
+        "Dublin-born director Neil Jordan says his new film is his best .\n"
+        '" It was a savage time , " Jordan said , and the lead role in Jordan \'s film '
+        "went to a newcomer ."
+    )
+    jordans = [e for e in extract(text) if e.text == "Jordan"]
+    assert len(jordans) == 2
+    assert {(e.label, e.key) for e in jordans} == {("PERSON", "neil jordan")}
+
+
+def test_a_place_stays_a_place_when_it_reads_as_one() -> None:
+    text = (
+        "Yeltsin endorses Lebed Chechnya peace plan - agency\n"
+        "Lebed , whom Yeltsin ordered to restore peace in Chechnya , struck a deal ."
+    )
+    assert {e.label for e in extract(text) if e.text == "Chechnya"} == {"PLACE"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -36,8 +36,12 @@ def name_key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
-def unify(entities: Sequence[Entity]) -> list[Entity]:
-    """Give every name one label and one key for the whole document."""
+def unify(entities: Sequence[Entity], text: str = "") -> list[Entity]:
+    """Give every name one label and one key for the whole document.
+
+    With the document's `text`, a surname the tagger took for a place joins the
+    person named in full before it, unless a mention reads as a place (`in X`).
+    """
     result = list(entities)
     mentions: dict[str, list[int]] = {}
     votes: dict[str, dict[str, int]] = {}
@@ -79,7 +83,8 @@ def unify(entities: Sequence[Entity]) -> list[Entity]:
     aliases: dict[str, str] = {}
     relabelled: set[str] = set()
     if longer:
-        aliases = _organisation_parts(longer, labels) | _person_parts(longer, labels)
+        placed = _placed(entities, mentions, text) if text else None
+        aliases = _organisation_parts(longer, labels) | _person_parts(longer, labels, placed)
         aliases |= _acronyms(entities, mentions, capitals, longer)
         relabelled = _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
@@ -102,22 +107,64 @@ def _winner(counter: dict[str, int]) -> str:
     return next(label for label, votes in counter.items() if votes == best)
 
 
-def _person_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
+def _person_parts(
+    longer: dict[str, str], labels: dict[str, str], placed: Callable[[str, str], bool] | None
+) -> dict[str, str]:
     """`musk` → `elon musk` when exactly one full name of a person ends (or starts) with it.
 
-    `longer` are the names of more than one word among `labels`.
+    `longer` are the names of more than one word among `labels`. A surname the
+    tagger took for a place (`Jordan` after `Neil Jordan`) joins too, unless
+    `placed(surname, full name)` (or it is None).
     """
     owners: dict[str, set[str]] = defaultdict(set)
+    surnames: set[str] = set()
     for key, label in longer.items():
         if label == "PERSON":
             parts = key.split(" ")
             owners[parts[-1]].add(key)
             owners[parts[0]].add(key)
+            surnames.add(parts[-1])
     return {
         part: next(iter(full))
         for part, full in owners.items()
-        if len(full) == 1 and part in labels and labels[part] in ("PERSON", "MISC", "ORG")
+        if len(full) == 1
+        and part in labels
+        and (
+            labels[part] in ("PERSON", "MISC", "ORG")
+            or (
+                labels[part] == "PLACE"
+                and part in surnames
+                and placed is not None
+                and not placed(part, next(iter(full)))
+            )
+        )
     }
+
+
+_POSSESSIVE: Final = re.compile(r"[ \t]?['’][sS]\b")
+_PLACE_PREPOSITION: Final = re.compile(r"(?<![\w-])(?i:in|into|from|near|across|throughout)[ \t]+$")
+
+
+def _placed(
+    entities: Sequence[Entity], mentions: dict[str, list[int]], text: str
+) -> Callable[[str, str], bool]:
+    """Whether a surname stays a place: named before the person in full, or as a place (`in X`).
+
+    `to` is left out of the place words: people are loyal to, and talk to, others.
+    """
+
+    def placed(surname: str, full: str) -> bool:
+        indices = mentions[surname]
+        if indices[0] < mentions[full][0]:
+            return True
+        return any(
+            _PLACE_PREPOSITION.search(text, max(0, entity.start - 12), entity.start) is not None
+            # `in Jordan’s film`: the place is the film's, not Jordan.
+            and _POSSESSIVE.match(text, entity.end) is None
+            for entity in (entities[index] for index in indices)
+        )
+
+    return placed
 
 
 def _organisation_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[str, str]:

@@ -66,5 +66,5 @@ def _extract(text: str) -> list[Entity]:
     names = split_brands(found, known)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
     names = weigh(text, names, known)
-    names = unify(refine(text, names, known, {e.start for e in numeric}))
+    names = unify(refine(text, names, known, {e.start for e in numeric}), text)
     return keep_clean(text, prose.text, merge(numeric, names))
