@@ -246,3 +246,16 @@ def test_a_place_stays_a_place_when_it_reads_as_one() -> None:
         "Lebed , whom Yeltsin ordered to restore peace in Chechnya , struck a deal ."
     )
     assert {e.label for e in extract(text) if e.text == "Chechnya"} == {"PLACE"}
+
+
+def test_an_adjective_opening_a_name_is_cut_off_it() -> None:
+    text = (
+        "Dravo Inc said it would be bought by Magna International Inc .\n"
+        "Magna was up 1/8 to 48-1/4 on Friday .\n"
+        "The deal will beef up Markham , Ontario-based Magna 's car parts arm ."
+    )
+    found = extract(text)
+    assert all("Ontario" not in e.text for e in found)
+    magnas = [e for e in found if e.text == "Magna"]
+    assert len(magnas) == 2
+    assert len({(e.label, e.key) for e in magnas}) == 1

@@ -76,6 +76,9 @@ def _emphasised_names(text: str, entities: Sequence[Entity], vocabulary: Vocabul
 def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
     """`Boston-based` → `Boston`: a name fused with a suffix that makes it an adjective.
 
+    Such a word opening a longer name is cut off it (`Ontario-based Magna` →
+    `Magna`), and its name part is kept only where the article names it elsewhere.
+
     The name part takes the label its other mentions in the article have most
     often, or else keeps the one the tagger gave the fused word. A part that
     is no name at all (`Self-made`) goes, and so does an acronym the article
@@ -83,14 +86,19 @@ def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
     SUV-like body`), not a name.
     """
     cuts: dict[int, str] = {}
+    rests: dict[int, Entity] = {}
     for index, entity in enumerate(entities):
-        name, dash, suffix = entity.text.rpartition("-")
-        if (
-            dash
-            and suffix.casefold() in ADJECTIVE_SUFFIXES
-            and (name[-1:].isalnum() or name[-1:] == ".")
-        ):
+        name = _fused_name(entity.text)
+        if name is not None:
             cuts[index] = name
+            continue
+        first, _, rest = entity.text.partition(" ")
+        name = _fused_name(first) if rest.strip() else None
+        if name is not None:
+            # `Ontario-based Magna`: the adjective opens the name of another thing.
+            cuts[index] = name
+            start = entity.end - len(rest.lstrip())
+            rests[index] = Entity(start, entity.end, entity.label, _text_from(entity, start))
     if not cuts:
         return list(entities)
     labels: dict[str, Counter[str]] = {}
@@ -103,17 +111,42 @@ def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
             result.append(entity)
             continue
         name = cuts[index]
-        if not name[:1].isupper() or name.casefold() in FUNCTION_WORDS:
-            continue
+        remainder = rests.get(index)
         elsewhere = labels.get(name_key(name))
-        if not elsewhere and name.isupper() and _compares(entity.text):
-            continue
-        label = elsewhere.most_common(1)[0][0] if elsewhere else entity.label
-        result.append(Entity(entity.start, entity.start + len(name), label, name))
+        fused = entity.text if remainder is None else entity.text.partition(" ")[0]
+        kept = (
+            name[:1].isupper()
+            and name.casefold() not in FUNCTION_WORDS
+            and not (not elsewhere and name.isupper() and _compares(fused))
+            # The tagger's label was the whole's: the part keeps none of its own.
+            and not (remainder is not None and not elsewhere)
+        )
+        if kept:
+            label = elsewhere.most_common(1)[0][0] if elsewhere else entity.label
+            result.append(Entity(entity.start, entity.start + len(name), label, name))
+        if remainder is not None:
+            result.append(remainder)
     return result
 
 
 _COMPARISONS: Final = ("-like", "-style")
+
+
+def _fused_name(text: str) -> str | None:
+    """`Boston` of `Boston-based`: the name before an adjective's suffix, if `text` ends in one."""
+    name, dash, suffix = text.rpartition("-")
+    if (
+        dash
+        and suffix.casefold() in ADJECTIVE_SUFFIXES
+        and (name[-1:].isalnum() or name[-1:] == ".")
+    ):
+        return name
+    return None
+
+
+def _text_from(entity: Entity, start: int) -> str:
+    """The entity's text from offset `start` (into the document) on."""
+    return entity.text[start - entity.start :]
 
 
 def _compares(fused: str) -> bool:
