@@ -8,7 +8,10 @@ cut in two, a fixture list read as a headline.
 
 from __future__ import annotations
 
+import time
+
 from newsread.entities import extract
+from newsread.entities.letter_names import letter_name_spans
 from newsread.model import Entity
 
 
@@ -259,3 +262,18 @@ def test_an_adjective_opening_a_name_is_cut_off_it() -> None:
     magnas = [e for e in found if e.text == "Magna"]
     assert len(magnas) == 2
     assert len({(e.label, e.key) for e in magnas}) == 1
+
+
+def test_one_letter_brands_on_one_long_line_cost_linear_time() -> None:
+    def seconds(repeats: int) -> float:
+        text = "Shared on social media platform X. " + "Users on X said so, " * repeats
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            assert len(letter_name_spans(text)) == repeats + 1
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = seconds(4_000), seconds(16_000)
+    # Four times the text may cost four times as much; a quadratic step would cost sixteen.
+    assert large < 8 * max(small, 1e-3)

@@ -22,6 +22,8 @@ _STYLED: Final = "\U0001d400-\U0001d6a3"
 """Mathematical bold, italic, script, fraktur and double-struck letters (`𝕏`)."""
 _ANY_STYLED: Final = re.compile(f"[{_STYLED}]")
 _APOSTROPHES: Final = "’'"
+_LOOK_BACK: Final = 60
+"""How many characters before a letter are read for the word before it."""
 
 
 def letter_name_spans(masked: str) -> list[tuple[int, int]]:
@@ -92,8 +94,11 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     joined = following[:1] in "./" + _APOSTROPHES and following[1:2].isalnum()
     if joined and not _possessive(text, end):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start].rstrip(" \t")
+    # Only the last few words matter: looking further back on a long line would
+    # cost time in proportion to the line for every mention.
+    window = max(0, start - _LOOK_BACK)
+    line_break = text.rfind("\n", window, start)
+    before = text[line_break + 1 if line_break >= 0 else window : start].rstrip(" \t")
     if not before or not before[-1].isalnum():
         return True
     previous = before.rsplit(maxsplit=1)[-1]
