@@ -98,7 +98,9 @@ def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
             # `Ontario-based Magna`: the adjective opens the name of another thing.
             cuts[index] = name
             start = entity.end - len(rest.lstrip())
-            rests[index] = Entity(start, entity.end, entity.label, _text_from(entity, start))
+            rests[index] = Entity(
+                start, entity.end, entity.label, entity.text[start - entity.start :]
+            )
     if not cuts:
         return list(entities)
     labels: dict[str, Counter[str]] = {}
@@ -142,11 +144,6 @@ def _fused_name(text: str) -> str | None:
     ):
         return name
     return None
-
-
-def _text_from(entity: Entity, start: int) -> str:
-    """The entity's text from offset `start` (into the document) on."""
-    return entity.text[start - entity.start :]
 
 
 def _compares(fused: str) -> bool:

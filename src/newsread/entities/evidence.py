@@ -26,7 +26,9 @@ from newsread.entities.lexicon import (
     DEMONYMS,
     EVENT_NOUNS,
     FACILITY_NOUNS,
+    FIRM_NOUNS,
     GEOGRAPHIC_HEADS,
+    ORGANISATION_PARTS,
     PLACE_HEADS,
     PRODUCT_NOUNS,
     ROLE_WORDS,
@@ -62,67 +64,6 @@ _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
 _COMPANY_ROLES: Final = BUSINESS_ROLES - {"ceo", "founder"}
 """Roles before a name that are not a person's title (`coach`, `owner`; not `CEO`)."""
 _ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
-_PART_OF_AN_ORGANISATION: Final = frozenset(
-    [
-        "manager",
-        "managers",
-        "officer",
-        "officers",
-        "executive",
-        "executives",
-        "chairman",
-        "president",
-        "director",
-        "directors",
-        "unit",
-        "units",
-        "subsidiary",
-        "subsidiaries",
-        "division",
-        "board",
-        "shareholders",
-        "stake",
-        "employees",
-    ]
-)
-"""`general manager of X`, `a unit of X`: what only an organisation (or a place) has."""
-_NEVER_BEFORE_A_PERSON: Final = frozenset(
-    [
-        "company",
-        "companies",
-        "firm",
-        "firms",
-        "startup",
-        "startups",
-        "start-up",
-        "automaker",
-        "automakers",
-        "carmaker",
-        "carmakers",
-        "chipmaker",
-        "chipmakers",
-        "manufacturer",
-        "manufacturers",
-        "bank",
-        "banks",
-        "retailer",
-        "retailers",
-        "conglomerate",
-        "corporation",
-        "corporations",
-        "subsidiary",
-        "subsidiaries",
-        "agency",
-        "agencies",
-        "airline",
-        "airlines",
-        "newspaper",
-        "newspapers",
-        "watchdog",
-        "giant",
-    ]
-)
-"""Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`)."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
@@ -386,12 +327,12 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
-    if last == "of" and two_back in _PART_OF_AN_ORGANISATION and entity.label == "PERSON":
+    if last == "of" and two_back in ORGANISATION_PARTS and entity.label == "PERSON":
         # No one has a general manager or a unit; a place the tagger saw is left alone.
         found.append(("ORG", STRONG))
     if last in COMPANY_NOUNS and entity.label != "PERSON":
         found.append(("ORG", WEAK))
-    elif last in _NEVER_BEFORE_A_PERSON and entity.label == "PERSON":
+    elif last in FIRM_NOUNS and entity.label == "PERSON":
         # `tyre giant Pirelli`, `the firm Acme`: no one is called a firm.
         found.append(("ORG", STRONG))
     if (

@@ -141,7 +141,8 @@ def _person_parts(
     }
 
 
-_POSSESSIVE: Final = re.compile(r"[ \t]?['’][sS]\b")
+POSSESSIVE_AFTER: Final = re.compile(r"[ \t]?['’][sS]\b")
+"""A possessive `’s` right after a name (`Jordan’s`; `Jordan 's` as wire text splits it)."""
 _PLACE_PREPOSITION: Final = re.compile(r"(?<![\w-])(?i:in|into|from|near|across|throughout)[ \t]+$")
 
 
@@ -160,7 +161,7 @@ def _placed(
         return any(
             _PLACE_PREPOSITION.search(text, max(0, entity.start - 12), entity.start) is not None
             # `in Jordan’s film`: the place is the film's, not Jordan.
-            and _POSSESSIVE.match(text, entity.end) is None
+            and POSSESSIVE_AFTER.match(text, entity.end) is None
             for entity in (entities[index] for index in indices)
         )
 

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from typing import Final
 
+from newsread.entities.identity import POSSESSIVE_AFTER
 from newsread.entities.lexicon import FUNCTION_WORDS
 
 _PLATFORM_NOUNS: Final = ("platform", "network", "app", "site", "website", "service", "messenger")
@@ -92,7 +93,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         return False
     # `X.com`, `X/Twitter`; an apostrophe only for a possessive (`X’s`).
     joined = following[:1] in "./" + _APOSTROPHES and following[1:2].isalnum()
-    if joined and not _possessive(text, end):
+    if joined and POSSESSIVE_AFTER.match(text, end) is None:
         return False
     # Only the last few words matter: looking further back on a long line would
     # cost time in proportion to the line for every mention.
@@ -103,12 +104,3 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         return True
     previous = before.rsplit(maxsplit=1)[-1]
     return not previous[0].isupper() or previous.casefold() in FUNCTION_WORDS
-
-
-def _possessive(text: str, at: int) -> bool:
-    """Whether `’s` (or `'s`) ending a word starts at `at`."""
-    return (
-        text[at : at + 1] in _APOSTROPHES
-        and text[at + 1 : at + 2] in ("s", "S")
-        and not text[at + 2 : at + 3].isalnum()
-    )

@@ -151,6 +151,24 @@ COMPANY_DESIGNATORS: Final = _words(
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
 
+ORGANISATION_PARTS: Final = _words(
+    """
+    manager managers officer officers executive executives chairman president director
+    directors unit units subsidiary subsidiaries division board shareholders stake employees
+    """
+)
+"""`general manager of X`, `a unit of X`: what only an organisation (or a place) has."""
+
+FIRM_NOUNS: Final = _words(
+    """
+    company companies firm firms startup startups start-up automaker automakers carmaker
+    carmakers chipmaker chipmakers manufacturer manufacturers bank banks retailer retailers
+    conglomerate corporation corporations subsidiary subsidiaries agency agencies airline
+    airlines newspaper newspapers watchdog giant
+    """
+)
+"""Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`."""
+
 LEGAL_FORMS: Final = _words(
     """
     inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj bros
