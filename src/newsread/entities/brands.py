@@ -35,11 +35,13 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     # first word the article also names alone: count just those lone mentions.
     firsts: set[str] = set()
     single: list[Entity] = []
+    whole_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for entity in entities:
         if " " in entity.text:
             first, _, rest = entity.text.partition(" ")
             if rest[:1].isupper():
                 firsts.add(name_key(first))
+                whole_labels[entity.text][entity.label] += 1
         else:
             single.append(entity)
     alone: dict[str, Counter[str]] = defaultdict(Counter)
@@ -58,11 +60,16 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     result: list[Entity] = []
     for entity in entities:
         first, _, rest = entity.text.partition(" ")
-        # A person's name is cut only when the maker stands alone more than once.
+        # A person's name (here, or in most of its mentions: `Elon Musk` in a
+        # headline taken for an organisation) is cut only when the maker
+        # stands alone more than once.
         if (
             not rest
             or name_key(first) not in makers
-            or (entity.label == "PERSON" and alone[name_key(first)].total() < 2)
+            or (
+                _mostly_person(whole_labels[entity.text], entity.label)
+                and alone[name_key(first)].total() < 2
+            )
             or not rest[:1].isupper()
             or _whole_name(rest)
         ):
@@ -77,6 +84,11 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             start = entity.end - len(rest)
             result.append(Entity(start, entity.end, "PRODUCT", rest))
     return result
+
+
+def _mostly_person(labels: Counter[str], label: str) -> bool:
+    """Whether a name labelled `label` here, `labels` in all its mentions, is a person's."""
+    return label == "PERSON" or labels["PERSON"] * 2 > labels.total()
 
 
 _WHOLE_ENDINGS: Final = ORGANISATION_ENDINGS | EVENT_WORDS
