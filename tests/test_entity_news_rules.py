@@ -314,3 +314,38 @@ def test_a_file_of_several_stories_read_as_one_text_keeps_musk_a_person() -> Non
     text = next(path for path in seed_files() if path.name.startswith("004")).read_text()
     musk = {(e.label, e.key) for e in extract(text) if e.text in ("Musk", "Elon Musk")}
     assert musk == {("PERSON", "elon musk")}
+
+
+def test_a_city_the_tagger_split_before_based_is_one_name() -> None:
+    found = extract("Quorvex, the San Francisco-based AI startup, said it would hire 200 people.")
+    assert "San Francisco" in [e.text for e in found]
+    assert not {"San", "Francisco"} & {e.text for e in found}
+
+
+def test_a_name_an_apposition_calls_a_company_is_found_even_opening_a_sentence() -> None:
+    found = _found("Quorvex, the San Francisco-based AI startup, said it would hire 200 people.")
+    assert found.get("Quorvex") == "ORG"
+    # A word common in small letters opens the sentence, not a name.
+    assert _found("Meanwhile, the company said it would cut jobs in the spring.") == {}
+
+
+def test_the_head_of_an_apposition_decides_between_a_company_and_its_product() -> None:
+    assert _found("Bravia Motors, the electric truck maker, cut prices.")["Bravia Motors"] == "ORG"
+
+
+def test_the_company_a_chief_executive_leads_is_an_organisation() -> None:
+    text = "Dana Whitfield, chief executive of Zorvane, told analysts that demand was strong."
+    assert _found(text).get("Zorvane") == "ORG"
+
+
+def test_a_name_whose_shares_move_is_a_company_but_sharing_makes_no_company() -> None:
+    assert _found("Zorvane shares fell sharply after it cut its forecast.") == {"Zorvane": "ORG"}
+    assert _found("Dana Zorvane shares a photo of the launch every morning.") == {
+        "Dana Zorvane": "PERSON"
+    }
+    assert _found("European shares fell on Tuesday.").get("European") != "ORG"
+
+
+def test_ai_ending_a_company_name_stays_unless_it_qualifies_a_noun() -> None:
+    assert _found("Kelvara AI said on Monday it had raised money.").get("Kelvara AI") == "ORG"
+    assert "Kelvara AI" not in _found("Kelvara AI chips are in demand, the company said.")

@@ -42,7 +42,7 @@ def drop_common_acronyms(text: str, entities: Sequence[Entity]) -> list[Entity]:
             kept.append(entity)
             continue
         words = entity.text.split(" ")
-        while words and _is_common(words[-1], defined):
+        while words and _is_common(words[-1], defined) and not _ends_a_company(text, entity, words):
             words.pop()
         while words and _is_common(words[0], defined):
             words.pop(0)
@@ -54,6 +54,28 @@ def drop_common_acronyms(text: str, entities: Sequence[Entity]) -> list[Entity]:
             entity = Entity(start, start + len(inner), entity.label, inner, entity.key)
         kept.append(entity)
     return kept
+
+
+_AFTER_A_SUBJECT: Final = re.compile(
+    r"(?:['’]s\b|[ \t]*(?:[,.;:)]|$)"
+    r"|[ \t]+(?:said|says|has|had|have|is|was|will|would|[a-z]+ed)\b)",
+    re.MULTILINE,
+)
+
+
+def _ends_a_company(text: str, entity: Entity, words: list[str]) -> bool:
+    """`Mistral AI released…`: an acronym ending a company's whole name is part of it.
+
+    The name must be an organisation's of two words or more, the acronym its
+    very last word, and the text go on as after a subject or a whole name (a
+    verb, a possessive, punctuation), not with the noun the acronym qualifies
+    (`Acme AI chips`).
+    """
+    return (
+        entity.label == "ORG"
+        and len(words) == entity.text.count(" ") + 1 > 1
+        and _AFTER_A_SUBJECT.match(text, entity.end) is not None
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -49,7 +49,7 @@ def drop_common_words(
     A name fused with an adjective's suffix loses it (`cut_adjective_suffixes`).
     """
     if any("-" in e.text for e in entities):
-        entities = cut_adjective_suffixes(entities)
+        entities = cut_adjective_suffixes(_join_split_adjectives(text, entities))
     nouns = _emphasised_names(text, entities, vocabulary)
     return [
         e
@@ -129,6 +129,30 @@ def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
         if remainder is not None:
             result.append(remainder)
     return result
+
+
+def _join_split_adjectives(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`San` + `Francisco-based` → `San Francisco-based`: a name the tagger split before its suffix.
+
+    A fused word right after another name, one space apart, is that name's last word.
+    """
+    joined: list[Entity] = []
+    for entity in entities:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.end + 1 == entity.start
+            and text[previous.end] == " "
+            and previous.label in NAME_LABELS
+            and " " not in entity.text
+            and _fused_name(entity.text) is not None
+        ):
+            joined[-1] = Entity(
+                previous.start, entity.end, entity.label, text[previous.start : entity.end]
+            )
+        else:
+            joined.append(entity)
+    return joined
 
 
 _COMPARISONS: Final = ("-like", "-style")

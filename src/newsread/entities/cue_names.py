@@ -1,8 +1,10 @@
 """Names the tagger passed over where the words leave no doubt.
 
-Five general shapes: capitalised words ending in a company designator
+Six general shapes: capitalised words ending in a company designator
 (`Acme Holdings`, `Zenith Group`, `Orbital Labs Inc`), a capitalised word
-right after `made by`, `built by`, `developed by` and the like, a word with a
+right after `made by`, `built by`, `developed by` and the like, capitalised
+words a comma and an apposition call a company (`Acme, the Boston-based
+startup`), a word with a
 capital inside it (`WhatsApp`, `OpenAI`; `iPhone`, a product), a product's
 model code (`H100 GPU`, `model_codes`), and a brand of one letter the article
 proves (`platform X`, `𝕏`; `letter_names`). They are added only where no
@@ -13,11 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.entities.letter_names import letter_name_spans
-from newsread.entities.lexicon import FUNCTION_WORDS
+from newsread.entities.lexicon import DEMONYMS, FIRM_NOUNS, FUNCTION_WORDS, STOCK_MOVES
 from newsread.entities.model_codes import model_code_spans
 from newsread.model import Entity
 
@@ -52,11 +54,39 @@ _MAKER: Final = re.compile(
 )
 
 
+_APPOSITION: Final = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’.-]+[ \t]+){0,5}?"
+    rf"(?:{'|'.join(sorted(FIRM_NOUNS | {'lender', 'lenders', 'insurer', 'insurers'}))})"
+    r"(?![\w'’-])"
+)
+"""`, the Boston-based AI startup`: an apposition whose head is a kind of company."""
+_SHARES_MOVE: Final = re.compile(rf"(?:shares|stock)[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b")
+"""`shares fell`: what follows a company's name (and perhaps a possessive)."""
+_POSSESSIVE_AND_SPACE: Final = re.compile(r"(?:['’]s)?[ \t]+$")
+_NAME_BEFORE: Final = re.compile(r"(?<![\w@#.’'-])([A-Z][\w&’'.-]*(?:[ \t]+[A-Z][\w&’'.-]*){0,2})$")
+_CAPITALISED_BEFORE: Final = re.compile(r"[A-Z][\w&’'.-]*[ \t]+$")
+
+
 def find_cue_names(
-    masked: str, entities: Sequence[Entity], taken: Sequence[Entity]
+    masked: str,
+    entities: Sequence[Entity],
+    taken: Sequence[Entity],
+    common: Callable[[str], bool] = lambda word: False,
 ) -> list[Entity]:
-    """`entities` plus names found by shape or cue where nothing else lies."""
-    found = [(start, end, "ORG") for start, end in [*_companies(masked), *_makers(masked)]]
+    """`entities` plus names found by shape or cue where nothing else lies.
+
+    `common(word)` tells whether a word is an ordinary one in small letters
+    (`Meanwhile, the company said` names no company).
+    """
+    found = [
+        (start, end, "ORG")
+        for start, end in [
+            *_companies(masked),
+            *_makers(masked),
+            *_names_before(masked, _APPOSITION, common),
+            *_names_before(masked, _SHARES_MOVE, common),
+        ]
+    ]
     found += _camel_case_names(masked)
     found += [(start, end, "PRODUCT") for start, end in model_code_spans(masked)]
     found += [(start, end, "ORG") for start, end in letter_name_spans(masked)]
@@ -155,6 +185,47 @@ def _makers(masked: str) -> list[tuple[int, int]]:
         if match is not None:
             found.append(match.span(1))
             searched_to = match.end()
+    return found
+
+
+def _names_before(
+    masked: str, cue: re.Pattern[str], common: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Capitalised words right before a `cue` that says they name a company.
+
+    Neither a word `common` in small letters (`Meanwhile, the company`) nor a
+    people's adjective (`European shares fell`) opens such a name, and the
+    words must not end a longer capitalised run.
+    """
+    if cue is _SHARES_MOVE and "shares" not in masked and "stock" not in masked:
+        return []
+    found: list[tuple[int, int]] = []
+    for match in cue.finditer(masked):
+        cue_start = match.start()
+        if cue is _SHARES_MOVE:
+            gap = _POSSESSIVE_AND_SPACE.search(masked, max(0, cue_start - 8), cue_start)
+            if gap is None:
+                continue
+            cue_start = gap.start()
+        line_start = masked.rfind("\n", max(0, cue_start - 60), cue_start) + 1
+        name = _NAME_BEFORE.search(masked, max(line_start, cue_start - 60), cue_start)
+        if name is None:
+            continue
+        start = name.start()
+        words = name.group().split()
+        # A capitalised function word (`The`, `In`) opens the sentence, not the name.
+        while words and words[0].casefold() in FUNCTION_WORDS:
+            start = masked.index(words[1], start + len(words[0])) if len(words) > 1 else cue_start
+            words.pop(0)
+        if (
+            not words
+            or common(words[0])
+            or words[-1].casefold() in DEMONYMS
+            # The end of a longer capitalised run: not where its name starts.
+            or _CAPITALISED_BEFORE.search(masked, max(line_start, start - 40), start)
+        ):
+            continue
+        found.append((start, cue_start))
     return found
 
 

@@ -32,6 +32,7 @@ from newsread.entities.lexicon import (
     PLACE_HEADS,
     PRODUCT_NOUNS,
     ROLE_WORDS,
+    STOCK_MOVES,
     TEAM_NOUNS,
 )
 from newsread.model import Entity
@@ -63,7 +64,28 @@ _APPOSITIVE_OPENERS: Final = frozenset("'’,")
 _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
 _COMPANY_ROLES: Final = BUSINESS_ROLES - {"ceo", "founder"}
 """Roles before a name that are not a person's title (`coach`, `owner`; not `CEO`)."""
-_ORG_PREFIX: Final = frozenset(["ceo", "founder", "owner", "shares", "cofounder", "co-founder"])
+_ORG_PREFIX: Final = frozenset(
+    [
+        "ceo",
+        "founder",
+        "owner",
+        "shares",
+        "cofounder",
+        "co-founder",
+        "executive",
+        "executives",
+        "shareholders",
+        "subsidiary",
+        "subsidiaries",
+    ]
+)
+"""`CEO of X`, `chief executive of X`, `a subsidiary of X`: X is an organisation."""
+_STOCK_WORDS: Final = frozenset(["shares", "stock"])
+_STOCK_MOVES: Final = re.compile(
+    rf"(?:['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
+)
+"""`Acme shares fell`, `Acme's stock has…`: a company's shares moving (not `Jane Doe shares a
+photo`, nor a people's adjective: `German shares`, nor a market: `the Milan stock market`)."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
@@ -222,7 +244,9 @@ def _links(
     return links
 
 
-_CUES_AFTER: Final = BUSINESS_ROLES | COMPANY_ACTIONS | PRODUCT_NOUNS | FACILITY_NOUNS | EVENT_NOUNS
+_CUES_AFTER: Final = (
+    BUSINESS_ROLES | COMPANY_ACTIONS | PRODUCT_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | _STOCK_WORDS
+)
 """Every word right after a name that some cue of `_cues_near` looks for."""
 _CUES_BEFORE: Final = (
     frozenset(["of", "the", "at"])
@@ -323,7 +347,15 @@ def _cues_near(
     after, lowercase_after, last, two_back, before_text, next_character = near
     found: list[tuple[str, float]] = []
     single = " " not in entity.text
-    if after in BUSINESS_ROLES or after in COMPANY_ACTIONS:
+    if (
+        after in BUSINESS_ROLES
+        or after in COMPANY_ACTIONS
+        or (
+            after in _STOCK_WORDS
+            and entity.text.casefold() not in DEMONYMS
+            and _STOCK_MOVES.match(text, entity.end)
+        )
+    ):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
@@ -380,11 +412,9 @@ def _cues_near(
         _APPOSITIVE.match(text, entity.end) if next_character in _APPOSITIVE_OPENERS else None
     )
     if appositive is not None:
-        words = {w.casefold() for w in appositive.group(1).split()}
-        if words & PRODUCT_NOUNS:
-            found.append(("PRODUCT", STRONG))
-        elif words & COMPANY_NOUNS:
-            found.append(("ORG", STRONG))
+        kind = _apposition_kind(appositive.group(1))
+        if kind is not None:
+            found.append((kind, STRONG))
     if last in _LAUNCH_VERBS or (two_back in _LAUNCH_NOUNS and last == "of"):
         found.append(("PRODUCT", WEAK))
     # No place is named with one letter (`on X`, the network).
@@ -403,6 +433,22 @@ def _cues_near(
     if last in ROLE_WORDS and last not in _COMPANY_ROLES and not single:
         found.append(("PERSON", STRONG))
     return found
+
+
+def _apposition_kind(apposition: str) -> str | None:
+    """PRODUCT or ORG, by the first kind of thing an apposition names (`a new chip model`).
+
+    A product noun right before a company noun is what the company makes
+    (`the electric truck maker`, `a chip company`): the company is the head.
+    """
+    words = [word.casefold() for word in apposition.split()]
+    for position, word in enumerate(words):
+        if word in PRODUCT_NOUNS:
+            following = words[position + 1] if position + 1 < len(words) else ""
+            return "ORG" if following in COMPANY_NOUNS else "PRODUCT"
+    if any(word in COMPANY_NOUNS for word in words):
+        return "ORG"
+    return None
 
 
 _QUOTES: Final = {"“": "”", '"': '"', "‘": "’"}

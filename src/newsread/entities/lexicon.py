@@ -169,6 +169,15 @@ FIRM_NOUNS: Final = _words(
 )
 """Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`."""
 
+STOCK_MOVES: Final = _words(
+    """
+    rose fell jumped climbed gained dropped slid sank surged soared tumbled plunged slumped
+    rallied edged slipped closed ended opened traded were are is was have has had lost added
+    hit rise fall jump gain drop
+    """
+)
+"""What a company's shares do (`Acme shares fell`), unlike a person's sharing (`shares a photo`)."""
+
 LEGAL_FORMS: Final = _words(
     """
     inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj bros

@@ -61,7 +61,9 @@ def _extract(text: str) -> list[Entity]:
     ]
     titles = title_lines(prose)
     found = find_names(text, prose, titles, numeric)
-    found = find_cue_names(prose.text, repeat_mentions(prose.text, found, numeric), numeric)
+    found = find_cue_names(
+        prose.text, repeat_mentions(prose.text, found, numeric), numeric, tagger.met_in_lowercase
+    )
     found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
