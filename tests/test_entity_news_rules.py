@@ -349,3 +349,10 @@ def test_a_name_whose_shares_move_is_a_company_but_sharing_makes_no_company() ->
 def test_ai_ending_a_company_name_stays_unless_it_qualifies_a_noun() -> None:
     assert _found("Kelvara AI said on Monday it had raised money.").get("Kelvara AI") == "ORG"
     assert "Kelvara AI" not in _found("Kelvara AI chips are in demand, the company said.")
+
+
+def test_a_word_with_a_brands_shape_the_tagger_took_for_a_person_is_a_company() -> None:
+    text = "QuorTek said a faulty update to its sensor caused the outage that grounded flights."
+    assert _found(text) == {"QuorTek": "ORG"}
+    # A surname's capital inside is no brand's.
+    assert _found("Patrick McAllister said the outage was over.")["Patrick McAllister"] == "PERSON"

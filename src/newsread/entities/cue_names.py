@@ -136,17 +136,32 @@ def _camel_case_names(masked: str) -> list[tuple[int, int, str]]:
             end += 1
         word = masked[start:end]
         if (
-            len(word) < 4
-            or sum(character.islower() for character in word) < 2
-            or not word[0].isalpha()
-            or (word[0].islower() and not word[1].isupper())
+            not brand_shaped(word)
             or (start > 0 and masked[start - 1] in _NOT_BEFORE)
             or (end < len(masked) and (masked[end] in _NOT_AFTER or _dotted(masked, end)))
-            or _SURNAME.match(word)
         ):
             continue
         found.append((start, end, "PRODUCT" if word[0] == "i" else "ORG"))
     return found
+
+
+def brand_shaped(word: str) -> bool:
+    """Whether a word has a brand's shape: a capital after a small letter (`WhatsApp`).
+
+    Four characters or more, two small letters or more (`kWh`, `mRNA` are units
+    and molecules), at most one small letter before the first capital when one
+    opens it (`eBay`; not `getValue`), letters, digits and `&` only, and no
+    surname's shape (`McDonald`).
+    """
+    return (
+        len(word) >= 4
+        and word[0].isalpha()
+        and _CAPITAL_INSIDE.search(word) is not None
+        and sum(character.islower() for character in word) >= 2
+        and not (word[0].islower() and not word[1].isupper())
+        and all(character in _NAME_CHARACTERS for character in word)
+        and _SURNAME.match(word) is None
+    )
 
 
 def _dotted(text: str, at: int) -> bool:

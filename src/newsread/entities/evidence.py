@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Final, NamedTuple
 
+from newsread.entities.cue_names import brand_shaped
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
     BUSINESS_ROLES,
@@ -272,6 +273,7 @@ def _name_is_a_cue(name: str) -> bool:
         folded in DEMONYMS
         or folded.removesuffix("s") in DEMONYMS
         or (name[:1].islower() and not name.islower())
+        or brand_shaped(name)
     )
 
 
@@ -406,6 +408,9 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if single and entity.text[:1].islower() and not entity.text.islower():
         found.append(("ORG", WEAK))
+    elif single and brand_shaped(entity.text):
+        # `CrowdStrike`, `OpenAI`: in eng.train such words are organisations 38 times in 58.
+        found.append(("ORG", STRONG))
     if after in EVENT_NOUNS:
         found.append(("EVENT", STRONG))
     appositive = (
