@@ -356,3 +356,11 @@ def test_a_word_with_a_brands_shape_the_tagger_took_for_a_person_is_a_company() 
     assert _found(text) == {"QuorTek": "ORG"}
     # A surname's capital inside is no brand's.
     assert _found("Patrick McAllister said the outage was over.")["Patrick McAllister"] == "PERSON"
+
+
+def test_a_name_a_point_release_and_an_edition_follow_is_a_product() -> None:
+    found = _found("Rival labs followed with Velora 3.5 Sonnet in June.")
+    assert found.get("Velora 3.5 Sonnet") == "PRODUCT"
+    assert _found("Huawei makes its own Kestrin 9020 processor.").get("Kestrin 9020") == "PRODUCT"
+    # A year after a place is no release (`Paris 2024 games`).
+    assert _found("The Paris 2024 games were a success.").get("Paris") == "PLACE"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
-from newsread.entities.identity import name_key
+from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.lexicon import (
     COMPANY_ACTIONS,
     COMPANY_DESIGNATORS,
@@ -58,7 +58,7 @@ def refine(
     amount (`Olympic 100 metres`), not a version.
     """
     product: set[str] = set()
-    result = _companies(text, entities, known)
+    result = _versioned_products(text, _companies(text, entities, known), measured)
     for index, entity in enumerate(result):
         if entity.label not in ("MISC", "ORG", "PLACE"):
             continue
@@ -121,6 +121,55 @@ def refine(
             for e in result
         ]
     return _makers_of_products(name_products_whole(text, without_plural_nouns(result, known)))
+
+
+_VERSION_THEN_KIND: Final = re.compile(
+    rf"[ \t]+(?:\d+(?:\.\d)?[A-Za-z]?)(?:[ \t]+(?:{'|'.join(sorted(PRODUCT_NOUNS))})\b"
+    r"|(?<=\.\d)[ \t]+(?:[A-Z][a-z]+|\d+[A-Z])\b)"
+)
+"""`Kirin 9020 processor`, `Falcon 9 rocket`, `Claude 3.5 Sonnet`: a version, then a kind of
+product in small letters or, after a point release, the edition's name."""
+_YEAR: Final = re.compile(r"[ \t]+(?:1[89]|20)\d\d\b")
+
+
+def _versioned_products(
+    text: str, entities: list[Entity], measured: Collection[int]
+) -> list[Entity]:
+    """One-word names whose version follows, then a kind of product or an edition: products.
+
+    Whatever the tagger guessed (a person, a place): no person or place is
+    followed by a release number and `processor`, nor by `3.5 Sonnet`. A year
+    is no version (`Paris 2024 games`), nor an amount (`measured`).
+    """
+    if not any(character.isdigit() for character in text):
+        return entities
+    result: list[Entity] = []
+    skip_to = -1
+    for entity in entities:
+        if entity.start < skip_to:
+            continue
+        version = (
+            _VERSION_THEN_KIND.match(text, entity.end)
+            if entity.label in NAME_LABELS
+            and " " not in entity.text
+            and text[entity.end + 1 : entity.end + 2].isdecimal()
+            else None
+        )
+        if (
+            version is None
+            or _YEAR.match(text, entity.end)
+            or entity.end + len(version.group()) - len(version.group().lstrip()) in measured
+        ):
+            result.append(entity)
+            continue
+        end = version.end()
+        if version.group().rsplit(None, 1)[-1][0].islower():
+            # The kind of product is no part of the name: `Kirin 9020`, not `… processor`.
+            end = entity.end + len(version.group().rsplit(None, 1)[0])
+        name = text[entity.start : end]
+        result.append(Entity(entity.start, end, "PRODUCT", name, name_key(name)))
+        skip_to = end
+    return result
 
 
 def _makers_of_products(entities: list[Entity]) -> list[Entity]:
