@@ -364,3 +364,14 @@ def test_a_name_a_point_release_and_an_edition_follow_is_a_product() -> None:
     assert _found("Huawei makes its own Kestrin 9020 processor.").get("Kestrin 9020") == "PRODUCT"
     # A year after a place is no release (`Paris 2024 games`).
     assert _found("The Paris 2024 games were a success.").get("Paris") == "PLACE"
+
+
+def test_a_surname_a_headline_names_first_joins_the_person_the_body_names_in_full() -> None:
+    text = (
+        "Varnholt beats Castellan to claim maiden title\n"
+        "LONDON, July 13 (Reuters) - Jannik Varnholt beat defending champion Carlos Castellan "
+        "4-6 6-4 6-4 6-4 on Sunday. Varnholt said it was a dream."
+    )
+    surnames = [e for e in extract(text) if e.text == "Varnholt"]
+    assert len(surnames) == 2
+    assert {(e.label, e.key) for e in surnames} == {("PERSON", "jannik varnholt")}

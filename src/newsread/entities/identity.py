@@ -40,7 +40,7 @@ def unify(entities: Sequence[Entity], text: str = "") -> list[Entity]:
     """Give every name one label and one key for the whole document.
 
     With the document's `text`, a surname the tagger took for a place joins the
-    person named in full before it, unless a mention reads as a place (`in X`).
+    person named in full, unless a mention reads as a place (`in X`).
     """
     result = list(entities)
     mentions: dict[str, list[int]] = {}
@@ -108,13 +108,13 @@ def _winner(counter: dict[str, int]) -> str:
 
 
 def _person_parts(
-    longer: dict[str, str], labels: dict[str, str], placed: Callable[[str, str], bool] | None
+    longer: dict[str, str], labels: dict[str, str], placed: Callable[[str], bool] | None
 ) -> dict[str, str]:
     """`musk` → `elon musk` when exactly one full name of a person ends (or starts) with it.
 
     `longer` are the names of more than one word among `labels`. A surname the
-    tagger took for a place (`Jordan` after `Neil Jordan`) joins too, unless
-    `placed(surname, full name)` (or it is None).
+    tagger took for a place (`Jordan`, where `Neil Jordan` is named) joins too,
+    unless `placed(surname)` (or it is None).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     surnames: set[str] = set()
@@ -135,7 +135,7 @@ def _person_parts(
                 labels[part] == "PLACE"
                 and part in surnames
                 and placed is not None
-                and not placed(part, next(iter(full)))
+                and not placed(part)
             )
         )
     }
@@ -148,16 +148,17 @@ _PLACE_PREPOSITION: Final = re.compile(r"(?<![\w-])(?i:in|into|from|near|across|
 
 def _placed(
     entities: Sequence[Entity], mentions: dict[str, list[int]], text: str
-) -> Callable[[str, str], bool]:
-    """Whether a surname stays a place: named before the person in full, or as a place (`in X`).
+) -> Callable[[str], bool]:
+    """Whether a surname stays a place: a mention reads as one (`in X`).
+
+    Where it is named first does not count: a headline often gives the surname
+    alone (`Sinner beats Alcaraz`) before the body names the person in full.
 
     `to` is left out of the place words: people are loyal to, and talk to, others.
     """
 
-    def placed(surname: str, full: str) -> bool:
+    def placed(surname: str) -> bool:
         indices = mentions[surname]
-        if indices[0] < mentions[full][0]:
-            return True
         return any(
             _PLACE_PREPOSITION.search(text, max(0, entity.start - 12), entity.start) is not None
             # `in Jordan’s film`: the place is the film's, not Jordan.

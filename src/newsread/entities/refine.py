@@ -141,34 +141,36 @@ def _versioned_products(
     followed by a release number and `processor`, nor by `3.5 Sonnet`. A year
     is no version (`Paris 2024 games`), nor an amount (`measured`).
     """
-    if not any(character.isdigit() for character in text):
-        return entities
-    result: list[Entity] = []
-    skip_to = -1
-    for entity in entities:
-        if entity.start < skip_to:
+    replaced: dict[int, Entity] = {}
+    for index, entity in enumerate(entities):
+        end = entity.end
+        if not text[end + 1 : end + 2].isdecimal() or " " in entity.text:
             continue
-        version = (
-            _VERSION_THEN_KIND.match(text, entity.end)
-            if entity.label in NAME_LABELS
-            and " " not in entity.text
-            and text[entity.end + 1 : entity.end + 2].isdecimal()
-            else None
-        )
+        version = _VERSION_THEN_KIND.match(text, end) if entity.label in NAME_LABELS else None
         if (
             version is None
-            or _YEAR.match(text, entity.end)
-            or entity.end + len(version.group()) - len(version.group().lstrip()) in measured
+            or _YEAR.match(text, end)
+            or end + len(version.group()) - len(version.group().lstrip()) in measured
         ):
-            result.append(entity)
             continue
-        end = version.end()
         if version.group().rsplit(None, 1)[-1][0].islower():
             # The kind of product is no part of the name: `Kirin 9020`, not `… processor`.
-            end = entity.end + len(version.group().rsplit(None, 1)[0])
-        name = text[entity.start : end]
-        result.append(Entity(entity.start, end, "PRODUCT", name, name_key(name)))
-        skip_to = end
+            name_end = end + len(version.group().rsplit(None, 1)[0])
+        else:
+            name_end = version.end()
+        name = text[entity.start : name_end]
+        replaced[index] = Entity(entity.start, name_end, "PRODUCT", name, name_key(name))
+    if not replaced:
+        return entities
+    result: list[Entity] = []
+    covered_to = -1
+    for index, entity in enumerate(entities):
+        if entity.start < covered_to:
+            continue
+        entity = replaced.get(index, entity)
+        result.append(entity)
+        if index in replaced:
+            covered_to = entity.end
     return result
 
 
