@@ -375,3 +375,25 @@ def test_a_surname_a_headline_names_first_joins_the_person_the_body_names_in_ful
     surnames = [e for e in extract(text) if e.text == "Varnholt"]
     assert len(surnames) == 2
     assert {(e.label, e.key) for e in surnames} == {("PERSON", "jannik varnholt")}
+
+
+def test_a_kind_of_product_right_before_a_name_makes_it_a_product() -> None:
+    text = "Sales of the weight-loss drug Zelvora rose, and Zelvora is now sold in 40 countries."
+    assert _found(text).get("Zelvora") == "PRODUCT"
+    # A model (of fashion) is a person.
+    assert _found("The fashion model Jana Velk said she would retire.") == {"Jana Velk": "PERSON"}
+
+
+def test_a_name_that_was_founded_is_a_company() -> None:
+    text = "Quorvane was founded in 2021 by former researchers and Quorvane now employs 900 people."
+    assert _found(text).get("Quorvane") == "ORG"
+
+
+def test_a_foundation_or_a_party_named_after_a_maker_is_not_cut_into_a_product() -> None:
+    entities = [
+        Entity(0, 7, "ORG", "Velmora"),
+        Entity(20, 46, "ORG", "Velmora Nordvik Foundation"),
+        Entity(60, 67, "ORG", "Velmora"),
+        Entity(80, 99, "ORG", "Velmora Dynamics"),
+    ]
+    assert split_brands(entities, lambda name: False) == entities

@@ -29,8 +29,10 @@ from newsread.entities.lexicon import (
     FACILITY_NOUNS,
     FIRM_NOUNS,
     GEOGRAPHIC_HEADS,
+    ORGANISATION_ENDINGS,
     ORGANISATION_PARTS,
     PLACE_HEADS,
+    PRODUCT_KINDS_BEFORE_NAMES,
     PRODUCT_NOUNS,
     ROLE_WORDS,
     STOCK_MOVES,
@@ -81,6 +83,9 @@ _ORG_PREFIX: Final = frozenset(
     ]
 )
 """`CEO of X`, `chief executive of X`, `a subsidiary of X`: X is an organisation."""
+_COMPANY_ENDINGS: Final = ORGANISATION_ENDINGS | COMPANY_DESIGNATORS
+_FOUNDED: Final = re.compile(r"(?:,[ \t]+|[ \t]+(?:was|is|were|had[ \t]+been)[ \t]+)founded\b")
+"""`Acme was founded`, `Acme, founded in 2021`: companies are founded (people found them)."""
 _STOCK_WORDS: Final = frozenset(["shares", "stock"])
 _STOCK_MOVES: Final = re.compile(
     rf"(?:['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
@@ -245,8 +250,15 @@ def _links(
     return links
 
 
+_FOUNDED_AFTER: Final = frozenset(["was", "is", "were", "had", "founded"])
 _CUES_AFTER: Final = (
-    BUSINESS_ROLES | COMPANY_ACTIONS | PRODUCT_NOUNS | FACILITY_NOUNS | EVENT_NOUNS | _STOCK_WORDS
+    BUSINESS_ROLES
+    | COMPANY_ACTIONS
+    | PRODUCT_NOUNS
+    | FACILITY_NOUNS
+    | EVENT_NOUNS
+    | _STOCK_WORDS
+    | _FOUNDED_AFTER
 )
 """Every word right after a name that some cue of `_cues_near` looks for."""
 _CUES_BEFORE: Final = (
@@ -256,6 +268,7 @@ _CUES_BEFORE: Final = (
     | _LAUNCH_VERBS
     | _CLAUSE_PLACE_BEFORE
     | ROLE_WORDS
+    | PRODUCT_KINDS_BEFORE_NAMES
 )
 """Every word right before a name that some cue of `_cues_near` looks for."""
 _CUE_MARKS: Final = frozenset(",'’")
@@ -360,6 +373,14 @@ def _cues_near(
     ):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
+        found.append(("ORG", STRONG))
+    if (
+        last in PRODUCT_KINDS_BEFORE_NAMES
+        and (single or entity.label != "PERSON")
+        and entity.text.rsplit(" ", 1)[-1].casefold() not in _COMPANY_ENDINGS
+    ):
+        found.append(("PRODUCT", STRONG))
+    if (after in _FOUNDED_AFTER or next_character == ",") and _FOUNDED.match(text, entity.end):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in ORGANISATION_PARTS and entity.label == "PERSON":
         # No one has a general manager or a unit; a place the tagger saw is left alone.

@@ -191,7 +191,7 @@ ORGANISATION_ENDINGS: Final = _words(
     partners capital ventures investments technologies labs robotics industries enterprises
     bancorp bancshares bank administration authority commission council ministry agency
     association federation union organisation organization institute university motor motors
-    airlines airways
+    airlines airways foundation trust fund dynamics party
     """
 )
 """Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`)."""
@@ -213,6 +213,18 @@ PRODUCT_NOUNS: Final = _words(
     """
 )
 """Nouns that mark a neighbouring name as a product (`X system`, `X, a model`)."""
+
+PRODUCT_KINDS_BEFORE_NAMES: Final = PRODUCT_NOUNS - _words(
+    """
+    model models service platform platforms app apps application fighter assistant probe
+    tank train ship engine engines feature features library framework protocol suite stack
+    tool tools system systems
+    """
+)
+"""Kinds of product that name the product right after them (`the drug Wegovy`, `chatbot
+Claude`); not those said of people (`model Jane Doe`, `fighter`, `assistant`) or of
+companies (`service`, `platform`), nor an investigation (`probe`)."""
+
 
 PRODUCT_HEADS: Final = _words(
     "rover pro max ultra plus mini lite edition phone truck app supercomputer chip os telescope"
