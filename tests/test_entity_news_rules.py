@@ -12,6 +12,7 @@ import time
 
 from newsread.entities import extract
 from newsread.entities.brands import split_brands
+from newsread.entities.identity import unify
 from newsread.entities.letter_names import letter_name_spans
 from newsread.model import Entity
 from newsread.seeds import seed_files
@@ -397,3 +398,43 @@ def test_a_foundation_or_a_party_named_after_a_maker_is_not_cut_into_a_product()
         Entity(80, 99, "ORG", "Velmora Dynamics"),
     ]
     assert split_brands(entities, lambda name: False) == entities
+
+
+def test_a_company_name_is_not_cut_at_a_first_word_only_taken_for_a_place() -> None:
+    entities = [
+        Entity(0, 15, "ORG", "Velmora Nordvik"),
+        Entity(30, 37, "PLACE", "Velmora"),
+        Entity(50, 65, "PERSON", "Velmora Nordvik"),
+        Entity(80, 87, "PLACE", "Velmora"),
+    ]
+    assert split_brands(entities, lambda name: False) == entities
+
+
+def _mentions(text: str, *named: tuple[str, str]) -> list[Entity]:
+    """Entities for `(name, label)` pairs, each at its next occurrence in `text`."""
+    entities: list[Entity] = []
+    at = 0
+    for name, label in named:
+        at = text.index(name, at)
+        entities.append(Entity(at, at + len(name), label, name))
+        at += len(name)
+    return entities
+
+
+def test_a_new_word_opening_a_company_name_is_that_company_unless_it_reads_as_a_place() -> None:
+    named = (
+        ("Velmora Nordvik", "ORG"),
+        ("Velmora", "PLACE"),
+        ("Velmora Nordvik Foundation", "ORG"),
+    )
+    text = (
+        "Velmora Nordvik will cut jobs. Velmora lost half its value to the "
+        "Velmora Nordvik Foundation."
+    )
+    entities = _mentions(text, *named)
+    unified = unify(entities, text, lambda name: False)
+    assert (unified[1].label, unified[1].key) == ("ORG", "velmora nordvik")
+    # A word training met (`Ontario` of `Ontario Hydro`) stays the place it was.
+    assert unify(entities, text, lambda name: True)[1].label == "PLACE"
+    placed = text.replace("Velmora lost", "In Velmora, it lost")
+    assert unify(_mentions(placed, *named), placed, lambda name: False)[1].label == "PLACE"

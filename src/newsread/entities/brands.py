@@ -57,6 +57,11 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     }
     if not makers:
         return list(entities)
+    # An organisation's name (as the tagger read most of its mentions) whose
+    # first word alone it never took for a company's stays whole unless the
+    # rest is named alone too (`Cybertruck`): `Novo Nordisk` is no product of
+    # a `Novo` taken for a place.
+    named_alone = {name_key(entity.text) for entity in single}
     result: list[Entity] = []
     for entity in entities:
         first, _, rest = entity.text.partition(" ")
@@ -72,6 +77,12 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             )
             or not rest[:1].isupper()
             or _whole_name(rest)
+            or (
+                whole_labels[entity.text]["ORG"] * 2 >= whole_labels[entity.text].total()
+                and rest.casefold() not in _NOT_NAMES
+                and alone[name_key(first)]["ORG"] + alone[name_key(first)]["PRODUCT"] == 0
+                and name_key(rest) not in named_alone
+            )
         ):
             result.append(entity)
             continue

@@ -36,11 +36,15 @@ def name_key(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
-def unify(entities: Sequence[Entity], text: str = "") -> list[Entity]:
+def unify(
+    entities: Sequence[Entity], text: str = "", known: Callable[[str], bool] | None = None
+) -> list[Entity]:
     """Give every name one label and one key for the whole document.
 
     With the document's `text`, a surname the tagger took for a place joins the
-    person named in full, unless a mention reads as a place (`in X`).
+    person named in full, unless a mention reads as a place (`in X`); so does
+    the first word of an organisation's name that training never met
+    (`known(name)` is false: `Novo` of `Novo Nordisk`).
     """
     result = list(entities)
     mentions: dict[str, list[int]] = {}
@@ -84,7 +88,15 @@ def unify(entities: Sequence[Entity], text: str = "") -> list[Entity]:
     relabelled: set[str] = set()
     if longer:
         placed = _placed(entities, mentions, text) if text else None
-        aliases = _organisation_parts(longer, labels) | _person_parts(longer, labels, placed)
+        new_place: Callable[[str], bool] | None = None
+        if placed is not None and known is not None:
+            is_placed, is_known = placed, known
+
+            def new_place(part: str) -> bool:
+                return not is_known(part) and not is_placed(part)
+
+        aliases = _organisation_parts(longer, labels, new_place)
+        aliases |= _person_parts(longer, labels, placed)
         aliases |= _acronyms(entities, mentions, capitals, longer)
         relabelled = _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
@@ -169,13 +181,17 @@ def _placed(
     return placed
 
 
-def _organisation_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[str, str]:
+def _organisation_parts(
+    longer: dict[str, str],
+    labels: dict[str, str],
+    joins_as_place: Callable[[str], bool] | None = None,
+) -> dict[str, str]:
     """`riverside` → `riverside united` when exactly one organisation's name starts with it.
 
     `longer` are the names of more than one word among `labels`. A word alone
     that the article treats as a place stays one (`Ontario` and `Ontario Hydro
-    Authority` are two things), and so does a nationality (`Dutch`, `Dutch
-    Football Association`).
+    Authority` are two things) unless `joins_as_place(word)`, and so does a
+    nationality (`Dutch`, `Dutch Football Association`).
     """
     owners: dict[str, set[str]] = defaultdict(set)
     for key, label in longer.items():
@@ -184,12 +200,25 @@ def _organisation_parts(longer: dict[str, str], labels: dict[str, str]) -> dict[
             if first not in _SMALL:
                 owners[first].add(key)
     return {
-        part: next(iter(full))
+        part: _shortest(full)
         for part, full in owners.items()
-        if len(full) == 1
-        and labels.get(part) in ("ORG", "MISC", "PERSON")
+        if _nested(full)
+        and (
+            labels.get(part) in ("ORG", "MISC", "PERSON")
+            or (labels.get(part) == "PLACE" and joins_as_place is not None and joins_as_place(part))
+        )
         and part.removesuffix("s") not in DEMONYMS
     }
+
+
+def _shortest(names: set[str]) -> str:
+    return min(names, key=len)
+
+
+def _nested(names: set[str]) -> bool:
+    """Whether one name opens all the others (`novo nordisk`, `novo nordisk foundation`)."""
+    shortest = _shortest(names)
+    return all(name == shortest or name.startswith(shortest + " ") for name in names)
 
 
 def _product_lines(labels: dict[str, str], longer: dict[str, str]) -> set[str]:

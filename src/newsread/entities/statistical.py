@@ -68,5 +68,5 @@ def _extract(text: str) -> list[Entity]:
     names = split_brands(found, known)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
     names = weigh(text, names, known)
-    names = unify(refine(text, names, known, {e.start for e in numeric}), text)
+    names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     return keep_clean(text, prose.text, merge(numeric, names))
