@@ -203,7 +203,7 @@ def test_a_name_whose_revenue_or_earnings_are_reported_is_a_company() -> None:
 def test_a_number_after_a_name_in_small_letters_is_its_version_not_a_score() -> None:
     text = "Veltro unveiled the iTablet 7 Pro and the Veltro Band Series 3 at its event in Oslo."
     found = _found(text)
-    assert found.get("iTablet 7") == "PRODUCT"
+    assert found.get("iTablet 7 Pro") == "PRODUCT"
     assert found.get("Veltro Band Series 3") == "PRODUCT"
 
 
@@ -438,3 +438,24 @@ def test_a_new_word_opening_a_company_name_is_that_company_unless_it_reads_as_a_
     assert unify(entities, text, lambda name: True)[1].label == "PLACE"
     placed = text.replace("Velmora lost", "In Velmora, it lost")
     assert unify(_mentions(placed, *named), placed, lambda name: False)[1].label == "PLACE"
+
+
+def test_a_kind_of_place_named_after_a_place_is_one_place() -> None:
+    assert _found("The rig sank in the Gulf of Mexico on Tuesday.").get("Gulf of Mexico") == "PLACE"
+
+
+def test_a_surname_with_particles_is_one_name_and_links_to_the_full_name() -> None:
+    found = extract(
+        "Ursula von der Leyen met Olaf Scholz. Marine Le Pen's party voted against him, "
+        "and Le Pen called on Scholz to resign."
+    )
+    names = {e.text: (e.label, e.key) for e in found}
+    assert names["Ursula von der Leyen"] == ("PERSON", "ursula von der leyen")
+    assert names["Le Pen"] == ("PERSON", "marine le pen")
+
+
+def test_a_stock_index_takes_its_number_and_a_model_its_edition() -> None:
+    found = _found("The FTSE 100 index fell while the Galaxy S25 Ultra went on sale.")
+    assert found.get("FTSE 100") == "MISC"
+    assert found.get("Galaxy S25 Ultra") == "PRODUCT"
+    assert _found("Apple showed the iPhone 17 Pro Max.").get("iPhone 17 Pro Max") == "PRODUCT"

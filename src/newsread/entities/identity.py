@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
-from newsread.entities.lexicon import DEMONYMS, PRODUCT_NOUNS
+from newsread.entities.lexicon import DEMONYMS, PRODUCT_NOUNS, SURNAME_PARTICLES
 from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
@@ -136,6 +136,14 @@ def _person_parts(
             owners[parts[-1]].add(key)
             owners[parts[0]].add(key)
             surnames.add(parts[-1])
+            # `Le Pen` of `Marine Le Pen`, `von der Leyen` of `Ursula von der Leyen`.
+            particle = next(
+                (at for at in range(1, len(parts) - 1) if parts[at] in SURNAME_PARTICLES), None
+            )
+            if particle is not None:
+                surname = " ".join(parts[particle:])
+                owners[surname].add(key)
+                surnames.add(surname)
     return {
         part: next(iter(full))
         for part, full in owners.items()

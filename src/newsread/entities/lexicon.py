@@ -178,6 +178,13 @@ STOCK_MOVES: Final = _words(
 )
 """What a company's shares do (`Acme shares fell`), unlike a person's sharing (`shares a photo`)."""
 
+SURNAME_PARTICLES: Final = _words(
+    """
+    le la de del della di da dos das du van von der den ter ten bin ibn al el
+    """
+)
+"""Words that open a surname of several (`Le Pen`, `von der Leyen`, `de Gaulle`)."""
+
 LEGAL_FORMS: Final = _words(
     """
     inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj bros

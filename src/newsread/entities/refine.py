@@ -20,9 +20,11 @@ from newsread.entities.lexicon import (
     COMPANY_DESIGNATORS,
     DEMONYMS,
     EVENT_WORDS,
+    GEOGRAPHIC_HEADS,
     LEGAL_FORMS,
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
+    SURNAME_PARTICLES,
 )
 from newsread.entities.product_names import name_products_whole, without_plural_nouns
 from newsread.model import Entity
@@ -120,7 +122,8 @@ def refine(
             else e
             for e in result
         ]
-    return _makers_of_products(name_products_whole(text, without_plural_nouns(result, known)))
+    whole = name_products_whole(text, without_plural_nouns(result, known))
+    return _joined_names(text, _with_editions(text, _makers_of_products(whole)))
 
 
 _VERSION_THEN_KIND: Final = re.compile(
@@ -130,6 +133,10 @@ _VERSION_THEN_KIND: Final = re.compile(
 """`Kirin 9020 processor`, `Falcon 9 rocket`, `Claude 3.5 Sonnet`: a version, then a kind of
 product in small letters or, after a point release, the edition's name."""
 _YEAR: Final = re.compile(r"[ \t]+(?:1[89]|20)\d\d\b")
+_INDEX_NUMBER: Final = re.compile(r"[ \t]+\d+(?=[ \t]+(?:index|indexes|indices|average)\b)")
+_EDITION_WORDS: Final = ("Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE", "Fold", "Flip")
+_EDITIONS: Final = re.compile(rf"(?:[ \t]+(?:{'|'.join(_EDITION_WORDS)}))+\b")
+"""`iPhone 17 Pro Max`, `Galaxy S25 Ultra`: editions after a product's number."""
 
 
 def _versioned_products(
@@ -144,9 +151,15 @@ def _versioned_products(
     replaced: dict[int, Entity] = {}
     for index, entity in enumerate(entities):
         end = entity.end
-        if not text[end + 1 : end + 2].isdecimal() or " " in entity.text:
+        if not text[end + 1 : end + 2].isdecimal() or entity.label not in NAME_LABELS:
             continue
-        version = _VERSION_THEN_KIND.match(text, end) if entity.label in NAME_LABELS else None
+        index_number = _INDEX_NUMBER.match(text, end)
+        if index_number is not None:
+            # `S&P 500 index`, `FTSE 100 index`: the number is the index's name's.
+            name = text[entity.start : index_number.end()]
+            replaced[index] = Entity(entity.start, index_number.end(), "MISC", name, name_key(name))
+            continue
+        version = _VERSION_THEN_KIND.match(text, end) if " " not in entity.text else None
         if (
             version is None
             or _YEAR.match(text, end)
@@ -171,6 +184,75 @@ def _versioned_products(
         result.append(entity)
         if index in replaced:
             covered_to = entity.end
+    return result
+
+
+_PLACE_OF_HEADS: Final = GEOGRAPHIC_HEADS | frozenset(
+    ["republic", "kingdom", "isle", "cape", "straits", "commonwealth", "principality"]
+)
+_OF_BETWEEN: Final = frozenset([" of ", " of the "])
+
+
+def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
+    """A numbered product followed by an edition's name takes it (`iPhone 17` + `Pro`)."""
+    if not any(edition in text for edition in _EDITION_WORDS):
+        return entities
+    result: list[Entity] = []
+    covered_to = -1
+    for entity in entities:
+        if entity.start < covered_to:
+            continue
+        edition = (
+            _EDITIONS.match(text, entity.end)
+            if entity.label in ("PRODUCT", "MISC") and entity.text[-1:].isdecimal()
+            else None
+        )
+        if edition is not None:
+            name = text[entity.start : edition.end()]
+            entity = Entity(entity.start, edition.end(), "PRODUCT", name, name_key(name))
+            covered_to = entity.end
+        result.append(entity)
+    return result
+
+
+def _joined_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two names that are one: a kind of place named after a place (`Gulf` + `of` +
+    `Mexico`), and a first name and a surname with small particles between (`Ursula` +
+    `von der` + `Leyen`).
+
+    The first place's last word must be a kind of place (`Gulf`, `Republic`,
+    `Isle`), and the two only `of` (or `of the`) apart; the first name one word,
+    the surname a person's, and only particles (`von`, `der`, `de`) between.
+    """
+    result: list[Entity] = []
+    for entity in entities:
+        previous = result[-1] if result else None
+        gap = text[previous.end : entity.start] if previous is not None else ""
+        label = ""
+        if previous is None or not gap.startswith(" ") or not gap.endswith(" "):
+            pass
+        elif (
+            entity.label == "PLACE"
+            and previous.label == "PLACE"
+            and gap in _OF_BETWEEN
+            and previous.text.rsplit(" ", 1)[-1].casefold() in _PLACE_OF_HEADS
+        ):
+            label = "PLACE"
+        elif (
+            entity.label == "PERSON"
+            and previous.label in NAME_LABELS
+            and " " not in previous.text
+            and len(gap) < 12
+            and all(word in SURNAME_PARTICLES for word in gap.split())
+            and gap.strip()
+            and gap.islower()
+        ):
+            label = "PERSON"
+        if previous is not None and label:
+            name = text[previous.start : entity.end]
+            result[-1] = Entity(previous.start, entity.end, label, name, name_key(name))
+        else:
+            result.append(entity)
     return result
 
 
