@@ -8,7 +8,8 @@ names it found are added (`consistency`), as are names plain from their shape
 names the body proves (`headlines`); makers are split from products
 (`brands`), common acronyms and common nouns in capitals dropped (`acronyms`,
 `common_words`), each name's label is decided from all its mentions
-(`evidence`), some become products or events (`refine`), mentions of one thing
+(`evidence`), a one-word name no one introduces as a person is taken for an
+organisation (`introductions`), some become products or events (`refine`), mentions of one thing
 get one label and key (`identity`), and `merge` makes one sorted,
 non-overlapping list. The tagger (and numpy) is imported and its model loaded
 on the first call.
@@ -26,6 +27,7 @@ from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
 from newsread.entities.headlines import prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
+from newsread.entities.introductions import unintroduced_persons
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
 from newsread.entities.prose import mask_markdown
@@ -67,6 +69,6 @@ def _extract(text: str) -> list[Entity]:
     found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
-    names = weigh(text, names, known)
+    names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     return keep_clean(text, prose.text, merge(numeric, names))

@@ -1,0 +1,61 @@
+"""A one-word name no one introduces as a person is taken for an organisation.
+
+Modern news names companies the 1996 training never met (`Anthropic`,
+`Foxconn`); the tagger guesses people for many. People in news come with a
+full name, a title, an age or a pronoun, or stand in a results list.
+"""
+
+from __future__ import annotations
+
+from newsread.entities import extract
+from newsread.entities.introductions import unintroduced_persons
+from newsread.model import Entity
+
+
+def _labels(text: str, name: str) -> set[str]:
+    return {e.label for e in extract(text) if e.text == name}
+
+
+def test_a_lone_name_taken_for_a_person_with_no_persons_mark_is_an_organisation() -> None:
+    text = "Orvenko said on Tuesday it would build a new plant in Ohio."
+    assert _labels(text, "Orvenko") == {"ORG"}
+
+
+def test_a_pronoun_a_title_or_an_age_keeps_a_person() -> None:
+    assert _labels("Orvenko said on Tuesday that he would build a plant.", "Orvenko") == {"PERSON"}
+    assert _labels("Troops under General Orvenko took the town.", "Orvenko") == {"PERSON"}
+    assert _labels("Orvenko, 68, underwent surgery on Tuesday.", "Orvenko") == {"PERSON"}
+
+
+def _person(text: str, name: str, at: int = 0) -> Entity:
+    start = text.index(name, at)
+    return Entity(start, start + len(name), "PERSON", name)
+
+
+def test_a_surname_of_a_person_named_in_full_stays_a_person() -> None:
+    text = "Dana Orvenko spoke first. Later Orvenko said the plant would open."
+    entities = [_person(text, "Dana Orvenko"), _person(text, "Orvenko", 20)]
+    assert unintroduced_persons(text, entities, lambda name: False) == entities
+
+
+def test_names_in_a_results_list_stay_people() -> None:
+    text = "1. Orvenko 10-1 (Peter Hale)\nTeam: Dalwick, Tressum, Halvard"
+    entities = [
+        _person(text, "Orvenko"),
+        _person(text, "Dalwick"),
+        _person(text, "Tressum"),
+        _person(text, "Halvard"),
+    ]
+    assert unintroduced_persons(text, entities, lambda name: False) == entities
+
+
+def test_a_name_training_met_keeps_the_taggers_label() -> None:
+    text = "Orvenko said on Tuesday it would build a new plant."
+    entities = [_person(text, "Orvenko")]
+    assert unintroduced_persons(text, entities, lambda name: True) == entities
+
+
+def test_the_plural_of_a_named_company_is_left_for_its_products() -> None:
+    text = "Tesla said Teslas work on Mars."
+    entities = [Entity(0, 5, "ORG", "Tesla"), _person(text, "Teslas")]
+    assert unintroduced_persons(text, entities, lambda name: False) == entities
