@@ -459,3 +459,8 @@ def test_a_stock_index_takes_its_number_and_a_model_its_edition() -> None:
     assert found.get("FTSE 100") == "MISC"
     assert found.get("Galaxy S25 Ultra") == "PRODUCT"
     assert _found("Apple showed the iPhone 17 Pro Max.").get("iPhone 17 Pro Max") == "PRODUCT"
+
+
+def test_a_name_called_a_firm_or_a_bank_is_no_place_either() -> None:
+    text = "The round was led by investment firm Bravonia, valuing it at $1 billion."
+    assert _found(text).get("Bravonia") == "ORG"

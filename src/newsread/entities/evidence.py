@@ -385,11 +385,11 @@ def _cues_near(
     if last == "of" and two_back in ORGANISATION_PARTS and entity.label == "PERSON":
         # No one has a general manager or a unit; a place the tagger saw is left alone.
         found.append(("ORG", STRONG))
-    if last in COMPANY_NOUNS and entity.label != "PERSON":
-        found.append(("ORG", WEAK))
-    elif last in FIRM_NOUNS and entity.label == "PERSON":
-        # `tyre giant Pirelli`, `the firm Acme`: no one is called a firm.
+    if last in FIRM_NOUNS:
+        # `tyre giant Pirelli`, `investment firm Iconiq`: no one and no place is called a firm.
         found.append(("ORG", STRONG))
+    elif last in COMPANY_NOUNS and entity.label != "PERSON":
+        found.append(("ORG", WEAK))
     if (
         "like" in before_text or "such as" in before_text or "including" in before_text
     ) and _LIST_BEFORE.search(before_text):
