@@ -464,3 +464,15 @@ def test_a_stock_index_takes_its_number_and_a_model_its_edition() -> None:
 def test_a_name_called_a_firm_or_a_bank_is_no_place_either() -> None:
     text = "The round was led by investment firm Bravonia, valuing it at $1 billion."
     assert _found(text).get("Bravonia") == "ORG"
+
+
+def test_an_appositions_head_decides_and_outweighs_a_known_names_guess() -> None:
+    text = (
+        "The event said little about Apple Intelligence, the company's suite of AI "
+        "features, and Apple shares fell."
+    )
+    found = {e.text: (e.label, e.key) for e in extract(text)}
+    assert found["Apple Intelligence"] == ("PRODUCT", "apple intelligence")
+    assert found["Apple"] == ("ORG", "apple")
+    # A company noun before a role is someone's job.
+    assert _found("Dana Velk, a company spokesman, declined to comment.") == {"Dana Velk": "PERSON"}

@@ -28,6 +28,7 @@ from newsread.entities.lexicon import (
     EVENT_NOUNS,
     FACILITY_NOUNS,
     FIRM_NOUNS,
+    FUNCTION_WORDS,
     GEOGRAPHIC_HEADS,
     ORGANISATION_ENDINGS,
     ORGANISATION_PARTS,
@@ -440,7 +441,7 @@ def _cues_near(
     if appositive is not None:
         kind = _apposition_kind(appositive.group(1))
         if kind is not None:
-            found.append((kind, STRONG))
+            found.append((kind, STRONGEST))
     if last in _LAUNCH_VERBS or (two_back in _LAUNCH_NOUNS and last == "of"):
         found.append(("PRODUCT", WEAK))
     # No place is named with one letter (`on X`, the network).
@@ -462,17 +463,24 @@ def _cues_near(
 
 
 def _apposition_kind(apposition: str) -> str | None:
-    """PRODUCT or ORG, by the first kind of thing an apposition names (`a new chip model`).
+    """PRODUCT or ORG, by the head of an apposition's noun phrase (`a new chip model`).
 
-    A product noun right before a company noun is what the company makes
-    (`the electric truck maker`, `a chip company`): the company is the head.
+    The head is the last word before the phrase goes on with a small word, a
+    participle or an adverb (`the startup backed by…`, `the company's suite
+    of…`, `a platform specifically designed…`): a
+    product noun before a company noun is what the company makes (`the
+    electric truck maker`), a company noun before a role is someone's job
+    (`a company spokesman`).
     """
     words = [word.casefold() for word in apposition.split()]
+    head = ""
     for position, word in enumerate(words):
-        if word in PRODUCT_NOUNS:
-            following = words[position + 1] if position + 1 < len(words) else ""
-            return "ORG" if following in COMPANY_NOUNS else "PRODUCT"
-    if any(word in COMPANY_NOUNS for word in words):
+        if position and (word in FUNCTION_WORDS or word.endswith(("ed", "ly"))):
+            break
+        head = word
+    if head in PRODUCT_NOUNS:
+        return "PRODUCT"
+    if head in COMPANY_NOUNS:
         return "ORG"
     return None
 
