@@ -476,3 +476,28 @@ def test_an_appositions_head_decides_and_outweighs_a_known_names_guess() -> None
     assert found["Apple"] == ("ORG", "apple")
     # A company noun before a role is someone's job.
     assert _found("Dana Velk, a company spokesman, declined to comment.") == {"Dana Velk": "PERSON"}
+
+
+def test_a_persons_name_ending_in_a_building_is_a_place() -> None:
+    text = "Apple showed its phones at the Dana Velk Theater in Cupertino."
+    assert _found(text).get("Dana Velk Theater") == "PLACE"
+
+
+def test_a_name_ending_in_an_event_word_is_an_event_even_when_a_place_opens_it() -> None:
+    text = "Wang told reporters at the Shanghai Auto Show last month that sales rose."
+    assert _found(text).get("Shanghai Auto Show") == "EVENT"
+
+
+def test_two_people_hyphened_before_a_summit_are_two_people() -> None:
+    text = (
+        "Talks ahead of Varnholt-Castellan summit\n"
+        "LONDON - Jannik Varnholt will meet Carlos Castellan on Friday. Varnholt said "
+        "Castellan wanted peace."
+    )
+    found = [(e.text, e.label, e.key) for e in extract(text)][:2]
+    assert found == [
+        ("Varnholt", "PERSON", "jannik varnholt"),
+        ("Castellan", "PERSON", "carlos castellan"),
+    ]
+    # A people's adjective stays whole.
+    assert "Arab-Israeli" in _found("The Arab-Israeli talks resumed as Israeli officials met.")

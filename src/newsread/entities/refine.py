@@ -65,6 +65,14 @@ def refine(
         if entity.label not in ("MISC", "ORG", "PLACE"):
             continue
         spaced = _finished_after(text, entity.end)
+        if (
+            entity.label == "PLACE"
+            and " " in entity.text
+            and entity.text.rsplit(" ", 1)[-1].casefold() in EVENT_WORDS
+        ):
+            # `Shanghai Auto Show`: a place's name opens it, but no place ends in `Show`.
+            result[index] = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
+            continue
         if entity.label == "PLACE":
             # Places take no Roman numerals: a one-word "place" numbered so is a
             # product generation (`Colossus II`); people (`Henry VIII`) and clubs
@@ -123,7 +131,7 @@ def refine(
             for e in result
         ]
     whole = name_products_whole(text, without_plural_nouns(result, known))
-    return _joined_names(text, _with_editions(text, _makers_of_products(whole)))
+    return _joined_names(text, _with_editions(text, _makers_of_products(_pairs_apart(whole))))
 
 
 _VERSION_THEN_KIND: Final = re.compile(
@@ -191,6 +199,46 @@ _PLACE_OF_HEADS: Final = GEOGRAPHIC_HEADS | frozenset(
     ["republic", "kingdom", "isle", "cape", "straits", "commonwealth", "principality"]
 )
 _OF_BETWEEN: Final = frozenset([" of ", " of the "])
+
+
+_PAIRED: Final = frozenset(["PERSON", "ORG", "PLACE"])
+"""What a part of a hyphened pair may be: not a people's adjective (`Arab-Israeli` stays)."""
+
+
+def _pairs_apart(entities: list[Entity]) -> list[Entity]:
+    """`Trump-Putin` (summit) → `Trump`, `Putin`: two names the article names alone (or, for a
+    person, in full), hyphened.
+
+    Each part takes the label its own mentions have; a name only ever written
+    whole (`Rolls-Royce`, `Mercedes-Benz`) stays whole.
+    """
+    if not any("-" in e.text for e in entities):
+        return entities
+    alone: dict[str, str] = {}
+    for entity in entities:
+        if "-" in entity.text or entity.label not in _PAIRED:
+            continue
+        if " " not in entity.text:
+            alone.setdefault(name_key(entity.text), entity.label)
+        elif entity.label == "PERSON":
+            # A surname counts as named alone: `Putin` of `Vladimir Putin`.
+            alone.setdefault(name_key(entity.text.rsplit(" ", 1)[-1]), "PERSON")
+    result: list[Entity] = []
+    for entity in entities:
+        first, dash, second = entity.text.partition("-")
+        if (
+            not dash
+            or " " in entity.text
+            or "-" in second
+            or name_key(first) not in alone
+            or name_key(second) not in alone
+        ):
+            result.append(entity)
+            continue
+        second_start = entity.start + len(first) + 1
+        result.append(Entity(entity.start, second_start - 1, alone[name_key(first)], first))
+        result.append(Entity(second_start, entity.end, alone[name_key(second)], second))
+    return result
 
 
 def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
