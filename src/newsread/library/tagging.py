@@ -39,12 +39,14 @@ def extract_entities(body: str, title: str = "") -> ArticleEntities:
     return ArticleEntities(body=body_entities, title=title_entities)
 
 
-ENTITIES_VERSION: Final = 14
+ENTITIES_VERSION: Final = 15
 """The version of entity extraction this code stores; bump it when `extract` changes.
 
 2: identity keys stored with each mention, and the entity index filled in.
 6: mixed-case names ("xAI") repeated through the article; "Jane Doe's Acme"
 reads the owner as a person.
+15: rules for modern news (appositions, one-word names no one introduces as a
+person, versions and editions of products, joined and hyphened names).
 """
 
 UNTAGGED: Final = 0
