@@ -35,13 +35,11 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     # first word the article also names alone: count just those lone mentions.
     firsts: set[str] = set()
     single: list[Entity] = []
-    whole_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for entity in entities:
         if " " in entity.text:
             first, _, rest = entity.text.partition(" ")
             if rest[:1].isupper():
                 firsts.add(name_key(first))
-                whole_labels[entity.text][entity.label] += 1
         else:
             single.append(entity)
     alone: dict[str, Counter[str]] = defaultdict(Counter)
@@ -62,6 +60,10 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     # rest is named alone too (`Cybertruck`): `Novo Nordisk` is no product of
     # a `Novo` taken for a place.
     named_alone = {name_key(entity.text) for entity in single}
+    whole_labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity in entities:
+        if " " in entity.text and name_key(entity.text.partition(" ")[0]) in makers:
+            whole_labels[entity.text][entity.label] += 1
     result: list[Entity] = []
     for entity in entities:
         first, _, rest = entity.text.partition(" ")

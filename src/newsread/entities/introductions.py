@@ -45,21 +45,18 @@ def unintroduced_persons(
     A name counts only when training never met it (`known(name)` is false):
     a name the tagger knows it judged on more than its shape.
     """
-    in_full: set[str] | None = None
-    candidates: dict[str, list[Entity]] = {}
+    in_full: set[str] = set()
+    singles: list[Entity] = []
     for entity in entities:
-        if entity.label != "PERSON" or " " in entity.text:
-            continue
-        if in_full is None:
-            in_full = {
-                word.casefold()
-                for other in entities
-                if other.label == "PERSON" and " " in other.text
-                for word in other.text.split()
-            }
-        if entity.text.casefold() in in_full or known(entity.text):
-            continue
-        candidates.setdefault(name_key(entity.text), []).append(entity)
+        if entity.label == "PERSON":
+            if " " in entity.text:
+                in_full.update(word.casefold() for word in entity.text.split())
+            else:
+                singles.append(entity)
+    candidates: dict[str, list[Entity]] = {}
+    for entity in singles:
+        if entity.text.casefold() not in in_full and not known(entity.text):
+            candidates.setdefault(name_key(entity.text), []).append(entity)
     if candidates:
         # `Teslas` where the article names `Tesla`: its cars (`identity`), not a company.
         named = {name_key(entity.text) for entity in entities}

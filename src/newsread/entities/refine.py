@@ -199,6 +199,8 @@ _PLACE_OF_HEADS: Final = GEOGRAPHIC_HEADS | frozenset(
     ["republic", "kingdom", "isle", "cape", "straits", "commonwealth", "principality"]
 )
 _OF_BETWEEN: Final = frozenset([" of ", " of the "])
+_LONGEST_GAP: Final = 11
+"""The most characters between two names `_joined_names` joins (` von der `, ` of the `)."""
 
 
 _PAIRED: Final = frozenset(["PERSON", "ORG", "PLACE"])
@@ -212,7 +214,10 @@ def _pairs_apart(entities: list[Entity]) -> list[Entity]:
     Each part takes the label its own mentions have; a name only ever written
     whole (`Rolls-Royce`, `Mercedes-Benz`) stays whole.
     """
-    if not any("-" in e.text for e in entities):
+    if not any(
+        first[:1].isupper() and second[:1].isupper()
+        for first, _, second in (e.text.partition("-") for e in entities if "-" in e.text)
+    ):
         return entities
     alone: dict[str, str] = {}
     for entity in entities:
@@ -243,8 +248,6 @@ def _pairs_apart(entities: list[Entity]) -> list[Entity]:
 
 def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
     """A numbered product followed by an edition's name takes it (`iPhone 17` + `Pro`)."""
-    if not any(edition in text for edition in _EDITION_WORDS):
-        return entities
     result: list[Entity] = []
     covered_to = -1
     for entity in entities:
@@ -252,7 +255,7 @@ def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         edition = (
             _EDITIONS.match(text, entity.end)
-            if entity.label in ("PRODUCT", "MISC") and entity.text[-1:].isdecimal()
+            if entity.text[-1:].isdecimal() and entity.label in ("PRODUCT", "MISC")
             else None
         )
         if edition is not None:
@@ -275,9 +278,12 @@ def _joined_names(text: str, entities: list[Entity]) -> list[Entity]:
     result: list[Entity] = []
     for entity in entities:
         previous = result[-1] if result else None
-        gap = text[previous.end : entity.start] if previous is not None else ""
+        if previous is None or entity.start - previous.end > _LONGEST_GAP:
+            result.append(entity)
+            continue
+        gap = text[previous.end : entity.start]
         label = ""
-        if previous is None or not gap.startswith(" ") or not gap.endswith(" "):
+        if not gap.startswith(" ") or not gap.endswith(" "):
             pass
         elif (
             entity.label == "PLACE"
@@ -290,13 +296,12 @@ def _joined_names(text: str, entities: list[Entity]) -> list[Entity]:
             entity.label == "PERSON"
             and previous.label in NAME_LABELS
             and " " not in previous.text
-            and len(gap) < 12
             and all(word in SURNAME_PARTICLES for word in gap.split())
             and gap.strip()
             and gap.islower()
         ):
             label = "PERSON"
-        if previous is not None and label:
+        if label:
             name = text[previous.start : entity.end]
             result[-1] = Entity(previous.start, entity.end, label, name, name_key(name))
         else:
