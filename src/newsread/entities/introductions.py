@@ -45,17 +45,19 @@ def unintroduced_persons(
     A name counts only when training never met it (`known(name)` is false):
     a name the tagger knows it judged on more than its shape.
     """
-    in_full: set[str] = set()
-    singles: list[Entity] = []
-    for entity in entities:
-        if entity.label == "PERSON":
-            if " " in entity.text:
-                in_full.update(word.casefold() for word in entity.text.split())
-            else:
-                singles.append(entity)
     candidates: dict[str, list[Entity]] = {}
-    for entity in singles:
-        if entity.text.casefold() not in in_full and not known(entity.text):
+    in_full: set[str] | None = None
+    for entity in entities:
+        if entity.label != "PERSON" or " " in entity.text or known(entity.text):
+            continue
+        if in_full is None:
+            in_full = {
+                word.casefold()
+                for other in entities
+                if other.label == "PERSON" and " " in other.text
+                for word in other.text.split()
+            }
+        if entity.text.casefold() not in in_full:
             candidates.setdefault(name_key(entity.text), []).append(entity)
     if candidates:
         # `Teslas` where the article names `Tesla`: its cars (`identity`), not a company.
