@@ -157,9 +157,11 @@ def _versioned_products(
     is no version (`Paris 2024 games`), nor an amount (`measured`).
     """
     replaced: dict[int, Entity] = {}
-    for index, entity in enumerate(entities):
+    numbered = [i for i, e in enumerate(entities) if text[e.end + 1 : e.end + 2].isdecimal()]
+    for index in numbered:
+        entity = entities[index]
         end = entity.end
-        if not text[end + 1 : end + 2].isdecimal() or entity.label not in NAME_LABELS:
+        if entity.label not in NAME_LABELS:
             continue
         index_number = _INDEX_NUMBER.match(text, end)
         if index_number is not None:
@@ -181,6 +183,11 @@ def _versioned_products(
             name_end = version.end()
         name = text[entity.start : name_end]
         replaced[index] = Entity(entity.start, name_end, "PRODUCT", name, name_key(name))
+    return _with_replaced(entities, replaced)
+
+
+def _with_replaced(entities: list[Entity], replaced: dict[int, Entity]) -> list[Entity]:
+    """`entities` with `replaced[i]` for entity `i`, dropping what a longer replacement covers."""
     if not replaced:
         return entities
     result: list[Entity] = []
@@ -214,10 +221,8 @@ def _pairs_apart(entities: list[Entity]) -> list[Entity]:
     Each part takes the label its own mentions have; a name only ever written
     whole (`Rolls-Royce`, `Mercedes-Benz`) stays whole.
     """
-    if not any(
-        first[:1].isupper() and second[:1].isupper()
-        for first, _, second in (e.text.partition("-") for e in entities if "-" in e.text)
-    ):
+    hyphened = [e.text.partition("-") for e in entities if "-" in e.text]
+    if not any(first[:1].isupper() and second[:1].isupper() for first, _, second in hyphened):
         return entities
     alone: dict[str, str] = {}
     for entity in entities:
@@ -248,22 +253,14 @@ def _pairs_apart(entities: list[Entity]) -> list[Entity]:
 
 def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
     """A numbered product followed by an edition's name takes it (`iPhone 17` + `Pro`)."""
-    result: list[Entity] = []
-    covered_to = -1
-    for entity in entities:
-        if entity.start < covered_to:
-            continue
-        edition = (
-            _EDITIONS.match(text, entity.end)
-            if entity.text[-1:].isdecimal() and entity.label in ("PRODUCT", "MISC")
-            else None
-        )
+    replaced: dict[int, Entity] = {}
+    for index in [i for i, e in enumerate(entities) if e.text[-1:].isdecimal()]:
+        entity = entities[index]
+        edition = _EDITIONS.match(text, entity.end) if entity.label in ("PRODUCT", "MISC") else None
         if edition is not None:
             name = text[entity.start : edition.end()]
-            entity = Entity(entity.start, edition.end(), "PRODUCT", name, name_key(name))
-            covered_to = entity.end
-        result.append(entity)
-    return result
+            replaced[index] = Entity(entity.start, edition.end(), "PRODUCT", name, name_key(name))
+    return _with_replaced(entities, replaced)
 
 
 def _joined_names(text: str, entities: list[Entity]) -> list[Entity]:
