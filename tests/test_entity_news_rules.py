@@ -501,3 +501,8 @@ def test_two_people_hyphened_before_a_summit_are_two_people() -> None:
     ]
     # A people's adjective stays whole.
     assert "Arab-Israeli" in _found("The Arab-Israeli talks resumed as Israeli officials met.")
+
+
+def test_an_acronym_that_ends_no_company_name_is_cut_off_even_before_a_verb() -> None:
+    text = "Shein filed for a London listing after its plans for a New York IPO stalled."
+    assert "New York IPO" not in _found(text)

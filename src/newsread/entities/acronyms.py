@@ -63,17 +63,22 @@ _AFTER_A_SUBJECT: Final = re.compile(
 )
 
 
+_COMPANY_NAME_ENDINGS: Final = frozenset(["ai", "tv"])
+"""The common acronyms that end companies' names (`Mistral AI`, `Sky TV`; never `IPO`, `CEO`)."""
+
+
 def _ends_a_company(text: str, entity: Entity, words: list[str]) -> bool:
     """`Mistral AI released…`: an acronym ending a company's whole name is part of it.
 
     The name must be an organisation's of two words or more, the acronym its
-    very last word, and the text go on as after a subject or a whole name (a
-    verb, a possessive, punctuation), not with the noun the acronym qualifies
-    (`Acme AI chips`).
+    very last word and one that ends companies' names, and the text go on as
+    after a subject or a whole name (a verb, a possessive, punctuation), not
+    with the noun the acronym qualifies (`Acme AI chips`).
     """
     return (
         entity.label == "ORG"
         and len(words) == entity.text.count(" ") + 1 > 1
+        and words[-1].casefold() in _COMPANY_NAME_ENDINGS
         and _AFTER_A_SUBJECT.match(text, entity.end) is not None
     )
 
