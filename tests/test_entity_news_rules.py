@@ -506,3 +506,10 @@ def test_two_people_hyphened_before_a_summit_are_two_people() -> None:
 def test_an_acronym_that_ends_no_company_name_is_cut_off_even_before_a_verb() -> None:
     text = "Shein filed for a London listing after its plans for a New York IPO stalled."
     assert "New York IPO" not in _found(text)
+
+
+def test_a_law_or_a_treaty_taken_for_an_organisation_is_miscellaneous() -> None:
+    text = "Temu faces new scrutiny from the European Commission under the Digital Services Act."
+    found = _found(text)
+    assert found.get("Digital Services Act") == "MISC"
+    assert found.get("European Commission") == "ORG"

@@ -93,6 +93,10 @@ def refine(
         if several and last in EVENT_WORDS:
             result[index] = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
             continue
+        if several and last in _LAW_WORDS and entity.label == "ORG":
+            # `Digital Services Act`, `Test Ban Treaty`: a law or a treaty, as CoNLL marks them.
+            result[index] = Entity(entity.start, entity.end, "MISC", entity.text, entity.key)
+            continue
         letter = (
             _LETTER_AFTER.match(text, entity.end) if spaced and entity.label == "MISC" else None
         )
@@ -134,6 +138,10 @@ def refine(
     return _joined_names(text, _with_editions(text, _makers_of_products(_pairs_apart(whole))))
 
 
+_LAW_WORDS: Final = frozenset(
+    ["act", "treaty", "accord", "accords", "agreement", "directive", "protocol", "charter"]
+)
+"""Last words of the names of laws and treaties."""
 _VERSION_THEN_KIND: Final = re.compile(
     rf"[ \t]+(?:\d+(?:\.\d)?[A-Za-z]?)(?:[ \t]+(?:{'|'.join(sorted(PRODUCT_NOUNS))})\b"
     r"|(?<=\.\d)[ \t]+(?:[A-Z][a-z]+|\d+[A-Z])\b)"
