@@ -513,3 +513,8 @@ def test_a_law_or_a_treaty_taken_for_an_organisation_is_miscellaneous() -> None:
     found = _found(text)
     assert found.get("Digital Services Act") == "MISC"
     assert found.get("European Commission") == "ORG"
+
+
+def test_a_product_lines_number_is_its_version() -> None:
+    text = "Cook showed the Apple Watch Series 11, which can alert users to high blood pressure."
+    assert _found(text).get("Apple Watch Series 11") == "PRODUCT"

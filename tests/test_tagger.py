@@ -561,3 +561,13 @@ def test_articles_tagged_from_several_threads_at_once_get_the_entities_they_get_
         extract(article) for article in articles
     ]
     assert all(any(e.label == "ORG" for e in entities) for entities in found.values())
+
+
+def test_the_tagger_knows_a_word_only_if_training_met_it() -> None:
+    # About a tenth of the hashed weight table's rows hold weights, so asking the
+    # table about a new word's lowercase row said "known" for one word in ten.
+    tagger = shared_tagger()
+    assert tagger.knows("Reuters") and tagger.knows("LONDON") and tagger.knows("Yeltsin")
+    made_up = [f"Zorv{a}{b}ne" for a in "aeiou" for b in "bdklmnprstvz"]
+    assert not any(tagger.knows(word) for word in made_up)
+    assert not tagger.knows("Zorvane")

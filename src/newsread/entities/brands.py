@@ -57,9 +57,9 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
         return list(entities)
     # An organisation's name (as the tagger read most of its mentions) whose
     # first word alone it never took for a company's stays whole unless the
-    # rest is named alone too (`Cybertruck`): `Novo Nordisk` is no product of
-    # a `Novo` taken for a place.
-    named_alone = {name_key(entity.text) for entity in single}
+    # article names the rest on its own too (`Cybertruck`, `Mars Rover`): the
+    # rest of `Novo Nordisk` is no product of a `Novo` taken for a place.
+    named_apart = {name_key(entity.text) for entity in entities}
     whole_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for entity in entities:
         if " " in entity.text and name_key(entity.text.partition(" ")[0]) in makers:
@@ -83,7 +83,7 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
                 whole_labels[entity.text]["ORG"] * 2 >= whole_labels[entity.text].total()
                 and rest.casefold() not in _NOT_NAMES
                 and alone[name_key(first)]["ORG"] + alone[name_key(first)]["PRODUCT"] == 0
-                and name_key(rest) not in named_alone
+                and name_key(rest) not in named_apart
             )
         ):
             result.append(entity)

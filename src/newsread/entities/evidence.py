@@ -251,6 +251,10 @@ def _links(
     return links
 
 
+_MARKET_VALUE: Final = re.compile(
+    r"(?:['’]s)?[ \t]+market[ \t]+(?:value|valuation|capitali[sz]ation|cap)\b"
+)
+"""`Acme's market value`: only a company has one."""
 _FOUNDED_AFTER: Final = frozenset(["was", "is", "were", "had", "founded"])
 _CUES_AFTER: Final = (
     BUSINESS_ROLES
@@ -260,6 +264,7 @@ _CUES_AFTER: Final = (
     | EVENT_NOUNS
     | _STOCK_WORDS
     | _FOUNDED_AFTER
+    | {"market"}
 )
 """Every word right after a name that some cue of `_cues_near` looks for."""
 _CUES_BEFORE: Final = (
@@ -371,6 +376,7 @@ def _cues_near(
             and entity.text.casefold() not in DEMONYMS
             and _STOCK_MOVES.match(text, entity.end)
         )
+        or (after == "market" and _MARKET_VALUE.match(text, entity.end))
     ):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
@@ -388,7 +394,7 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last in FIRM_NOUNS:
         # `tyre giant Pirelli`, `investment firm Iconiq`: no one and no place is called a firm.
-        found.append(("ORG", STRONG))
+        found.append(("ORG", STRONGEST))
     elif last in COMPANY_NOUNS and entity.label != "PERSON":
         found.append(("ORG", WEAK))
     if (

@@ -112,7 +112,7 @@ PLACE_HEADS: Final = _words(
     strait valley mountain mountains mount hill hills peninsula desert coast beach canyon
     forest street avenue road boulevard square bridge planet province region highlands lakes
     plains falls harbour harbor heights springs stadium arena airport station park
-    theater theatre hall tower plaza palace cathedral
+    theater theatre hall tower plaza palace cathedral prison jail
     """
 )
 """Last words that make a name a place (`… City`, `… River`, `Red Planet`)."""

@@ -138,6 +138,8 @@ def refine(
     return _joined_names(text, _with_editions(text, _makers_of_products(_pairs_apart(whole))))
 
 
+_LINE_WORDS: Final = frozenset(["series", "generation", "gen", "mark", "mk", "edition", "version"])
+"""Last words of a product line's name, which a version number follows (`Watch Series 11`)."""
 _LAW_WORDS: Final = frozenset(
     ["act", "treaty", "accord", "accords", "agreement", "directive", "protocol", "charter"]
 )
@@ -355,6 +357,9 @@ def _finished_after(text: str, end: int) -> bool:
 def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     """Whether a number after `entity` would be a version of it (`Grok 5`), not a score."""
     if entity.label == "MISC":
+        return True
+    if entity.label == "ORG" and entity.text.rsplit(" ", 1)[-1].casefold() in _LINE_WORDS:
+        # `Apple Watch Series 11`: a product line's number is its version, never a score.
         return True
     if entity.label != "ORG" or known(entity.text):
         return False

@@ -29,6 +29,7 @@ from newsread.entities.tagger.features import (
     OWN_END,
     class_ids,
     feature_rows,
+    lowercase_form,
     lowercase_row,
 )
 from newsread.entities.tagger.lexicon import Lexicon
@@ -84,6 +85,12 @@ class Tagger:
         self._lexicon = Lexicon()
         self._scored = 0
         self._known_words: dict[str, bool] = {}
+        self._training_forms: frozenset[str] | None = (
+            frozenset(lowercase_form(word) for word in vocabulary.facts.words)
+            if vocabulary is not None
+            else None
+        )
+        """The lowercase forms of every word training met (`knows`)."""
         self._known_names: dict[str, bool] = {}
         self._reset()
 
@@ -157,7 +164,12 @@ class Tagger:
         return self._padded_positions[:count]
 
     def knows(self, name: str) -> bool:
-        """Whether training gave weight to every word of `name` (in any case)."""
+        """Whether training met every word of `name` (in any case).
+
+        With the shipped vocabulary that is a look-up; a bare model can only
+        tell whether the word's lowercase row has weight, which about one new
+        word in ten's has too, from other features hashed to the same row.
+        """
         known = self._known_names.get(name)
         if known is None:
             if len(self._known_names) > _WORD_LIMIT:
@@ -181,7 +193,10 @@ class Tagger:
         if known is None:
             if len(self._known_words) > _WORD_LIMIT:
                 self._known_words.clear()
-            known = bool(self._index[lowercase_row(lower)])
+            if self._training_forms is not None:
+                known = lowercase_form(word) in self._training_forms
+            else:
+                known = bool(self._index[lowercase_row(lower)])
             self._known_words[lower] = known
         return known
 
@@ -209,7 +224,8 @@ class Tagger:
             self._table = grown
         self._table[first_slot:needed] = self._scores_of(ids)
         self._scored += len(ids)
-        self._note_known(lexicon.hashed_words[first:], ids[:, LOWERCASE_COLUMN])
+        if self._training_forms is None:
+            self._note_known(lexicon.hashed_words[first:], ids[:, LOWERCASE_COLUMN])
 
     def _note_known(self, words: list[str], lowercase_rows: Ints) -> None:
         """Record for `knows` whether training weighed each new word's lowercase form.
