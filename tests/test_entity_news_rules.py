@@ -459,6 +459,7 @@ def test_a_stock_index_takes_its_number_and_a_model_its_edition() -> None:
     assert found.get("FTSE 100") == "MISC"
     assert found.get("Galaxy S25 Ultra") == "PRODUCT"
     assert _found("Apple showed the iPhone 17 Pro Max.").get("iPhone 17 Pro Max") == "PRODUCT"
+    assert _found("Apple also showed the iPhone Air.").get("iPhone Air") == "PRODUCT"
 
 
 def test_a_name_called_a_firm_or_a_bank_is_no_place_either() -> None:
@@ -518,3 +519,13 @@ def test_a_law_or_a_treaty_taken_for_an_organisation_is_miscellaneous() -> None:
 def test_a_product_lines_number_is_its_version() -> None:
     text = "Cook showed the Apple Watch Series 11, which can alert users to high blood pressure."
     assert _found(text).get("Apple Watch Series 11") == "PRODUCT"
+
+
+def test_a_name_with_a_market_value_is_a_company() -> None:
+    text = "The sell-off wiped $600 billion off Zorvane's market value in one day."
+    assert _found(text).get("Zorvane") == "ORG"
+
+
+def test_a_prison_is_a_place() -> None:
+    text = "Most political prisoners are held in Rangoon's Varnolt Prison, she said."
+    assert _found(text).get("Varnolt Prison") == "PLACE"

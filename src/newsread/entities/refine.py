@@ -262,11 +262,21 @@ def _pairs_apart(entities: list[Entity]) -> list[Entity]:
 
 
 def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
-    """A numbered product followed by an edition's name takes it (`iPhone 17` + `Pro`)."""
+    """A product followed by an edition's name takes it (`iPhone 17` + `Pro`, `iPhone` + `Air`).
+
+    The product must end in a number or open with a small letter (`iPad`): a
+    plain word may end a clause before another name.
+    """
     replaced: dict[int, Entity] = {}
-    for index in [i for i, e in enumerate(entities) if e.text[-1:].isdecimal()]:
+    for index in [
+        i for i, e in enumerate(entities) if e.text[-1:].isdecimal() or e.text[:1].islower()
+    ]:
         entity = entities[index]
-        edition = _EDITIONS.match(text, entity.end) if entity.label in ("PRODUCT", "MISC") else None
+        edition = (
+            _EDITIONS.match(text, entity.end)
+            if entity.label in ("PRODUCT", "MISC", "ORG")
+            else None
+        )
         if edition is not None:
             name = text[entity.start : edition.end()]
             replaced[index] = Entity(entity.start, edition.end(), "PRODUCT", name, name_key(name))
