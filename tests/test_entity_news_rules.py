@@ -529,3 +529,16 @@ def test_a_name_with_a_market_value_is_a_company() -> None:
 def test_a_prison_is_a_place() -> None:
     text = "Most political prisoners are held in Rangoon's Varnolt Prison, she said."
     assert _found(text).get("Varnolt Prison") == "PLACE"
+
+
+def test_the_last_word_of_a_companys_two_word_name_alone_is_that_company() -> None:
+    text = "Velmar Quist raised its forecast. Quist's rival drug has overtaken it in sales."
+    entities = _mentions(text, ("Velmar Quist", "ORG"), ("Quist", "PERSON"))
+    unified = unify(entities, text, lambda name: False)
+    assert (unified[1].label, unified[1].key) == ("ORG", "velmar quist")
+    # A surname of a person named in full stays that person's.
+    text = "Dana Quist met Velmar Quist. Quist said the talks went well."
+    entities = _mentions(
+        text, ("Dana Quist", "PERSON"), ("Velmar Quist", "ORG"), ("Quist", "PERSON")
+    )
+    assert unify(entities, text, lambda name: False)[2].label == "PERSON"

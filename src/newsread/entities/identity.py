@@ -97,6 +97,7 @@ def unify(
 
         aliases = _organisation_parts(longer, labels, new_place)
         aliases |= _person_parts(longer, labels, placed)
+        aliases |= _organisation_tails(longer, labels, aliases)
         aliases |= _acronyms(entities, mentions, capitals, longer)
         relabelled = _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
@@ -216,6 +217,32 @@ def _organisation_parts(
             or (labels.get(part) == "PLACE" and joins_as_place is not None and joins_as_place(part))
         )
         and part.removesuffix("s") not in DEMONYMS
+    }
+
+
+def _organisation_tails(
+    longer: dict[str, str], labels: dict[str, str], taken: dict[str, str]
+) -> dict[str, str]:
+    """`lilly` → `eli lilly`: a word taken for a person that ends exactly one organisation's
+    name of two words, and no person's, is that organisation (`Lilly's rival treatment`).
+
+    Words already joined to a name (`taken`) are left as they are.
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    people: set[str] = set()
+    for key, label in longer.items():
+        last = key.rsplit(" ", 1)[-1]
+        if label == "ORG" and key.count(" ") == 1:
+            owners[last].add(key)
+        elif label == "PERSON":
+            people.add(last)
+    return {
+        part: next(iter(full))
+        for part, full in owners.items()
+        if len(full) == 1
+        and labels.get(part) == "PERSON"
+        and part not in people
+        and part not in taken
     }
 
 
