@@ -542,3 +542,8 @@ def test_the_last_word_of_a_companys_two_word_name_alone_is_that_company() -> No
         text, ("Dana Quist", "PERSON"), ("Velmar Quist", "ORG"), ("Quist", "PERSON")
     )
     assert unify(entities, text, lambda name: False)[2].label == "PERSON"
+
+
+def test_where_an_analyst_or_an_economist_works_is_an_organisation() -> None:
+    text = "The rally may fade, said Dana Velk, an economist at Zorvane."
+    assert _found(text).get("Zorvane") == "ORG"

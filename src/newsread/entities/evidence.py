@@ -38,6 +38,7 @@ from newsread.entities.lexicon import (
     ROLE_WORDS,
     STOCK_MOVES,
     TEAM_NOUNS,
+    WORKS_AT,
 )
 from newsread.model import Entity
 
@@ -381,6 +382,9 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
+    if last == "at" and two_back in WORKS_AT:
+        # `an analyst at D.A. Davidson`: people work at firms, banks, universities.
+        found.append(("ORG", STRONGEST))
     if (
         last in PRODUCT_KINDS_BEFORE_NAMES
         and (single or entity.label != "PERSON")

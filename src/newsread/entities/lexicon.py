@@ -186,6 +186,15 @@ SURNAME_PARTICLES: Final = _words(
 )
 """Words that open a surname of several (`Le Pen`, `von der Leyen`, `de Gaulle`)."""
 
+WORKS_AT: Final = _words(
+    """
+    analyst analysts economist economists strategist strategists researcher researchers
+    professor professors trader traders banker bankers lawyer lawyers scientist scientists
+    engineer engineers executive executives
+    """
+)
+"""Jobs done at an organisation: `an analyst at X`."""
+
 LEGAL_FORMS: Final = _words(
     """
     inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj bros
