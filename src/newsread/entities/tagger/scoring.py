@@ -29,8 +29,8 @@ from newsread.entities.tagger.features import (
     OWN_END,
     class_ids,
     feature_rows,
-    lowercase_form,
     lowercase_row,
+    normalise,
 )
 from newsread.entities.tagger.lexicon import Lexicon
 from newsread.entities.tagger.viterbi import decode_scores, pruning_margin
@@ -86,9 +86,7 @@ class Tagger:
         self._scored = 0
         self._known_words: dict[str, bool] = {}
         self._training_forms: frozenset[str] | None = (
-            frozenset(lowercase_form(word) for word in vocabulary.facts.words)
-            if vocabulary is not None
-            else None
+            frozenset(vocabulary.facts.lower_forms) if vocabulary is not None else None
         )
         """The lowercase forms of every word training met (`knows`)."""
         self._known_names: dict[str, bool] = {}
@@ -194,7 +192,7 @@ class Tagger:
             if len(self._known_words) > _WORD_LIMIT:
                 self._known_words.clear()
             if self._training_forms is not None:
-                known = lowercase_form(word) in self._training_forms
+                known = normalise(lower) in self._training_forms
             else:
                 known = bool(self._index[lowercase_row(lower)])
             self._known_words[lower] = known
