@@ -7,6 +7,8 @@ full name, a title, an age or a pronoun, or stand in a results list.
 
 from __future__ import annotations
 
+import time
+
 from newsread.entities import extract
 from newsread.entities.introductions import unintroduced_persons
 from newsread.model import Entity
@@ -59,3 +61,26 @@ def test_the_plural_of_a_named_company_is_left_for_its_products() -> None:
     text = "Tesla said Teslas work on Mars."
     entities = [Entity(0, 5, "ORG", "Tesla"), _person(text, "Teslas")]
     assert unintroduced_persons(text, entities, lambda name: False) == entities
+
+
+def _one_long_line(count: int) -> tuple[str, list[Entity]]:
+    words = [f"Zorv{index:06d}" for index in range(count)]
+    text = " and ".join(words)
+    entities: list[Entity] = []
+    at = 0
+    for word in words:
+        entities.append(Entity(at, at + len(word), "PERSON", word))
+        at += len(word) + len(" and ")
+    return text, entities
+
+
+def test_marks_are_read_near_each_mention_so_one_long_line_costs_linear_time() -> None:
+    timings = []
+    for count in (4_000, 16_000):
+        text, entities = _one_long_line(count)
+        started = time.perf_counter()
+        found = unintroduced_persons(text, entities, lambda name: False)
+        timings.append(time.perf_counter() - started)
+        assert {e.label for e in found} == {"ORG"}
+    # Four times the mentions on one line: about four times the time, not sixteen.
+    assert timings[1] < 8 * timings[0]

@@ -33,7 +33,7 @@ _TITLES: Final = ROLE_WORDS | frozenset(
 )
 """A person's titles: the roles (`lexicon.ROLE_WORDS`) and military ranks."""
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\.?[ \t]+$")
-_LIST_BEFORE: Final = re.compile(r"(?:^|[,:])[ \t]*$")
+_LIST_OPENERS: Final = frozenset("\n,:")
 _LIST_AFTER: Final = re.compile(r"[ \t]*(?:,|\(|$)", re.MULTILINE)
 
 
@@ -89,8 +89,10 @@ def _marked_as_person(text: str, mention: Entity) -> bool:
         return True
     if _PRONOUN.search(text, mention.end, mention.end + _PRONOUN_REACH):
         return True
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return (
-        _LIST_BEFORE.search(text, line_start, mention.start) is not None
-        and _LIST_AFTER.match(text, mention.end) is not None
-    )
+    if _LIST_AFTER.match(text, mention.end) is None:
+        return False
+    # In a list: first on its line, or after a comma or a colon (spaces skipped).
+    at = mention.start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in _LIST_OPENERS
