@@ -55,10 +55,6 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     }
     if not makers:
         return list(entities)
-    # An organisation's name (as the tagger read most of its mentions) whose
-    # first word alone it never took for a company's stays whole unless the
-    # article names the rest on its own too (`Cybertruck`, `Mars Rover`): the
-    # rest of `Novo Nordisk` is no product of a `Novo` taken for a place.
     named_apart = {name_key(entity.text) for entity in entities}
     whole_labels: dict[str, Counter[str]] = defaultdict(Counter)
     for entity in entities:
@@ -79,12 +75,7 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             )
             or not rest[:1].isupper()
             or _whole_name(rest)
-            or (
-                whole_labels[entity.text]["ORG"] * 2 >= whole_labels[entity.text].total()
-                and rest.casefold() not in _NOT_NAMES
-                and alone[name_key(first)]["ORG"] + alone[name_key(first)]["PRODUCT"] == 0
-                and name_key(rest) not in named_apart
-            )
+            or _one_company(whole_labels[entity.text], alone[name_key(first)], rest, named_apart)
         ):
             result.append(entity)
             continue
@@ -97,6 +88,25 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             start = entity.end - len(rest)
             result.append(Entity(start, entity.end, "PRODUCT", rest))
     return result
+
+
+def _one_company(
+    whole: Counter[str], maker_alone: Counter[str], rest: str, named_apart: set[str]
+) -> bool:
+    """Whether a name stays one company's: `Novo Nordisk`, not `Novo` and a product `Nordisk`.
+
+    It does when the tagger read most of its mentions (`whole`) as an
+    organisation's, never took the first word alone (`maker_alone`) for a
+    company's or a product's, and the article names the rest on no other
+    mention (`named_apart`; unlike `Cybertruck` or `Mars Rover`); a role after
+    the maker (`Acme CEO`) is cut off all the same.
+    """
+    return (
+        whole["ORG"] * 2 >= whole.total()
+        and rest.casefold() not in _NOT_NAMES
+        and maker_alone["ORG"] + maker_alone["PRODUCT"] == 0
+        and name_key(rest) not in named_apart
+    )
 
 
 def _mostly_person(labels: Counter[str], label: str) -> bool:

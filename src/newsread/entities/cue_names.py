@@ -83,8 +83,8 @@ def find_cue_names(
         for start, end in [
             *_companies(masked),
             *_makers(masked),
-            *_names_before(masked, _APPOSITION, common),
-            *_names_before(masked, _SHARES_MOVE, common),
+            *_names_before(masked, _apposition_starts(masked), common),
+            *_names_before(masked, _shares_move_starts(masked), common),
         ]
     ]
     found += _camel_case_names(masked)
@@ -177,10 +177,7 @@ def _companies(masked: str) -> list[tuple[int, int]]:
     for match in _COMPANY.finditer(masked):
         start, end = match.span()
         words = match.group().split()
-        # A capitalised function word (`The`, `In`) opens the sentence, not the name.
-        while len(words) > 2 and words[0].casefold() in FUNCTION_WORDS:
-            start = masked.index(words[1], start + len(words[0]))
-            words.pop(0)
+        start = _past_function_words(masked, start, words, keep=2)
         if words[0].casefold() not in FUNCTION_WORDS:
             found.append((start, end))
     return found
@@ -203,35 +200,49 @@ def _makers(masked: str) -> list[tuple[int, int]]:
     return found
 
 
+def _past_function_words(masked: str, start: int, words: list[str], keep: int) -> int:
+    """Where the name in `words` (found at `start`) begins once capitalised function words
+    that open the sentence (`The`, `In`) are dropped from `words`, keeping at least `keep`."""
+    while len(words) > keep and words[0].casefold() in FUNCTION_WORDS:
+        start = masked.index(words[1], start + len(words[0])) if len(words) > 1 else start
+        words.pop(0)
+    return start
+
+
+def _apposition_starts(masked: str) -> list[int]:
+    """Where an apposition naming a kind of company begins (its comma)."""
+    return [match.start() for match in _APPOSITION.finditer(masked)]
+
+
+def _shares_move_starts(masked: str) -> list[int]:
+    """Where `'s shares fell` (and the like) begins, possessive and spaces included."""
+    if "shares" not in masked and "stock" not in masked:
+        return []
+    starts: list[int] = []
+    for match in _SHARES_MOVE.finditer(masked):
+        gap = _POSSESSIVE_AND_SPACE.search(masked, max(0, match.start() - 8), match.start())
+        if gap is not None:
+            starts.append(gap.start())
+    return starts
+
+
 def _names_before(
-    masked: str, cue: re.Pattern[str], common: Callable[[str], bool]
+    masked: str, cue_starts: Sequence[int], common: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """Capitalised words right before a `cue` that says they name a company.
+    """Capitalised words right before each of `cue_starts`, where a cue says they name a company.
 
     Neither a word `common` in small letters (`Meanwhile, the company`) nor a
     people's adjective (`European shares fell`) opens such a name, and the
     words must not end a longer capitalised run.
     """
-    if cue is _SHARES_MOVE and "shares" not in masked and "stock" not in masked:
-        return []
     found: list[tuple[int, int]] = []
-    for match in cue.finditer(masked):
-        cue_start = match.start()
-        if cue is _SHARES_MOVE:
-            gap = _POSSESSIVE_AND_SPACE.search(masked, max(0, cue_start - 8), cue_start)
-            if gap is None:
-                continue
-            cue_start = gap.start()
+    for cue_start in cue_starts:
         line_start = masked.rfind("\n", max(0, cue_start - 60), cue_start) + 1
         name = _NAME_BEFORE.search(masked, max(line_start, cue_start - 60), cue_start)
         if name is None:
             continue
-        start = name.start()
         words = name.group().split()
-        # A capitalised function word (`The`, `In`) opens the sentence, not the name.
-        while words and words[0].casefold() in FUNCTION_WORDS:
-            start = masked.index(words[1], start + len(words[0])) if len(words) > 1 else cue_start
-            words.pop(0)
+        start = _past_function_words(masked, name.start(), words, keep=0)
         if (
             not words
             or common(words[0])

@@ -477,10 +477,9 @@ def _apposition_kind(apposition: str) -> str | None:
 
     The head is the last word before the phrase goes on with a small word, a
     participle or an adverb (`the startup backed by…`, `the company's suite
-    of…`, `a platform specifically designed…`): a
-    product noun before a company noun is what the company makes (`the
-    electric truck maker`), a company noun before a role is someone's job
-    (`a company spokesman`).
+    of…`, `a platform specifically designed…`). So a product noun before a
+    company noun is what the company makes (`the electric truck maker`), and
+    a company noun before a role is someone's job (`a company spokesman`).
     """
     words = [word.casefold() for word in apposition.split()]
     head = ""

@@ -88,14 +88,7 @@ def unify(
     relabelled: set[str] = set()
     if longer:
         placed = _placed(entities, mentions, text) if text else None
-        new_place: Callable[[str], bool] | None = None
-        if placed is not None and known is not None:
-            is_placed, is_known = placed, known
-
-            def new_place(part: str) -> bool:
-                return not is_known(part) and not is_placed(part)
-
-        aliases = _organisation_parts(longer, labels, new_place)
+        aliases = _organisation_parts(longer, labels, placed, known)
         aliases |= _person_parts(longer, labels, placed)
         aliases |= _organisation_tails(longer, labels, aliases)
         aliases |= _acronyms(entities, mentions, capitals, longer)
@@ -193,13 +186,15 @@ def _placed(
 def _organisation_parts(
     longer: dict[str, str],
     labels: dict[str, str],
-    joins_as_place: Callable[[str], bool] | None = None,
+    placed: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
 ) -> dict[str, str]:
     """`riverside` → `riverside united` when exactly one organisation's name starts with it.
 
     `longer` are the names of more than one word among `labels`. A word alone
     that the article treats as a place stays one (`Ontario` and `Ontario Hydro
-    Authority` are two things) unless `joins_as_place(word)`, and so does a
+    Authority` are two things), unless training never met it (`known`) and no
+    mention reads as a place (`placed`: `Novo` of `Novo Nordisk`); so does a
     nationality (`Dutch`, `Dutch Football Association`).
     """
     owners: dict[str, set[str]] = defaultdict(set)
@@ -214,7 +209,13 @@ def _organisation_parts(
         if _nested(full)
         and (
             labels.get(part) in ("ORG", "MISC", "PERSON")
-            or (labels.get(part) == "PLACE" and joins_as_place is not None and joins_as_place(part))
+            or (
+                labels.get(part) == "PLACE"
+                and placed is not None
+                and known is not None
+                and not known(part)
+                and not placed(part)
+            )
         )
         and part.removesuffix("s") not in DEMONYMS
     }
@@ -307,6 +308,11 @@ def _product_heads(labels: dict[str, str], longer: dict[str, str]) -> set[str]:
     return relabelled
 
 
+def singulars(key: str) -> tuple[str, ...]:
+    """What a name ending in `s` is the plural of (`teslas` → `tesla`; `porsches` → both cuts)."""
+    return (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
+
+
 def _fleets(labels: dict[str, str], plurals: list[str]) -> set[str]:
     """`Teslas`, `Boeings`: the plural of an organisation's name is its products, not a place.
 
@@ -319,8 +325,7 @@ def _fleets(labels: dict[str, str], plurals: list[str]) -> set[str]:
     for key in plurals:
         if labels[key] not in ("PLACE", "PERSON", "MISC"):
             continue
-        makers = (key[:-1], key[:-2]) if key.endswith("es") else (key[:-1],)
-        if any(labels.get(maker) == "ORG" for maker in makers):
+        if any(labels.get(maker) == "ORG" for maker in singulars(key)):
             labels[key] = "PRODUCT"
             relabelled.add(key)
     return relabelled

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from newsread.entities.identity import name_key
+from newsread.entities.identity import name_key, singulars
 from newsread.entities.lexicon import ROLE_WORDS
 from newsread.model import Entity
 
@@ -63,7 +63,7 @@ def unintroduced_persons(
         # `Teslas` where the article names `Tesla`: its cars (`identity`), not a company.
         named = {name_key(entity.text) for entity in entities}
         for key in [key for key in candidates if key.endswith("s")]:
-            if key[:-1] in named or (key.endswith("es") and key[:-2] in named):
+            if not named.isdisjoint(singulars(key)):
                 del candidates[key]
     lone = {
         key

@@ -242,7 +242,6 @@ PRODUCT_KINDS_BEFORE_NAMES: Final = PRODUCT_NOUNS - _words(
 Claude`); not those said of people (`model Jane Doe`, `fighter`, `assistant`) or of
 companies (`service`, `platform`), nor an investigation (`probe`)."""
 
-
 PRODUCT_HEADS: Final = _words(
     "rover pro max ultra plus mini lite edition phone truck app supercomputer chip os telescope"
 )

@@ -65,12 +65,12 @@ def refine(
         if entity.label not in ("MISC", "ORG", "PLACE"):
             continue
         spaced = _finished_after(text, entity.end)
-        if (
-            entity.label == "PLACE"
-            and " " in entity.text
-            and entity.text.rsplit(" ", 1)[-1].casefold() in EVENT_WORDS
-        ):
-            # `Shanghai Auto Show`: a place's name opens it, but no place ends in `Show`.
+        several = " " in entity.text
+        last = (
+            entity.text.rsplit(" ", 1)[-1].casefold() if several or entity.label == "MISC" else ""
+        )
+        if several and last in EVENT_WORDS:
+            # A place may open an event's name (`Shanghai Auto Show`), but ends none so.
             result[index] = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
             continue
         if entity.label == "PLACE":
@@ -85,13 +85,6 @@ def refine(
                 name = text[entity.start : end]
                 result[index] = Entity(entity.start, end, "PRODUCT", name, entity.key)
                 product.add(name_key(name))
-            continue
-        several = " " in entity.text
-        last = (
-            entity.text.rsplit(" ", 1)[-1].casefold() if several or entity.label == "MISC" else ""
-        )
-        if several and last in EVENT_WORDS:
-            result[index] = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
             continue
         if several and last in _LAW_WORDS and entity.label == "ORG":
             # `Digital Services Act`, `Test Ban Treaty`: a law or a treaty, as CoNLL marks them.
@@ -186,11 +179,9 @@ def _versioned_products(
             or end + len(version.group()) - len(version.group().lstrip()) in measured
         ):
             continue
-        if version.group().rsplit(None, 1)[-1][0].islower():
-            # The kind of product is no part of the name: `Kirin 9020`, not `… processor`.
-            name_end = end + len(version.group().rsplit(None, 1)[0])
-        else:
-            name_end = version.end()
+        before_kind, kind = version.group().rsplit(None, 1)
+        # The kind of product is no part of the name: `Kirin 9020`, not `… processor`.
+        name_end = end + len(before_kind) if kind[0].islower() else version.end()
         name = text[entity.start : name_end]
         replaced[index] = Entity(entity.start, name_end, "PRODUCT", name, name_key(name))
     return _with_replaced(entities, replaced)
@@ -210,14 +201,6 @@ def _with_replaced(entities: list[Entity], replaced: dict[int, Entity]) -> list[
         if index in replaced:
             covered_to = entity.end
     return result
-
-
-_PLACE_OF_HEADS: Final = GEOGRAPHIC_HEADS | frozenset(
-    ["republic", "kingdom", "isle", "cape", "straits", "commonwealth", "principality"]
-)
-_OF_BETWEEN: Final = frozenset([" of ", " of the "])
-_LONGEST_GAP: Final = 11
-"""The most characters between two names `_joined_names` joins (` von der `, ` of the `)."""
 
 
 _PAIRED: Final = frozenset(["PERSON", "ORG", "PLACE"])
@@ -283,47 +266,60 @@ def _with_editions(text: str, entities: list[Entity]) -> list[Entity]:
     return _with_replaced(entities, replaced)
 
 
-def _joined_names(text: str, entities: list[Entity]) -> list[Entity]:
-    """Two names that are one: a kind of place named after a place (`Gulf` + `of` +
-    `Mexico`), and a first name and a surname with small particles between (`Ursula` +
-    `von der` + `Leyen`).
+_PLACE_OF_HEADS: Final = GEOGRAPHIC_HEADS | frozenset(
+    ["republic", "kingdom", "isle", "cape", "straits", "commonwealth", "principality"]
+)
+_OF_BETWEEN: Final = frozenset([" of ", " of the "])
+_LONGEST_GAP: Final = 11
+"""The most characters between two names `_joined_names` joins (` von der `, ` of the `)."""
 
-    The first place's last word must be a kind of place (`Gulf`, `Republic`,
-    `Isle`), and the two only `of` (or `of the`) apart; the first name one word,
-    the surname a person's, and only particles (`von`, `der`, `de`) between.
-    """
+
+def _joined_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two names that are one, a few characters apart (`_joined_label`), joined."""
     result: list[Entity] = []
     for entity in entities:
         previous = result[-1] if result else None
-        if previous is None or entity.start - previous.end > _LONGEST_GAP:
-            result.append(entity)
-            continue
-        gap = text[previous.end : entity.start]
-        label = ""
-        if not gap.startswith(" ") or not gap.endswith(" "):
-            pass
-        elif (
-            entity.label == "PLACE"
-            and previous.label == "PLACE"
-            and gap in _OF_BETWEEN
-            and previous.text.rsplit(" ", 1)[-1].casefold() in _PLACE_OF_HEADS
-        ):
-            label = "PLACE"
-        elif (
-            entity.label == "PERSON"
-            and previous.label in NAME_LABELS
-            and " " not in previous.text
-            and all(word in SURNAME_PARTICLES for word in gap.split())
-            and gap.strip()
-            and gap.islower()
-        ):
-            label = "PERSON"
-        if label:
+        label = (
+            _joined_label(text[previous.end : entity.start], previous, entity)
+            if previous is not None and entity.start - previous.end <= _LONGEST_GAP
+            else None
+        )
+        if previous is not None and label is not None:
             name = text[previous.start : entity.end]
             result[-1] = Entity(previous.start, entity.end, label, name, name_key(name))
         else:
             result.append(entity)
     return result
+
+
+def _joined_label(gap: str, first: Entity, second: Entity) -> str | None:
+    """The label of `first`, `gap`, `second` read as one name, if they are one.
+
+    A kind of place named after a place (`Gulf` + `of` + `Mexico`): the first
+    place's last word is a kind of place (`Gulf`, `Republic`, `Isle`), and only
+    `of` (or `of the`) lies between. A first name and a surname with small
+    particles between (`Ursula` + `von der` + `Leyen`): the first name one word,
+    the surname a person's, and only particles (`von`, `der`, `de`) between.
+    """
+    if not gap.startswith(" ") or not gap.endswith(" "):
+        return None
+    if (
+        second.label == "PLACE"
+        and first.label == "PLACE"
+        and gap in _OF_BETWEEN
+        and first.text.rsplit(" ", 1)[-1].casefold() in _PLACE_OF_HEADS
+    ):
+        return "PLACE"
+    if (
+        second.label == "PERSON"
+        and first.label in NAME_LABELS
+        and " " not in first.text
+        and gap.strip()
+        and gap.islower()
+        and all(word in SURNAME_PARTICLES for word in gap.split())
+    ):
+        return "PERSON"
+    return None
 
 
 def _makers_of_products(entities: list[Entity]) -> list[Entity]:

@@ -9,9 +9,9 @@ names the body proves (`headlines`); makers are split from products
 (`brands`), common acronyms and common nouns in capitals dropped (`acronyms`,
 `common_words`), each name's label is decided from all its mentions
 (`evidence`), a one-word name no one introduces as a person is taken for an
-organisation (`introductions`), some become products or events (`refine`), mentions of one thing
-get one label and key (`identity`), and `merge` makes one sorted,
-non-overlapping list. The tagger (and numpy) is imported and its model loaded
+organisation (`introductions`), some become products or events (`refine`),
+mentions of one thing get one label and key (`identity`), and `merge` makes
+one sorted, non-overlapping list. The tagger (and numpy) is imported and its model loaded
 on the first call.
 """
 

@@ -350,15 +350,10 @@ def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
     )
 
 
-def lowercase_form(word: str) -> str:
-    """The word's lowercase form as its features see it (quotes straight, digits as `0`)."""
-    norm = normalise(word)
-    return norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower())
-
-
 def lowercase_row(word: str) -> int:
     """The weight-table row of the word's lowercase form as its own feature (as `mix` does)."""
-    value = _crc(lowercase_form(word))
+    norm = normalise(word)
+    value = _crc(norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower()))
     mixed = ((value * _VALUE) ^ ((_L + 1) * _TEMPLATE)) & _MASK
     return ((mixed * _VALUE) & _MASK) >> (64 - HASH_BITS)
 
