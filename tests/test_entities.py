@@ -1041,3 +1041,9 @@ def test_sample_articles_fixed_in_round_nine() -> None:
     assert not any(text in ("Universe", "Series", "Voice", "Imagine") for text, _ in funding)
     purchase = {(e.text, e.label) for e in by_title[articles[3].title]}
     assert ("Colossus", "PRODUCT") in purchase
+
+
+def test_a_mark_the_tagger_takes_in_before_a_name_stays_outside_it() -> None:
+    text = "His argument looks equivalent wrote and Cruise, #Nvidia in a might Mars if Grok to be."
+    for entity in extract(text):
+        assert entity.text[0].isalnum(), entity

@@ -12,8 +12,10 @@ import time
 
 from newsread.entities import extract
 from newsread.entities.brands import split_brands
+from newsread.entities.common_words import drop_common_words
 from newsread.entities.identity import unify
 from newsread.entities.letter_names import letter_name_spans
+from newsread.entities.tagger import shared_tagger
 from newsread.model import Entity
 from newsread.seeds import seed_files
 
@@ -547,3 +549,53 @@ def test_the_last_word_of_a_companys_two_word_name_alone_is_that_company() -> No
 def test_where_an_analyst_or_an_economist_works_is_an_organisation() -> None:
     text = "The rally may fade, said Dana Velk, an economist at Zorvane."
     assert _found(text).get("Zorvane") == "ORG"
+
+
+def test_the_place_a_wire_storys_dateline_opens_with_is_a_place() -> None:
+    headline = "Talks stall as envoys leave\n\n"
+    body = "said on Tuesday that the talks had stalled over the border."
+    for dateline in ("ZARVOSK, Aug 12 (Reuters) - ", "ZARVOSK (AP) — ", "ZARVOSK, Sept. 3 - "):
+        assert _found(headline + dateline + "Envoy Dana Velk " + body).get("ZARVOSK") == "PLACE"
+    # A company that opens a line and is followed by a date is not a dateline.
+    text = "Zorvane, which makes chips, said on Jan 8 that sales rose."
+    assert _found(text).get("Zorvane") != "PLACE"
+
+
+def test_a_name_that_says_of_itself_that_it_did_a_thing_is_an_organisation() -> None:
+    text = (
+        "The turbines came from Korea's Varnolt Enerfy. Varnolt Enerfy announced last "
+        "October that it signed a contract to supply two turbines."
+    )
+    assert _found(text).get("Varnolt Enerfy") == "ORG"
+    # `it` that is not the speaker says nothing of the name.
+    text = "Dana Velk said on Tuesday that it was time to leave."
+    assert _found(text).get("Dana Velk") == "PERSON"
+
+
+def test_a_common_word_opening_a_sentence_is_no_name() -> None:
+    text = "Zorvane raised cash.\n\nStrategic partners Varnolt and Quist joined. German banks won."
+    entities = _mentions(
+        text,
+        ("Zorvane", "ORG"),
+        ("Strategic", "MISC"),
+        ("Varnolt", "ORG"),
+        ("Quist", "ORG"),
+        ("German", "MISC"),
+    )
+    kept = [e.text for e in drop_common_words(text, entities, shared_tagger())]
+    # A nationality opens sentences as a name.
+    assert kept == ["Zorvane", "Varnolt", "Quist", "German"]
+
+
+def test_the_plural_of_a_company_the_tagger_took_for_one_is_its_products() -> None:
+    text = "Zorvane makes cars. Zorvane said Zorvanes have range. A fleet of Zorvanes left."
+    entities = _mentions(
+        text, ("Zorvane", "ORG"), ("Zorvane", "ORG"), ("Zorvanes", "ORG"), ("Zorvanes", "ORG")
+    )
+    assert [e.label for e in unify(entities, text, lambda name: False)[2:]] == ["PRODUCT"] * 2
+
+
+def test_capitals_before_small_letters_are_a_brands_shape() -> None:
+    text = "Nvidia works with carmakers like Waymo, QXvolt, and Nuro on vehicle computing."
+    assert _found(text).get("QXvolt") == "ORG"
+    assert "CEOs" not in _found("Zorvane CEOs met in Oslo.")

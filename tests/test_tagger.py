@@ -18,6 +18,7 @@ from newsread.entities import consistency, extract
 from newsread.entities import train as training
 from newsread.entities.tagger import MODEL_PATH, shared_tagger
 from newsread.entities.tagger import tokenize as tokenize_module
+from newsread.entities.tagger.clusters import learn_clusters
 from newsread.entities.tagger.conll import read_conll
 from newsread.entities.tagger.evaluate import score
 from newsread.entities.tagger.features import (
@@ -369,13 +370,20 @@ def test_the_training_command_averages_its_models_and_writes_the_same_bytes_twic
     assert outputs[0].read_bytes() == outputs[1].read_bytes()
 
     documents = read_conll(corpus)
+    sentences = [sentence.words for document in documents for sentence in document]
+    clusters = learn_clusters(sentences, training.CLUSTERS)
     alone = [
-        train(examples(documents, training.TITLE_CASE_SHARE, seed), epochs=2, seed=seed)
+        train(
+            examples(documents, training.TITLE_CASE_SHARE, seed, clusters.mapping()),
+            epochs=2,
+            seed=seed,
+        )
         for seed in (7, 8)
     ]
     assert not np.array_equal(alone[0].features, alone[1].features)
     saved = load(outputs[0])
     assert np.array_equal(saved.features, combine(alone).features)
+    assert saved.clusters is not None and saved.clusters.mapping() == clusters.mapping()
     assert score(Tagger(saved), documents).f1 > 0.95
 
 

@@ -52,6 +52,9 @@ def drop_common_acronyms(text: str, entities: Sequence[Entity]) -> list[Entity]:
             inner = " ".join(words)
             start = entity.start + entity.text.index(inner)
             entity = Entity(start, start + len(inner), entity.label, inner, entity.key)
+        elif entity.label == "PERSON" and _ends_a_company(text, entity, words):
+            # No one's name ends in `AI`: `Kelvara AI said…` is a company's.
+            entity = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
         kept.append(entity)
     return kept
 
@@ -70,13 +73,13 @@ _COMPANY_NAME_ENDINGS: Final = frozenset(["ai", "tv"])
 def _ends_a_company(text: str, entity: Entity, words: list[str]) -> bool:
     """`Mistral AI released…`: an acronym ending a company's whole name is part of it.
 
-    The name must be an organisation's of two words or more, the acronym its
-    very last word and one that ends companies' names, and the text go on as
-    after a subject or a whole name (a verb, a possessive, punctuation), not
-    with the noun the acronym qualifies (`Acme AI chips`).
+    The name must be of two words or more, an organisation's or one taken for a
+    person's, the acronym its very last word and one that ends companies'
+    names, and the text go on as after a subject or a whole name (a verb, a
+    possessive, punctuation), not with the noun the acronym qualifies (`Acme AI chips`).
     """
     return (
-        entity.label == "ORG"
+        entity.label in ("ORG", "PERSON")
         and len(words) == entity.text.count(" ") + 1 > 1
         and words[-1].casefold() in _COMPANY_NAME_ENDINGS
         and _AFTER_A_SUBJECT.match(text, entity.end) is not None

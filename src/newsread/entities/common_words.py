@@ -17,12 +17,14 @@ from collections.abc import Sequence
 from typing import Final, Protocol
 
 from newsread.entities.identity import NAME_LABELS, name_key
-from newsread.entities.lexicon import ADJECTIVE_SUFFIXES, FUNCTION_WORDS
+from newsread.entities.lexicon import ADJECTIVE_SUFFIXES, DEMONYMS, FUNCTION_WORDS
 from newsread.model import Entity
 
 _ROMAN: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 """Roman numerals of two letters or more (`II`, `XIV`); a lone `X` or `V` may be a name."""
 _THE_BEFORE: Final = re.compile(r"(?<![\w-])[Tt]he[ \t]+$")
+_PROMPT_ENDINGS: Final = frozenset(["here", "now", "more", "below", "today"])
+"""How a web page's prompts end (`Click Here`, `Read More`), which no person's name does."""
 
 
 class Vocabulary(Protocol):
@@ -50,13 +52,51 @@ def drop_common_words(
     """
     if any("-" in e.text for e in entities):
         entities = cut_adjective_suffixes(_join_split_adjectives(text, entities))
-    nouns = _emphasised_names(text, entities, vocabulary)
+    nouns = _emphasised_names(text, entities, vocabulary) | _opening_adjectives(
+        text, entities, vocabulary
+    )
     return [
         e
         for e in entities
         if not (e.text[:1] in _ROMAN_LETTERS and is_roman_numeral(e.text))
         and not (nouns and e.label in NAME_LABELS and name_key(e.text) in nouns)
+        and not (e.label == "PERSON" and e.text.rpartition(" ")[2].casefold() in _PROMPT_ENDINGS)
     ]
+
+
+def _opening_adjectives(text: str, entities: Sequence[Entity], vocabulary: Vocabulary) -> set[str]:
+    """Keys of words taken for MISC only where they open a sentence before a lowercase word.
+
+    `Strategic partners NVIDIA and Cisco…`: a word training met in lowercase,
+    capitalised because it comes first, is no name unless the article writes it
+    so elsewhere. A nationality (`German officials`) is a name wherever it stands.
+    """
+    openers: dict[str, bool] = {}
+    for entity in entities:
+        if entity.label != "MISC" or " " in entity.text:
+            continue
+        key = name_key(entity.text)
+        if openers.get(key, True):
+            openers[key] = (
+                _opens_sentence(text, entity.start)
+                and text[entity.end : entity.end + 1] == " "
+                and text[entity.end + 1 : entity.end + 2].islower()
+            )
+    return {
+        key
+        for key, opener in openers.items()
+        if opener and key not in DEMONYMS and vocabulary.met_in_lowercase(key)
+    }
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` is the first of its line or follows a sentence's end."""
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return (
+        not before
+        or before[-1] == "\n"
+        or (before != text[max(0, start - 4) : start] and before[-1] in ".!?")
+    )
 
 
 def _emphasised_names(text: str, entities: Sequence[Entity], vocabulary: Vocabulary) -> set[str]:

@@ -104,7 +104,9 @@ def find_cue_names(
     return sorted([*entities, *added], key=lambda e: e.start)
 
 
-_CAPITAL_INSIDE: Final = re.compile(r"[a-z][A-Z]")
+_CAPITAL_INSIDE: Final = re.compile(r"[a-z][A-Z]|(?<![A-Za-z])[A-Z]{2,}[a-z]{3}")
+"""A brand's mark: a capital after a small letter (`WhatsApp`), or capitals before three
+small letters (`XPeng`, `VMware`; `CEOs`, `DVDs` have one)."""
 _NAME_CHARACTERS: Final = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&"
 )
@@ -115,8 +117,8 @@ _SURNAME: Final = re.compile(r"(?:Mc|Mac|O'|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]")
 
 
 def _camel_case_names(masked: str) -> list[tuple[int, int, str]]:
-    """Words with a capital after a small letter: brands (`WhatsApp`, `OpenAI`), or
-    products when a small `i` opens them (`iPhone`).
+    """Words of a brand's shape (`brand_shaped`): brands (`WhatsApp`, `OpenAI`, `XPeng`),
+    or products when a small `i` opens them (`iPhone`).
 
     A word needs four characters and two small letters (`kWh`, `mRNA` are units
     and molecules), at most one small letter before its first capital when it
@@ -146,7 +148,8 @@ def _camel_case_names(masked: str) -> list[tuple[int, int, str]]:
 
 
 def brand_shaped(word: str) -> bool:
-    """Whether a word has a brand's shape: a capital after a small letter (`WhatsApp`).
+    """Whether a word has a brand's shape: a capital after a small letter (`WhatsApp`), or
+    capitals before three small letters (`XPeng`).
 
     Four characters or more, two small letters or more (`kWh`, `mRNA` are units
     and molecules), at most one small letter before the first capital when one

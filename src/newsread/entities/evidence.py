@@ -88,6 +88,27 @@ _ORG_PREFIX: Final = frozenset(
 _COMPANY_ENDINGS: Final = ORGANISATION_ENDINGS | COMPANY_DESIGNATORS
 _FOUNDED: Final = re.compile(r"(?:,[ \t]+|[ \t]+(?:was|is|were|had[ \t]+been)[ \t]+)founded\b")
 """`Acme was founded`, `Acme, founded in 2021`: companies are founded (people found them)."""
+_DATELINE: Final = re.compile(
+    r"(?:,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b"
+    r"|[ \t]+\((?:Reuters|AP|AFP|UPI|Bloomberg|CNN|dpa|Xinhua)\))"
+)
+"""What follows the place a wire story's dateline opens with: `KYIV, Aug 12 (Reuters) -`,
+`WASHINGTON (AP) —`."""
+_SAYS: Final = (
+    r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:said|says|announced|announces|noted|notes|confirmed|"
+    r"confirms|stated|states|disclosed|discloses|reported|reports)\b[^.\n]{0,40}?[ \t]that[ \t]+"
+)
+_SAYS_IT: Final = re.compile(
+    _SAYS + r"it[ \t]+(?!was\b|is\b|had\b|has\b|would\b|will\b|could\b|might\b|may\b|"
+    r"must\b|should\b|seemed\b|seems\b|appeared\b|appears\b)[a-z]+ed\b"
+)
+"""`Acme announced last October that it signed…`: what says of itself that it did a thing is
+an organisation (a person says `he` or `she`; `it was time` says nothing)."""
+_SAYS_HE: Final = re.compile(_SAYS + r"(?:he|she)\b")
+"""`Orvenko said on Tuesday that he would…`: who says `he` or `she` of themselves is a person."""
+_MAKING: Final = frozenset(
+    ["made", "built", "manufactured", "produced", "supplied", "developed", "designed", "sold"]
+)
 _STOCK_WORDS: Final = frozenset(["shares", "stock"])
 _STOCK_MOVES: Final = re.compile(
     rf"(?:['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
@@ -269,7 +290,7 @@ _CUES_AFTER: Final = (
 )
 """Every word right after a name that some cue of `_cues_near` looks for."""
 _CUES_BEFORE: Final = (
-    frozenset(["of", "the", "at"])
+    frozenset(["of", "the", "at", "by"])
     | COMPANY_NOUNS
     | TEAM_NOUNS
     | _LAUNCH_VERBS
@@ -279,6 +300,8 @@ _CUES_BEFORE: Final = (
 )
 """Every word right before a name that some cue of `_cues_near` looks for."""
 _CUE_MARKS: Final = frozenset(",'’")
+_LINE_START: Final = frozenset(["", "\n"])
+"""The text right before a mention that opens a line (or the text)."""
 """Every character right after a name that some cue of `_cues_near` looks for."""
 
 
@@ -344,6 +367,8 @@ def _own_cues(
             or after in _CUES_AFTER
             or last in _CUES_BEFORE
             or next_character in _CUE_MARKS
+            or (next_character == " " and before[-1:] in _LINE_START)
+            or (entity.label in ("PERSON", "ORG") and "that " in text[entity.end : entity.end + 80])
             or _name_is_a_cue(entity.text)
             or (entity.label == "PERSON" and " " in entity.text and before[-1:] in _QUOTES)
             or (lists and ("like" in before or "such as" in before or "including" in before))
@@ -382,6 +407,16 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
+    if last == "by" and two_back in _MAKING and entity.label == "PLACE":
+        # `the chip, made by Quantor`: a maker is no place (a country the tagger
+        # knows outweighs this: `weapons supplied by Russia`).
+        found.append(("ORG", STRONG))
+    if entity.label == "PERSON" and _SAYS_IT.match(text, entity.end):
+        found.append(("ORG", STRONG))
+    if entity.label == "ORG" and single and _SAYS_HE.match(text, entity.end):
+        found.append(("PERSON", STRONG))
+    if before_text[-1:] in _LINE_START and _DATELINE.match(text, entity.end):
+        found.append(("PLACE", STRONGEST))
     if last == "at" and two_back in WORKS_AT:
         # `an analyst at D.A. Davidson`: people work at firms, banks, universities.
         found.append(("ORG", STRONGEST))

@@ -314,16 +314,18 @@ def singulars(key: str) -> tuple[str, ...]:
 
 
 def _fleets(labels: dict[str, str], plurals: list[str]) -> set[str]:
-    """`Teslas`, `Boeings`: the plural of an organisation's name is its products, not a place.
+    """`Teslas`, `Boeings`: the plural of an organisation's name is its products.
 
     `plurals` are the names among `labels` that could be one: a word ending
-    in `s`, without an apostrophe. A plural the article itself takes for an
-    organisation is left alone: teams are named so (`the Springboks`). Returns
-    the keys relabelled.
+    in `s`, without an apostrophe. Even one taken for an organisation: a team
+    named in the plural (`the Springboks`) is relabelled too where the article
+    takes its singular for one (`Springbok scrum-half`), which is rare; the
+    tagger, unsure of a new name, takes the plural of a company for one more
+    often (`Teslas have the potential…`). Returns the keys relabelled.
     """
     relabelled: set[str] = set()
     for key in plurals:
-        if labels[key] not in ("PLACE", "PERSON", "MISC"):
+        if labels[key] not in ("PLACE", "PERSON", "MISC", "ORG"):
             continue
         if any(labels.get(maker) == "ORG" for maker in singulars(key)):
             labels[key] = "PRODUCT"

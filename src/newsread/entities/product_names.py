@@ -18,22 +18,28 @@ from newsread.entities.lexicon import DEMONYMS, PLURAL_NAME_HEADS, PRODUCT_HEADS
 from newsread.model import Entity
 
 
-def name_products_whole(text: str, entities: list[Entity]) -> list[Entity]:
+def name_products_whole(
+    text: str, entities: list[Entity], known: Callable[[str], bool]
+) -> list[Entity]:
     """Products named whole, and names listed with products taken for products.
 
     A product line (`Zorbit`, numbered somewhere as `Zorbit 3`) or a place
     (`Mars`) right before a capitalised name is part of a product's name, not
-    its maker: `Zorbit 3 Pro`, `Zorbit Voice`, `Mars Rover`.
+    its maker: `Zorbit 3 Pro`, `Zorbit Voice`, `Mars Rover`. A listed name
+    taken for an organisation stays one if the tagger met it (`known`): a
+    list may name makers beside products, but the tagger's guess at a new
+    name is only a guess.
     """
     lines = _product_lines(entities)
     places = any(e.label == "PLACE" for e in entities)
     joined = _join_named_products(text, entities, lines) if lines or places else entities
-    listed = _listed_with_products(text, joined, lines)
+    listed = _listed_with_products(text, joined, lines, known)
     if not listed:
         return joined
     return [
         Entity(e.start, e.end, "PRODUCT", e.text, e.key)
-        if e.label in ("PLACE", "MISC", "PERSON") and name_key(e.text) in listed
+        if name_key(e.text) in listed
+        and (e.label in ("PLACE", "MISC", "PERSON") or _guessed_organisation(e, known))
         else e
         for e in joined
     ]
@@ -101,13 +107,15 @@ _WORD_GAPS: Final = frozenset([" and ", " or "])
 _LONGEST_GAP: Final = max(len(gap) for gap in _COMMA_GAPS | _WORD_GAPS)
 
 
-def _listed_with_products(text: str, entities: Sequence[Entity], lines: set[str]) -> set[str]:
+def _listed_with_products(
+    text: str, entities: Sequence[Entity], lines: set[str], known: Callable[[str], bool]
+) -> set[str]:
     """Keys of names listed with a product: `Zorbit, Colossus, and Nimbus`.
 
-    Miscellaneous names join a product's list with `and` alone too; a place
-    or a one-word name taken for a person only in a list with commas (`in
-    the Midwest and Route 9 in Ohio` is no list). A name so listed is a
-    product for its neighbours too.
+    Miscellaneous names join a product's list with `and` alone too; a place,
+    a one-word name taken for a person or a new one taken for an organisation
+    only in a list with commas (`in the Midwest and Route 9 in Ohio` is no
+    list). A name so listed is a product for its neighbours too.
     """
     listed: set[str] = set()
     pairs = [
@@ -120,9 +128,9 @@ def _listed_with_products(text: str, entities: Sequence[Entity], lines: set[str]
         return listed
     # Forward, then back: a product at either end reaches the whole list.
     for left, right, comma in [*pairs, *reversed(pairs)]:
-        if _may_be_listed(left, comma) and _is_product(right, lines, listed):
+        if _may_be_listed(left, comma, known) and _is_product(right, lines, listed):
             listed.add(name_key(left.text))
-        if _may_be_listed(right, comma) and _is_product(left, lines, listed):
+        if _may_be_listed(right, comma, known) and _is_product(left, lines, listed):
             listed.add(name_key(right.text))
     return listed
 
@@ -135,36 +143,54 @@ def _is_product(entity: Entity, lines: set[str], listed: set[str]) -> bool:
     )
 
 
-def _may_be_listed(entity: Entity, comma: bool) -> bool:
+def _guessed_organisation(entity: Entity, known: Callable[[str], bool]) -> bool:
+    """A name taken for an organisation on its looks alone: new to the tagger, not one letter.
+
+    A one-letter organisation (`X`, `𝕏`) was named so on firm evidence (`letter_names`).
+    """
+    return entity.label == "ORG" and len(entity.text) > 1 and not known(entity.text)
+
+
+def _may_be_listed(entity: Entity, comma: bool, known: Callable[[str], bool]) -> bool:
     """Whether a name in a list with a product may be one too (a nationality may not)."""
     if entity.label == "MISC":
         allowed = True
     elif entity.label == "PERSON":
         allowed = comma and " " not in entity.text
     else:
-        allowed = comma and entity.label == "PLACE"
+        allowed = comma and (entity.label == "PLACE" or _guessed_organisation(entity, known))
     return allowed and entity.text.casefold() not in DEMONYMS
 
 
 _PLURAL: Final = re.compile(r"[A-Z][a-z]+[^aiosu]s")
+_POSSESSIVES: Final = frozenset(["'s ", "’s "])
 
 
-def without_plural_nouns(entities: list[Entity], known: Callable[[str], bool]) -> list[Entity]:
+def without_plural_nouns(
+    text: str, entities: list[Entity], known: Callable[[str], bool]
+) -> list[Entity]:
     """Without products whose name ends in a plural common noun: `clever Treasure Maps`.
 
     A name of several words taken for a product whose last word is a plural
     the tagger never met is a noun phrase in capitals: products are rarely
     named in the plural. Unless the article names its maker alone too
     (`Google … Google Maps`); and company words (`… Labs`) are no such nouns.
+    So is such a name taken for a person that some mention shows as a thing
+    someone has (`Veltro’s Treasure Maps`): people are not named in the plural.
     """
-    if not any(e.label == "PRODUCT" for e in entities):
+    owned = {
+        name_key(e.text)
+        for e in entities
+        if e.label == "PERSON" and text[max(0, e.start - 3) : e.start] in _POSSESSIVES
+    }
+    if not owned and not any(e.label == "PRODUCT" for e in entities):
         return entities
     named = {name_key(e.text) for e in entities}
     return [
         e
         for e in entities
         if not (
-            e.label == "PRODUCT"
+            (e.label == "PRODUCT" or (e.label == "PERSON" and name_key(e.text) in owned))
             and " " in e.text
             and _PLURAL.fullmatch(head := e.text.rpartition(" ")[2]) is not None
             and head.casefold() not in PLURAL_NAME_HEADS

@@ -127,7 +127,7 @@ def refine(
             else e
             for e in result
         ]
-    whole = name_products_whole(text, without_plural_nouns(result, known))
+    whole = name_products_whole(text, without_plural_nouns(text, result, known), known)
     return _joined_names(text, _with_editions(text, _makers_of_products(_pairs_apart(whole))))
 
 

@@ -52,6 +52,8 @@ def find_names(
     for start, end, kind in spans:
         if original[end - 1] in _TRAILING:
             end = _trim(original, start, end)
+        if not original[start].isalnum() and original[start] != "@":
+            start = _after_marks(original, start, end)
         if kind == _PERSON:
             start = _after_titles(original, start, end)
         if end > start and not (taken and _overlaps(taken, start, end)):
@@ -88,6 +90,13 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if space < 0 or text[start:space].rstrip(".").casefold() not in ROLE_WORDS:
             return start
         start = space + 1
+
+
+def _after_marks(text: str, start: int, end: int) -> int:
+    """Where a name starts once the marks the tagger took in before it are left out (`#Nvidia`)."""
+    while start < end and not (text[start].isalnum() or text[start] == "@"):
+        start += 1
+    return start
 
 
 def _trim(text: str, start: int, end: int) -> int:

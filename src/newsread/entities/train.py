@@ -2,7 +2,8 @@
 
     python -m newsread.entities.train --train ../shared/ner/eng.train --dev ../shared/ner/eng.testa
 
-Several models are trained, each with its own seed (its own order of the
+The training text's words are first grouped into clusters (`clusters`),
+which the features use. Several models are trained, each with its own seed (its own order of the
 sentences and its own sample of Title Case copies), two at a time on two
 cores, and the shipped model is their mean (`perceptron.combine`): it scores
 better on news none of them saw than any one of them. Training is
@@ -19,8 +20,10 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+from newsread.entities.tagger.clusters import WordClusters, learn_clusters
 from newsread.entities.tagger.conll import read_conll
 from newsread.entities.tagger.evaluate import score
 from newsread.entities.tagger.features import AFTER, BEFORE
@@ -32,6 +35,7 @@ EPOCHS = 8
 SEED = 2003
 MODELS = 4
 TITLE_CASE_SHARE = 0.15
+CLUSTERS = 256
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,11 +62,21 @@ def main(argv: list[str] | None = None) -> int:
     documents = read_conll(args.train)
     sentences = sum(len(document) for document in documents)
     print(f"{len(documents)} documents, {sentences} sentences; {args.models} models", flush=True)
+    clusters = learn_clusters(
+        (sentence.words for document in documents for sentence in document), CLUSTERS
+    )
+    print(
+        f"{len(clusters.keys)} words in {CLUSTERS} clusters ({time.perf_counter() - started:.0f}s)",
+        flush=True,
+    )
     seeds = [args.seed + index for index in range(args.models)]
     workers = min(args.models, os.cpu_count() or 1)
+    count = len(seeds)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         models = list(
-            pool.map(_train_one, [args.train] * len(seeds), seeds, [args.epochs] * len(seeds))
+            pool.map(
+                _train_one, [args.train] * count, seeds, [args.epochs] * count, [clusters] * count
+            )
         )
     weights = combine(models)
     seen = {word for document in documents for sentence in document for word in sentence.words}
@@ -76,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _train_one(path: Path, seed: int, epochs: int) -> Weights:
+def _train_one(path: Path, seed: int, epochs: int, clusters: WordClusters) -> Weights:
     """One model, trained with `seed` (in a worker process: arguments and result are pickled)."""
     started = time.perf_counter()
-    data = examples(read_conll(path), TITLE_CASE_SHARE, seed)
+    data = examples(read_conll(path), TITLE_CASE_SHARE, seed, clusters.mapping())
 
     def report(epoch: int, error_rate: float) -> None:
         elapsed = time.perf_counter() - started
@@ -88,7 +102,7 @@ def _train_one(path: Path, seed: int, epochs: int) -> Weights:
             flush=True,
         )
 
-    return train(data, epochs, seed, report)
+    return replace(train(data, epochs, seed, report), clusters=clusters)
 
 
 if __name__ == "__main__":

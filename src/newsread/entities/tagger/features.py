@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Mapping
 from itertools import chain, groupby
 from operator import itemgetter
 from typing import Final
@@ -60,8 +61,13 @@ CLASSES: Final = ("low", "cap", "up", "one", "mix", "num", "punct", "capx", "num
 
 _DIGIT: Final = re.compile(r"\d")
 
-WORD_TEMPLATES: Final = 14
-"""Value slots per word: w, l, s, p1-p4, x1-x4, h, k, x3 (as a neighbour)."""
+WORD_TEMPLATES: Final = 15
+"""Value slots per word: w, l, s, p1-p4, x1-x4, h, k, x3 (as a neighbour), cluster."""
+
+Clusters = Mapping[str, int]
+"""Each word's cluster (`clusters.learn_clusters`) by its `folded` form."""
+CLUSTER_LIMIT: Final = 4096
+"""Clusters are numbered below this."""
 
 
 def normalise(word: str) -> str:
@@ -145,10 +151,20 @@ def _crc(text: str) -> int:
     return zlib.crc32(_encode(text))
 
 
-def word_values(word: str) -> list[int]:
-    """The value hashes of a word, one per word template (see `WORD_TEMPLATES`)."""
+def folded(word: str) -> str:
+    """What lowercase features and clusters read of a word: `F-35` → `f-00`, `O’Neil` → `o'neil`."""
     norm = normalise(word)
-    lower = norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower())
+    return norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower())
+
+
+def word_values(word: str, clusters: Clusters | None = None) -> list[int]:
+    """The value hashes of a word, one per word template (see `WORD_TEMPLATES`).
+
+    A word whose `folded` form has no cluster in `clusters` (or with none given)
+    gets 0 in the cluster slot, a value no training word has.
+    """
+    norm = normalise(word)
+    lower = folded(word)
     hyphen = lower.rsplit("-", 1)[-1] if "-" in norm and len(norm) > 2 else ""
     return [
         _crc(norm),
@@ -165,10 +181,11 @@ def word_values(word: str) -> list[int]:
         _crc(hyphen),
         _crc(CLASSES[word_class(word)]),
         _crc(lower[-3:]),
+        int(_CLUSTER_VALUES[clusters.get(lower, -1) if clusters else -1]),
     ]
 
 
-_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _K, _NX = range(WORD_TEMPLATES)
+_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _K, _NX, _C = range(WORD_TEMPLATES)
 _SEPARATOR: Final = b"\x00"
 _ASCII: Final = bytes(range(128))
 _DIGITS_TO_ZERO: Final = bytes.maketrans(b"0123456789", b"0" * 10)
@@ -179,17 +196,23 @@ _REPEATS: Final = re.compile(rb"(.)\1+")
 _FIRST_OF_RUN: Final = itemgetter(1)
 """The character a run of repeats (`_REPEATS`) collapses to, with no template to expand."""
 _CLASS_HASHES: Final = np.array([_crc(name) for name in CLASSES], dtype=np.uint64)
+_CLUSTER_VALUES: Final = np.array(
+    [*(_crc(f"c{cluster}") for cluster in range(CLUSTER_LIMIT)), 0], dtype=np.uint64
+)
+"""The value of each cluster's slot, and last (index -1) of no cluster."""
 _BY_SHAPE: dict[bytes, tuple[int, int]] = {}
 """`word_class` and `case_bits` of plain ASCII words by `_shape_key`, filled as words come."""
 _BY_SHAPE_LIMIT: Final = 20_000
 
 
-def values_of(words: list[str]) -> npt.NDArray[np.uint64]:
+def values_of(words: list[str], clusters: Clusters | None = None) -> npt.NDArray[np.uint64]:
     """`word_values` of many words, `(len(words), WORD_TEMPLATES)`, hashed in one batch."""
-    return word_facts(words)[0]
+    return word_facts(words, clusters)[0]
 
 
-def word_facts(words: list[str]) -> tuple[npt.NDArray[np.uint64], list[int], list[int]]:
+def word_facts(
+    words: list[str], clusters: Clusters | None = None
+) -> tuple[npt.NDArray[np.uint64], list[int], list[int]]:
     """`values_of(words)` with each word's `word_class` (which the values include) and `case_bits`.
 
     Plain ASCII words (nearly all) take a path where the per-word string work
@@ -198,9 +221,9 @@ def word_facts(words: list[str]) -> tuple[npt.NDArray[np.uint64], list[int], lis
     """
     joined = "\x00".join(words)
     if joined.isascii() and joined.count("\x00") == len(words) - 1:
-        return _plain_word_facts(words, joined.encode())
+        return _plain_word_facts(words, joined.encode(), clusters)
     plain = [word for word in words if word.isascii() and "\x00" not in word]
-    hashes, classes, bits = _plain_word_facts(plain, "\x00".join(plain).encode())
+    hashes, classes, bits = _plain_word_facts(plain, "\x00".join(plain).encode(), clusters)
     result = np.empty((len(words), WORD_TEMPLATES), dtype=np.uint64)
     all_classes: list[int] = []
     all_bits: list[int] = []
@@ -212,14 +235,14 @@ def word_facts(words: list[str]) -> tuple[npt.NDArray[np.uint64], list[int], lis
             all_bits.append(bits[row])
             row += 1
         else:
-            result[index] = word_values(word)
+            result[index] = word_values(word, clusters)
             all_classes.append(word_class(word))
             all_bits.append(case_bits(word))
     return result, all_classes, all_bits
 
 
 def _plain_word_facts(
-    words: list[str], joined: bytes
+    words: list[str], joined: bytes, clusters: Clusters | None
 ) -> tuple[npt.NDArray[np.uint64], list[int], list[int]]:
     """`word_facts` of ASCII words without NUL, given encoded and joined by NUL.
 
@@ -256,6 +279,11 @@ def _plain_word_facts(
             values[row, _H] = zlib.crc32(lowers[row].rsplit(b"-", 1)[-1])
     values[:, _K] = _CLASS_HASHES[classes]
     values[:, _NX] = values[:, _X3]
+    if clusters:
+        keys = b"\x00".join(lowers).decode().split("\x00")
+        values[:, _C] = _CLUSTER_VALUES.take([clusters.get(key, -1) for key in keys])
+    else:
+        values[:, _C] = 0
     return values, classes, bits
 
 
@@ -298,8 +326,8 @@ def mix(values: npt.NDArray[np.uint64], templates: npt.NDArray[np.uint64]) -> Id
     return (mixed >> _SHIFT).astype(np.int64)
 
 
-_OWN_SLOTS: Final = (_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H)
-_NEIGHBOUR_SLOTS: Final = (_L, _K, _W, _NX)
+_OWN_SLOTS: Final = (_W, _L, _S, _P1, _P2, _P3, _P4, _X1, _X2, _X3, _X4, _H, _C)
+_NEIGHBOUR_SLOTS: Final = (_L, _K, _W, _NX, _C)
 _CONTEXT_TEMPLATE: Final = 100
 _NEIGHBOUR_TEMPLATE: Final = 200
 
@@ -352,8 +380,7 @@ def word_ids(values: npt.NDArray[np.uint64]) -> tuple[Ids, Ids, Ids]:
 
 def lowercase_row(word: str) -> int:
     """The weight-table row of the word's lowercase form as its own feature (as `mix` does)."""
-    norm = normalise(word)
-    value = _crc(norm.lower() if norm.isalpha() else _DIGIT.sub("0", norm.lower()))
+    value = _crc(folded(word))
     mixed = ((value * _VALUE) ^ ((_L + 1) * _TEMPLATE)) & _MASK
     return ((mixed * _VALUE) & _MASK) >> (64 - HASH_BITS)
 

@@ -14,7 +14,7 @@ from itertools import filterfalse, repeat
 import numpy as np
 import numpy.typing as npt
 
-from newsread.entities.tagger.features import WORD_TEMPLATES, word_facts
+from newsread.entities.tagger.features import WORD_TEMPLATES, Clusters, word_facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,13 @@ class Lexicon:
 
     A lexicon may start from known words (`base`): those come with their facts
     but without value hashes, which only words added later get (`values[i]`
-    belongs to word `first_hashed + i`).
+    belongs to word `first_hashed + i`). The value hashes include each word's
+    cluster in `clusters` (none without).
     """
 
-    def __init__(self, base: WordFacts | None = None) -> None:
+    def __init__(self, base: WordFacts | None = None, clusters: Clusters | None = None) -> None:
         self.index: dict[str, int] = {}
+        self._clusters = clusters
         self.hashed_words: list[str] = []
         """The words from `first_hashed` on, in index order."""
         self._lower_index: dict[str, int] = {}
@@ -95,7 +97,7 @@ class Lexicon:
         index = self.index
         # Everything that can fail is computed before anything is changed: a
         # word that cannot be hashed must not leave the table half updated.
-        values, classes, bits = word_facts(new)
+        values, classes, bits = word_facts(new, self._clusters)
         start = len(index)
         end = start + len(new)
         if end > len(self._facts):

@@ -23,6 +23,7 @@ from newsread.entities.tagger.features import (
     HASH_BITS,
     NORMAL,
     OFFSETS,
+    Clusters,
     class_ids,
     word_ids,
 )
@@ -74,8 +75,16 @@ def _title_case(word: str) -> str:
     return word[0].upper() + word[1:]
 
 
-def examples(documents: Sequence[Document], title_case_share: float, seed: int) -> list[Example]:
+def examples(
+    documents: Sequence[Document],
+    title_case_share: float,
+    seed: int,
+    clusters: Clusters | None = None,
+) -> list[Example]:
     """Every sentence of `documents`, encoded as the tagger will see it at run time.
+
+    `clusters` are the word clusters the features use (the model must carry
+    the same ones: `Weights.clusters`).
 
     The training news has capital-letter headlines but no Title Case ones, which
     modern articles are full of: copies of a share of the sentences with every
@@ -83,7 +92,7 @@ def examples(documents: Sequence[Document], title_case_share: float, seed: int) 
     to trust capitals there.
     """
     chooser = random.Random(seed)
-    lexicon = Lexicon()
+    lexicon = Lexicon(clusters=clusters)
     lexicon.add([BEFORE, AFTER])
     prepared: list[tuple[list[tuple[str, ...]], list[list[int]], list[bool]]] = []
     for document in documents:
@@ -168,13 +177,14 @@ def combine(models: Sequence[Weights]) -> Weights:
     """The mean of several models' weights: one model that errs less on news none of them saw.
 
     Models trained on the same data in different orders make different
-    mistakes on unseen words; their mean keeps what they agree on.
+    mistakes on unseen words; their mean keeps what they agree on. Their
+    features must have been made with the same clusters, which the mean keeps.
     """
     if not models:
         raise ValueError("no models to combine")
     features = np.mean([model.features.astype(np.float32) for model in models], axis=0)
     transitions = np.mean([model.transitions for model in models], axis=0)
-    return Weights(features.astype(np.float16), transitions.astype(np.float32))
+    return Weights(features.astype(np.float16), transitions.astype(np.float32), models[0].clusters)
 
 
 def _update_features(

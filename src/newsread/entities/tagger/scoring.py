@@ -61,6 +61,7 @@ class Tagger:
         self._index = weights.index
         self._rows = weights.rows
         self._transitions = weights.transitions
+        self._clusters = weights.clusters.mapping() if weights.clusters is not None else None
         self._margin = pruning_margin(weights.transitions)
         classes = self._sum(class_ids())
         class_rows = classes.reshape(-1, classes.shape[3])
@@ -82,7 +83,7 @@ class Tagger:
         self._table.reshape(-1, class_rows.shape[1])[: len(class_rows)] = class_rows
         if vocabulary is not None:
             vocabulary.copy_scores(self._table[self._first_word : self._first_word + self._known])
-        self._lexicon = Lexicon()
+        self._lexicon = Lexicon(clusters=self._clusters)
         self._scored = 0
         self._known_words: dict[str, bool] = {}
         self._training_forms: frozenset[str] | None = (
@@ -200,7 +201,7 @@ class Tagger:
 
     def _reset(self) -> None:
         """Forget every word met so far, keeping the shipped vocabulary."""
-        self._lexicon = Lexicon(self._facts)
+        self._lexicon = Lexicon(self._facts, self._clusters)
         kept = self._first_word + self._known
         if len(self._table) > kept + _SPARE:
             table = np.empty((kept + _SPARE, *self._table.shape[1:]), dtype=np.float32)
@@ -262,7 +263,7 @@ class Tagger:
 
     def vocabulary(self, words: list[str]) -> Vocabulary:
         """`words` with their facts and scores, to ship with the model (`weights.save`)."""
-        lexicon = Lexicon()
+        lexicon = Lexicon(clusters=self._clusters)
         lexicon.add(words)
         return Vocabulary(lexicon.facts(), self.word_scores(lexicon.values))
 

@@ -1,8 +1,9 @@
 """The trained weights: what is saved, shipped and loaded.
 
-Besides the weights, the model carries the training vocabulary with each
-word's summed weight rows (`Vocabulary`), so a word met in training costs
-one dictionary look-up at tagging time instead of hashing its features.
+Besides the weights, the model carries the word clusters its features were
+made with (`clusters`), and the training vocabulary with each word's summed
+weight rows (`Vocabulary`), so a word met in training costs one dictionary
+look-up at tagging time instead of hashing its features.
 Words are stored as one newline-joined UTF-8 blob, not as pickled objects.
 """
 
@@ -16,6 +17,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from newsread.entities.tagger.clusters import WordClusters
 from newsread.entities.tagger.features import HASH_BITS
 from newsread.entities.tagger.lexicon import WordFacts
 from newsread.entities.tagger.tags import TAGS
@@ -34,6 +36,8 @@ class Weights:
     """`(2 ** HASH_BITS, len(TAGS))`."""
     transitions: npt.NDArray[np.float32]
     """`(len(TAGS) + 1, len(TAGS))`; the last row scores a sentence's first tag."""
+    clusters: WordClusters | None = None
+    """The word clusters the features were made with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,11 @@ def save(weights: Weights, path: Path, vocabulary: Vocabulary | None = None) -> 
         "tags": np.array(TAGS),
         "hash_bits": np.array(HASH_BITS),
     }
+    if weights.clusters is not None:
+        arrays |= {
+            "cluster_keys": _blob(weights.clusters.keys),
+            "cluster_ids": weights.clusters.ids.astype(np.int16),
+        }
     if vocabulary is not None:
         facts = vocabulary.facts
         arrays |= {
@@ -102,7 +111,15 @@ def load(path: Path = MODEL_PATH) -> Weights:
         features = np.zeros((1 << HASH_BITS, values.shape[1]), dtype=np.float16)
         features[archive["rows"]] = values
         transitions = archive["transitions"].astype(np.float32, copy=False)
-    return Weights(features, transitions)
+        clusters = _clusters(archive)
+    return Weights(features, transitions, clusters)
+
+
+def _clusters(archive: Any) -> WordClusters | None:
+    """The clusters stored in an open model archive, if it has any."""
+    if "cluster_keys" not in archive.files:
+        return None
+    return WordClusters(_words(archive["cluster_keys"]), archive["cluster_ids"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +132,15 @@ class CompactWeights:
     """`(used + 1, len(TAGS))`."""
     transitions: npt.NDArray[np.float32]
     """As in `Weights`."""
+    clusters: WordClusters | None = None
+    """As in `Weights`."""
     vocabulary: Vocabulary | None = None
 
 
 def compact(weights: Weights) -> CompactWeights:
     """`weights` without the rows no feature uses."""
     used = np.flatnonzero(np.any(weights.features != 0, axis=1))
-    return _compacted(used, weights.features[used], weights.transitions)
+    return _compacted(used, weights.features[used], weights.transitions, weights.clusters)
 
 
 def load_compact(path: Path = MODEL_PATH) -> CompactWeights:
@@ -129,7 +148,9 @@ def load_compact(path: Path = MODEL_PATH) -> CompactWeights:
     with np.load(path) as archive:
         if tuple(archive["tags"].tolist()) != TAGS or int(archive["hash_bits"]) != HASH_BITS:
             raise ValueError(f"{path} was trained for another tag set or feature hashing")
-        weights = _compacted(archive["rows"], archive["values"], archive["transitions"])
+        weights = _compacted(
+            archive["rows"], archive["values"], archive["transitions"], _clusters(archive)
+        )
         if "vocabulary" not in archive.files:
             return weights
         facts = WordFacts(
@@ -140,19 +161,22 @@ def load_compact(path: Path = MODEL_PATH) -> CompactWeights:
             archive["word_bits"].astype(np.int64),
         )
         vocabulary = Vocabulary(facts, None, path)
-        return CompactWeights(weights.index, weights.rows, weights.transitions, vocabulary)
+        return CompactWeights(
+            weights.index, weights.rows, weights.transitions, weights.clusters, vocabulary
+        )
 
 
 def _compacted(
     used: npt.NDArray[np.integer],
     values: npt.NDArray[np.floating],
     transitions: npt.NDArray[np.floating],
+    clusters: WordClusters | None,
 ) -> CompactWeights:
     index = np.zeros(1 << HASH_BITS, dtype=np.int32)
     index[used] = np.arange(1, len(used) + 1, dtype=np.int32)
     rows = np.zeros((len(used) + 1, values.shape[1]), dtype=np.float32)
     rows[1:] = values
-    return CompactWeights(index, rows, transitions.astype(np.float32, copy=False))
+    return CompactWeights(index, rows, transitions.astype(np.float32, copy=False), clusters)
 
 
 def _read_member_into(path: Path, name: str, out: npt.NDArray[np.float32]) -> None:
