@@ -25,6 +25,7 @@ from newsread.entities.tagger.features import (
     AFTER,
     BEFORE,
     case_bits,
+    folded,
     values_of,
     word_class,
     word_facts,
@@ -212,10 +213,14 @@ def test_batched_word_facts_match_the_one_word_functions() -> None:
     words = ["A", "AB", "@", "@@", "@a", "Ab", "ABc", "BXa", "Xx", "a-b", "ab-cd", "-ab", "1a"]
     words += ["".join(chooser.choices(letters, k=chooser.randint(1, 7))) for _ in range(3000)]
     words = list(dict.fromkeys(words))
+    # Clusters for every other word's folded form: the batch must look them up by the same form.
+    clusters = {folded(word): index % 7 for index, word in enumerate(words[::2])}
     for start in range(0, len(words), 50):
         batch = words[start : start + 50]
         values, classes, bits = word_facts(batch)
         assert values.tolist() == [word_values(word) for word in batch]
+        clustered = word_facts(batch, clusters)[0]
+        assert clustered.tolist() == [word_values(word, clusters) for word in batch]
         assert classes == [word_class(word) for word in batch]
         assert bits == [case_bits(word) for word in batch]
 
