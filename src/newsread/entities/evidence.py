@@ -109,6 +109,7 @@ _SAYS_HE: Final = re.compile(_SAYS + r"(?:he|she)\b")
 _MAKING: Final = frozenset(
     ["made", "built", "manufactured", "produced", "supplied", "developed", "designed", "sold"]
 )
+"""Verbs of making before `by` and a maker (`made by Quantor`)."""
 _STOCK_WORDS: Final = frozenset(["shares", "stock"])
 _STOCK_MOVES: Final = re.compile(
     rf"(?:['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
@@ -300,9 +301,9 @@ _CUES_BEFORE: Final = (
 )
 """Every word right before a name that some cue of `_cues_near` looks for."""
 _CUE_MARKS: Final = frozenset(",'’")
-_LINE_START: Final = frozenset(["", "\n"])
-"""The text right before a mention that opens a line (or the text)."""
 """Every character right after a name that some cue of `_cues_near` looks for."""
+_LINE_START: Final = frozenset(["", "\n"])
+"""The last character before a mention that opens a line ("" when it opens the text)."""
 
 
 @lru_cache(maxsize=8192)
