@@ -91,12 +91,9 @@ def _opening_adjectives(text: str, entities: Sequence[Entity], vocabulary: Vocab
 
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` is the first of its line or follows a sentence's end."""
-    before = text[max(0, start - 4) : start].rstrip(" \t")
-    return (
-        not before
-        or before[-1] == "\n"
-        or (before != text[max(0, start - 4) : start] and before[-1] in ".!?")
-    )
+    window = text[max(0, start - 4) : start]
+    before = window.rstrip(" \t")
+    return not before or before[-1] == "\n" or (before != window and before[-1] in ".!?")
 
 
 def _emphasised_names(text: str, entities: Sequence[Entity], vocabulary: Vocabulary) -> set[str]:

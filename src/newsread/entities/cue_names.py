@@ -19,7 +19,13 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.entities.letter_names import letter_name_spans
-from newsread.entities.lexicon import DEMONYMS, FIRM_NOUNS, FUNCTION_WORDS, STOCK_MOVES
+from newsread.entities.lexicon import (
+    DEMONYMS,
+    FIRM_NOUNS,
+    FUNCTION_WORDS,
+    MAKER_VERBS,
+    STOCK_MOVES,
+)
 from newsread.entities.model_codes import model_code_spans
 from newsread.model import Entity
 
@@ -37,19 +43,9 @@ _COMPANY: Final = re.compile(
 
 It opens with a capital letter, the look back placed after it, so the search
 skips straight from capital to capital."""
-_MAKER_VERBS: Final = (
-    "made",
-    "built",
-    "developed",
-    "designed",
-    "manufactured",
-    "produced",
-    "owned",
-    "operated",
-)
 _WORD_CHARACTER: Final = re.compile(r"\w")
 _MAKER: Final = re.compile(
-    rf"\b(?:{'|'.join(_MAKER_VERBS)})[ \t]+by[ \t]+"
+    rf"\b(?:{'|'.join(sorted(MAKER_VERBS))})[ \t]+by[ \t]+"
     rf"({_WORD}(?:[ \t]+{_WORD}){{0,2}})(?![\w’'-])"
 )
 
@@ -191,7 +187,7 @@ def _makers(masked: str) -> list[tuple[int, int]]:
     if "by" not in masked:
         return []
     starts = sorted(
-        start for verb in _MAKER_VERBS if verb in masked for start in _word_starts(masked, verb)
+        start for verb in MAKER_VERBS if verb in masked for start in _word_starts(masked, verb)
     )
     found: list[tuple[int, int]] = []
     searched_to = 0

@@ -30,6 +30,7 @@ from newsread.entities.lexicon import (
     FIRM_NOUNS,
     FUNCTION_WORDS,
     GEOGRAPHIC_HEADS,
+    MAKER_VERBS,
     ORGANISATION_ENDINGS,
     ORGANISATION_PARTS,
     PLACE_HEADS,
@@ -106,10 +107,7 @@ _SAYS_IT: Final = re.compile(
 an organisation (a person says `he` or `she`; `it was time` says nothing)."""
 _SAYS_HE: Final = re.compile(_SAYS + r"(?:he|she)\b")
 """`Orvenko said on Tuesday that he would…`: who says `he` or `she` of themselves is a person."""
-_MAKING: Final = frozenset(
-    ["made", "built", "manufactured", "produced", "supplied", "developed", "designed", "sold"]
-)
-"""Verbs of making before `by` and a maker (`made by Quantor`)."""
+_MAKERS_AND_SELLERS: Final = MAKER_VERBS | {"supplied", "sold"}
 _STOCK_WORDS: Final = frozenset(["shares", "stock"])
 _STOCK_MOVES: Final = re.compile(
     rf"(?:['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
@@ -408,9 +406,9 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
-    if last == "by" and two_back in _MAKING and entity.label == "PLACE":
-        # `the chip, made by Quantor`: a maker is no place (a country the tagger
-        # knows outweighs this: `weapons supplied by Russia`).
+    if last == "by" and two_back in _MAKERS_AND_SELLERS and entity.label == "PLACE":
+        # `the chip, made by Quantor`: a maker or seller is no place (a country
+        # the tagger knows outweighs this: `weapons supplied by Russia`).
         found.append(("ORG", STRONG))
     if entity.label == "PERSON" and _SAYS_IT.match(text, entity.end):
         found.append(("ORG", STRONG))

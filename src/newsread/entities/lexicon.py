@@ -67,6 +67,9 @@ BUSINESS_ROLES: Final = _words(
 )
 """Roles that tie a name to an organisation: `Acme CEO`, `founder of Acme`."""
 
+MAKER_VERBS: Final = _words("made built developed designed manufactured produced owned operated")
+"""Verbs before `by` and whoever makes or runs a thing: `made by Acme`, `operated by Acme`."""
+
 COMPANY_ACTIONS: Final = _words(
     """
     shareholders executives engineers employees unveiled unveils launched launches

@@ -253,7 +253,8 @@ def _plain_word_facts(
     if count == 0:
         return np.zeros((0, WORD_TEMPLATES), dtype=np.uint64), [], []
     exact = joined.split(_SEPARATOR)
-    lowers = joined.lower().translate(_DIGITS_TO_ZERO).split(_SEPARATOR)
+    lowered = joined.lower().translate(_DIGITS_TO_ZERO)
+    lowers = lowered.split(_SEPARATOR)
     shapes = _REPEATS.sub(_FIRST_OF_RUN, joined.translate(_SHAPE_BYTES)).split(_SEPARATOR)
     classes, bits = _facts_by_shape(words, shapes)
     # The first eleven slots of `WORD_TEMPLATES`, in order.
@@ -280,7 +281,7 @@ def _plain_word_facts(
     values[:, _K] = _CLASS_HASHES[classes]
     values[:, _NX] = values[:, _X3]
     if clusters:
-        keys = b"\x00".join(lowers).decode().split("\x00")
+        keys = lowered.decode().split("\x00")
         values[:, _C] = _CLUSTER_VALUES.take([clusters.get(key, -1) for key in keys])
     else:
         values[:, _C] = 0
