@@ -599,3 +599,16 @@ def test_capitals_before_small_letters_are_a_brands_shape() -> None:
     text = "Nvidia works with carmakers like Waymo, QXvolt, and Nuro on vehicle computing."
     assert _found(text).get("QXvolt") == "ORG"
     assert "CEOs" not in _found("Zorvane CEOs met in Oslo.")
+
+
+def test_a_name_one_holds_shares_or_a_stake_in_is_a_company() -> None:
+    assert _found("Shares in Dravelle shot up 100 pesetas on Thursday.")["Dravelle"] == "ORG"
+    assert _found("The fund bought a 25 percent stake in Quenmark last year.")["Quenmark"] == "ORG"
+    assert _found("Veltrano shares up 65 pesetas on H1 results.")["Veltrano"] == "ORG"
+    # What one invests in may well be a place.
+    assert _found("Foreign investment in Brakova rose last year.")["Brakova"] == "PLACE"
+
+
+def test_a_legal_form_from_any_country_ends_a_companys_name() -> None:
+    assert _found("Walker Pty said on Monday its profit rose.")["Walker Pty"] == "ORG"
+    assert _found("Baker Srl said on Monday it would cut jobs.")["Baker Srl"] == "ORG"

@@ -86,6 +86,8 @@ _ORG_PREFIX: Final = frozenset(
     ]
 )
 """`CEO of X`, `chief executive of X`, `a subsidiary of X`: X is an organisation."""
+_HOLDINGS: Final = frozenset(["shares", "stake", "stakes", "shareholding", "stakeholding"])
+"""`shares in X`, `a stake in X`: what one holds in a company (unlike `investment in China`)."""
 _COMPANY_ENDINGS: Final = ORGANISATION_ENDINGS | COMPANY_DESIGNATORS
 _FOUNDED: Final = re.compile(r"(?:,[ \t]+|[ \t]+(?:was|is|were|had[ \t]+been)[ \t]+)founded\b")
 """`Acme was founded`, `Acme, founded in 2021`: companies are founded (people found them)."""
@@ -406,6 +408,9 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
+    held = last == "in" and two_back in _HOLDINGS
+    if held:
+        found.append(("ORG", STRONG))
     if last == "by" and two_back in _MAKERS_AND_SELLERS and entity.label == "PLACE":
         # `the chip, made by Quantor`: a maker or seller is no place (a country
         # the tagger knows outweighs this: `weapons supplied by Russia`).
@@ -489,7 +494,7 @@ def _cues_near(
     if last in _LAUNCH_VERBS or (two_back in _LAUNCH_NOUNS and last == "of"):
         found.append(("PRODUCT", WEAK))
     # No place is named with one letter (`on X`, the network).
-    placeable = single and len(entity.text) > 1
+    placeable = single and len(entity.text) > 1 and not held
     if placeable and last in _PLACE_BEFORE and after not in BUSINESS_ROLES:
         found.append(("PLACE", WEAK))
     # `… on Acme.`: a name closing a clause after a preposition of place.

@@ -177,7 +177,7 @@ STOCK_MOVES: Final = _words(
     """
     rose fell jumped climbed gained dropped slid sank surged soared tumbled plunged slumped
     rallied edged slipped closed ended opened traded were are is was have has had lost added
-    hit rise fall jump gain drop
+    hit rise fall jump gain drop up down higher lower firmer weaker steady eased dipped mixed
     """
 )
 """What a company's shares do (`Acme shares fell`), unlike a person's sharing (`shares a photo`)."""
@@ -200,7 +200,8 @@ WORKS_AT: Final = _words(
 
 LEGAL_FORMS: Final = _words(
     """
-    inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj bros
+    inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj oy bros co cos
+    bhd pty pte ltda srl tbk pjsc kgaa
     """
 )
 """The designators that are a company's legal form: they end no other kind of name."""
