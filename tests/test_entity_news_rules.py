@@ -612,3 +612,24 @@ def test_a_name_one_holds_shares_or_a_stake_in_is_a_company() -> None:
 def test_a_legal_form_from_any_country_ends_a_companys_name() -> None:
     assert _found("Walker Pty said on Monday its profit rose.")["Walker Pty"] == "ORG"
     assert _found("Baker Srl said on Monday it would cut jobs.")["Baker Srl"] == "ORG"
+
+
+def test_a_new_name_ending_in_research_energy_or_securities_is_a_company() -> None:
+    found = _found("Tarun Pathak, a research director at Counterpoint Research, said so.")
+    assert found["Counterpoint Research"] == "ORG"
+    assert _found("An analyst said Brevanta Energy would cut output.")["Brevanta Energy"] == "ORG"
+
+
+def test_every_name_in_a_list_of_banks_is_a_company_but_players_may_be_people() -> None:
+    found = _found("Banks including JPMorgan Chase and Wells Fargo reported earnings.")
+    assert found["JPMorgan Chase"] == found["Wells Fargo"] == "ORG"
+    found = _found("Players like Lionel Messi and Kylian Mbappe scored twice.")
+    assert found["Lionel Messi"] == found["Kylian Mbappe"] == "PERSON"
+    assert _found("Rivals like Zorvane and Kelbrix cut prices.")["Kelbrix"] == "ORG"
+
+
+def test_two_companies_joined_by_and_are_two_names_but_one_commission_stays_one() -> None:
+    found = _found("The deal was advised by Dravik Securities and Halmont Advisors.")
+    assert found == {"Dravik Securities": "ORG", "Halmont Advisors": "ORG"}
+    found = _found("The U.S. Securities and Exchange Commission said on Monday.")
+    assert found["U.S. Securities and Exchange Commission"] == "ORG"

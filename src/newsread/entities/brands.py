@@ -2,7 +2,9 @@
 
 The tagger reads `Acme Skylark` as one name; when the article also names
 `Acme` alone (and not as a person), the first word is the maker and the rest
-is what it makes. A role after the maker (`Acme CEO`) is no part of a name.
+is what it makes. A role after the maker (`Acme CEO`) is no part of a name,
+and two companies' names joined by `and` are two names (`Acme Securities and
+Zenith Advisors`).
 """
 
 from __future__ import annotations
@@ -15,22 +17,28 @@ from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
     BUSINESS_ROLES,
     COMMON_ACRONYMS,
+    COMPANY_DESIGNATORS,
     DEMONYMS,
     EVENT_WORDS,
+    LEGAL_FORMS,
     ORGANISATION_ENDINGS,
     ROLE_WORDS,
 )
 from newsread.model import Entity
 
 _NOT_NAMES: Final = BUSINESS_ROLES | ROLE_WORDS | COMMON_ACRONYMS
+_DESIGNATORS: Final = COMPANY_DESIGNATORS | LEGAL_FORMS
 
 
 def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> list[Entity]:
     """Cut `Maker Product` names where `Maker` stands alone elsewhere in the article.
 
     Only makers the tagger never met are cut, so established names
-    (`Deutsche Bank`, `Manchester United`) stay whole.
+    (`Deutsche Bank`, `Manchester United`) stay whole. Two companies' names
+    joined by `and` are cut apart first (`company_pairs`).
     """
+    if any(" and " in entity.text for entity in entities):
+        entities = company_pairs(entities)
     # Only a name of several words whose rest is capitalised can be cut, at a
     # first word the article also names alone: count just those lone mentions.
     firsts: set[str] = set()
@@ -125,3 +133,34 @@ def _whole_name(rest: str) -> bool:
     """
     last = rest.rsplit(" ", 1)[-1].rstrip(".").casefold()
     return last in _WHOLE_ENDINGS or last in DEMONYMS
+
+
+def company_pairs(entities: Sequence[Entity]) -> list[Entity]:
+    """`Acme Securities and Zenith Advisors` → two organisations.
+
+    Both sides must be names of two words or more ending in a company's
+    designator: `Securities and Exchange Commission` and `British Securities
+    and Investments Board` stay one name.
+    """
+    result: list[Entity] = []
+    for entity in entities:
+        left, joined, right = entity.text.partition(" and ")
+        if joined and _designated(left) and _designated(right) and " and " not in right:
+            right_start = entity.start + len(left) + len(joined)
+            result.append(
+                Entity(entity.start, entity.start + len(left), "ORG", left, name_key(left))
+            )
+            result.append(Entity(right_start, entity.end, "ORG", right, name_key(right)))
+        else:
+            result.append(entity)
+    return result
+
+
+def _designated(name: str) -> bool:
+    """A name of two words or more whose last is a company's designator (`Acme Capital`)."""
+    words = name.split(" ")
+    return (
+        len(words) > 1
+        and words[0][:1].isupper()
+        and words[-1].rstrip(".").casefold() in _DESIGNATORS
+    )

@@ -57,11 +57,25 @@ _NAMES: Final = frozenset(["PERSON", "ORG", "PLACE", "MISC", "PRODUCT", "EVENT"]
 _NEXT_WORD: Final = re.compile(r"(?:['’]s)?[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?([A-Za-z][\w-]*)")
 _APPOSITIVE: Final = re.compile(r"(?:['’]s)?,[ \t]+(?:a|an|the|its)[ \t]+([^,.;:\n]{0,80})")
 _YEAR_AFTER: Final = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
-_LIST_BEFORE: Final = re.compile(
-    r"(?i:\b(?:companies|firms|startups|automakers|rivals|competitors|players|investors|"
-    r"backers|platforms|services|networks|websites|sites|outlets|publications|brands)[ \t]+"
-    r"(?:like|such[ \t]+as|including))[ \t]+(?:[^\n.;:]{0,60},[ \t]+)?(?:and[ \t]+)?$"
+
+
+def _listed_after(nouns: str) -> re.Pattern[str]:
+    """A text that ends inside a list of the things `nouns` name: `banks such as Acme and `."""
+    return re.compile(
+        rf"(?i:\b(?:{nouns})[ \t]+(?:like|such[ \t]+as|including))[ \t]+"
+        r"(?:[^\n.;:]{0,60}(?:,[ \t]+|[ \t]+and[ \t]+))?(?:and[ \t]+)?$"
+    )
+
+
+_LIST_BEFORE: Final = _listed_after(
+    "companies|firms|startups|automakers|carmakers|chipmakers|makers|manufacturers|suppliers|"
+    "banks|lenders|insurers|brokerages|retailers|airlines|conglomerates|publishers|broadcasters|"
+    "operators|providers|vendors|platforms|services|networks|websites|sites|outlets|"
+    "publications|brands"
 )
+"""`banks such as Acme`, `platforms like X`: a list of organisations."""
+_PEERS_BEFORE: Final = _listed_after("rivals|competitors|players|investors|backers")
+"""`rivals like Acme`: a list of organisations, or of people (`players like Lionel Messi`)."""
 _POSSESSED: Final = re.compile(r"['’]s[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}$")
 _POSSESSIVE_GAP: Final = re.compile(r"['’]s[ \t]+")
 _APOSTROPHES: Final = frozenset("'’")
@@ -440,9 +454,11 @@ def _cues_near(
         found.append(("ORG", STRONGEST))
     elif last in COMPANY_NOUNS and entity.label != "PERSON":
         found.append(("ORG", WEAK))
-    if (
-        "like" in before_text or "such as" in before_text or "including" in before_text
-    ) and _LIST_BEFORE.search(before_text):
+    if ("like" in before_text or "such as" in before_text or "including" in before_text) and (
+        _LIST_BEFORE.search(before_text)
+        # A full name taken for a person's in a list of rivals or investors is one.
+        or ((single or entity.label != "PERSON") and _PEERS_BEFORE.search(before_text))
+    ):
         found.append(("ORG", STRONGEST))
     if (
         after in PRODUCT_NOUNS

@@ -150,7 +150,9 @@ COMPANY_DESIGNATORS: Final = _words(
     inc corp corporation ltd llc plc ag gmbh group holdings partners capital ventures
     investments technologies labs robotics industries enterprises bancorp systems motors foods
     logistics pharma pharmaceuticals networks airways airlines therapeutics biosciences
-    sa s.a nv n.v ab spa asa bv oyj bros
+    sa s.a nv n.v ab spa asa bv oyj bros research securities semiconductor semiconductors
+    electronics communications energy resources petroleum software analytics associates
+    advisors advisers consulting telecom
     """
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
