@@ -633,3 +633,18 @@ def test_two_companies_joined_by_and_are_two_names_but_one_commission_stays_one(
     assert found == {"Dravik Securities": "ORG", "Halmont Advisors": "ORG"}
     found = _found("The U.S. Securities and Exchange Commission said on Monday.")
     assert found["U.S. Securities and Exchange Commission"] == "ORG"
+
+
+def test_a_surname_two_people_named_in_full_share_is_a_persons_alone() -> None:
+    text = (
+        "Siblings Marta Velquist and Jonas Velquist founded Kelbra in 2021.\n\n"
+        "Velquist has repeatedly called for tighter export controls."
+    )
+    entities = extract(text)
+    assert [(e.text, e.label) for e in entities if e.text == "Velquist"] == [("Velquist", "PERSON")]
+    # It is neither of the two in particular.
+    assert {e.key for e in entities if "Velquist" in e.text} == {
+        "marta velquist",
+        "jonas velquist",
+        "velquist",
+    }

@@ -89,10 +89,11 @@ def unify(
     if longer:
         placed = _placed(entities, mentions, text) if text else None
         aliases = _organisation_parts(longer, labels, placed, known)
-        aliases |= _person_parts(longer, labels, placed)
+        people, shared = _person_parts(longer, labels, placed)
+        aliases |= people
         aliases |= _organisation_tails(longer, labels, aliases)
         aliases |= _acronyms(entities, mentions, capitals, longer)
-        relabelled = _product_lines(labels, longer) | _product_heads(labels, longer)
+        relabelled = shared | _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
         relabelled |= _fleets(labels, plurals)
     # Any other name already has one key and the label all its mentions got.
@@ -115,12 +116,16 @@ def _winner(counter: dict[str, int]) -> str:
 
 def _person_parts(
     longer: dict[str, str], labels: dict[str, str], placed: Callable[[str], bool] | None
-) -> dict[str, str]:
+) -> tuple[dict[str, str], set[str]]:
     """`musk` → `elon musk` when exactly one full name of a person ends (or starts) with it.
 
     `longer` are the names of more than one word among `labels`. A surname the
     tagger took for a place (`Jordan`, where `Neil Jordan` is named) joins too,
     unless `placed(surname)` (or it is None).
+
+    Also returns the surnames of several people named in full (`Amodei` after
+    `Dario Amodei` and `Daniela Amodei`): each alone is a person, though no
+    one in particular, and is relabelled so in `labels`.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     surnames: set[str] = set()
@@ -138,12 +143,9 @@ def _person_parts(
                 surname = " ".join(parts[particle:])
                 owners[surname].add(key)
                 surnames.add(surname)
-    return {
-        part: next(iter(full))
-        for part, full in owners.items()
-        if len(full) == 1
-        and part in labels
-        and (
+
+    def joins(part: str) -> bool:
+        return part in labels and (
             labels[part] in ("PERSON", "MISC", "ORG")
             or (
                 labels[part] == "PLACE"
@@ -152,7 +154,18 @@ def _person_parts(
                 and not placed(part)
             )
         )
+
+    aliases = {
+        part: next(iter(full)) for part, full in owners.items() if len(full) == 1 and joins(part)
     }
+    shared = {
+        part
+        for part, full in owners.items()
+        if len(full) > 1 and part in surnames and labels.get(part) != "PERSON" and joins(part)
+    }
+    for part in shared:
+        labels[part] = "PERSON"
+    return aliases, shared
 
 
 POSSESSIVE_AFTER: Final = re.compile(r"[ \t]?['’][sS]\b")
