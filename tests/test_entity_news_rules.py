@@ -648,3 +648,11 @@ def test_a_surname_two_people_named_in_full_share_is_a_persons_alone() -> None:
         "jonas velquist",
         "velquist",
     }
+
+
+def test_a_person_with_a_spokesman_or_a_chief_of_staff_stays_a_person() -> None:
+    found = _found("Voltaren said on Monday that Kelvar Moss's chief of staff had resigned.")
+    assert found["Kelvar Moss"] == "PERSON"
+    assert _found("Kelvar Moss's spokesman said on Monday.")["Kelvar Moss"] == "PERSON"
+    # A spokesman named after the organisation still makes it one.
+    assert _found("Voltaren spokesman Jon Kaye said on Monday.")["Voltaren"] == "ORG"

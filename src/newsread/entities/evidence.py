@@ -100,6 +100,25 @@ _ORG_PREFIX: Final = frozenset(
     ]
 )
 """`CEO of X`, `chief executive of X`, `a subsidiary of X`: X is an organisation."""
+_AIDES: Final = frozenset(
+    ["chief", "spokesman", "spokeswoman", "spokesperson", "head", "director", "manager", "coach"]
+)
+"""Roles a person may have working for them too (`Yeltsin's spokesman`; `Acme spokesman`)."""
+_OF_STAFF: Final = re.compile(r"[ \t]+of[ \t]+staff\b")
+
+
+def _aide(text: str, following: re.Match[str], next_character: str) -> bool:
+    """Whether the role after a name (`following`, one of `_AIDES`) may be a person's aide.
+
+    A chief of staff always may; the other roles when the name owns them
+    (`Yeltsin's spokesman`: four times a person in eng.train, once an organisation).
+    """
+    return next_character in _APOSTROPHES or (
+        following.group(1).casefold() == "chief"
+        and _OF_STAFF.match(text, following.end()) is not None
+    )
+
+
 _HOLDINGS: Final = frozenset(["shares", "stake", "stakes", "shareholding", "stakeholding"])
 """`shares in X`, `a stake in X`: what one holds in a company (unlike `investment in China`)."""
 _COMPANY_ENDINGS: Final = ORGANISATION_ENDINGS | COMPANY_DESIGNATORS
@@ -374,9 +393,11 @@ def _own_cues(
         following = _NEXT_WORD.match(text, entity.end)
         next_word = following.group(1) if following is not None else ""
         after = next_word.casefold()
+        next_character = text[entity.end : entity.end + 1]
+        if after in _AIDES and following is not None and _aide(text, following, next_character):
+            after = ""
         before = text[max(0, entity.start - 40) : entity.start]
         last, two_back = _previous_words(before)
-        next_character = text[entity.end : entity.end + 1]
         if (
             not screen
             or after in _CUES_AFTER
