@@ -656,3 +656,10 @@ def test_a_person_with_a_spokesman_or_a_chief_of_staff_stays_a_person() -> None:
     assert _found("Kelvar Moss's spokesman said on Monday.")["Kelvar Moss"] == "PERSON"
     # A spokesman named after the organisation still makes it one.
     assert _found("Voltaren spokesman Jon Kaye said on Monday.")["Voltaren"] == "ORG"
+
+
+def test_a_role_between_an_organisation_and_a_person_cuts_the_name_in_two() -> None:
+    found = _found("Zorvane CEO Marta Ilves said the company would expand.")
+    assert found == {"Zorvane": "ORG", "Marta Ilves": "PERSON"}
+    found = _found("Kelmora Chairman Dan Pike resigned on Monday.")
+    assert found["Kelmora"] == "ORG" and found["Dan Pike"] == "PERSON"

@@ -3,7 +3,8 @@
 The tagger reads `Acme Skylark` as one name; when the article also names
 `Acme` alone (and not as a person), the first word is the maker and the rest
 is what it makes. A role after the maker (`Acme CEO`) is no part of a name,
-and two companies' names joined by `and` are two names (`Acme Securities and
+nor is one between an organisation and a person (`Acme CEO Jane Doe`), and
+two companies' names joined by `and` are two names (`Acme Securities and
 Zenith Advisors`).
 """
 
@@ -35,10 +36,12 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
 
     Only makers the tagger never met are cut, so established names
     (`Deutsche Bank`, `Manchester United`) stay whole. Two companies' names
-    joined by `and` are cut apart first (`company_pairs`).
+    joined by `and` are cut apart first (`company_pairs`), and so are an
+    organisation and a person a role joins (`role_splits`).
     """
     if any(" and " in entity.text for entity in entities):
         entities = company_pairs(entities)
+    entities = role_splits(entities)
     # Only a name of several words whose rest is capitalised can be cut, at a
     # first word the article also names alone: count just those lone mentions.
     firsts: set[str] = set()
@@ -164,3 +167,31 @@ def _designated(name: str) -> bool:
         and words[0][:1].isupper()
         and words[-1].rstrip(".").casefold() in _DESIGNATORS
     )
+
+
+def role_splits(entities: Sequence[Entity]) -> list[Entity]:
+    """`Acme CEO Jane Doe` → the organisation `Acme` and the person `Jane Doe`.
+
+    A business role inside a name (never so in eng.train's names) sits
+    between whoever holds it and where they hold it.
+    """
+    result: list[Entity] = []
+    for entity in entities:
+        if entity.text.count(" ") < 2:
+            result.append(entity)
+            continue
+        words = entity.text.split(" ")
+        role = next(
+            (at for at in range(1, len(words) - 1) if words[at].casefold() in BUSINESS_ROLES), None
+        )
+        if role is None or not words[role + 1][:1].isupper():
+            result.append(entity)
+            continue
+        holder = " ".join(words[:role])
+        person = " ".join(words[role + 1 :])
+        person_start = entity.end - len(person)
+        result.append(
+            Entity(entity.start, entity.start + len(holder), "ORG", holder, name_key(holder))
+        )
+        result.append(Entity(person_start, entity.end, "PERSON", person, name_key(person)))
+    return result
