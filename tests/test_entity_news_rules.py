@@ -663,3 +663,15 @@ def test_a_role_between_an_organisation_and_a_person_cuts_the_name_in_two() -> N
     assert found == {"Zorvane": "ORG", "Marta Ilves": "PERSON"}
     found = _found("Kelmora Chairman Dan Pike resigned on Monday.")
     assert found["Kelmora"] == "ORG" and found["Dan Pike"] == "PERSON"
+
+
+def test_where_one_travels_is_a_place() -> None:
+    assert _found("The minister visited Kramatorsk on Tuesday.")["Kramatorsk"] == "PLACE"
+    assert _found("She is on a trip to Velmora this week.")["Velmora"] == "PLACE"
+    # Whom one visits may be a person.
+    assert _found("The pope visited Dutroux in prison.")["Dutroux"] == "PERSON"
+
+
+def test_a_stadium_is_a_place_whatever_its_sponsor() -> None:
+    found = _found("Arsenal beat Chelsea 3-1 at the Emirates Stadium on Saturday.")
+    assert found["Emirates Stadium"] == "PLACE"

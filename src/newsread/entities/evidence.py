@@ -20,6 +20,7 @@ from typing import Final, NamedTuple
 from newsread.entities.cue_names import brand_shaped
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
+    BUILDING_HEADS,
     BUSINESS_ROLES,
     COMPANY_ACTIONS,
     COMPANY_DESIGNATORS,
@@ -151,6 +152,20 @@ _STOCK_MOVES: Final = re.compile(
 photo`, nor a people's adjective: `German shares`, nor a market: `the Milan stock market`)."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
+_VISITS: Final = frozenset(["visited", "visiting", "visit", "visits", "toured"])
+"""`visited X`: a place ten times in eng.train, a person twice (so a person guess stays)."""
+_TRAVEL: Final = frozenset(
+    [
+        ("in", "arrived"),
+        ("in", "landed"),
+        ("to", "flew"),
+        ("to", "travelled"),
+        ("to", "traveled"),
+        ("to", "headed"),
+        ("to", "trip"),
+    ]
+)
+"""`arrived in X`, `a trip to X`: where one goes is a place (all 19 such names in eng.train)."""
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
 _LAUNCH_VERBS: Final = frozenset(
     ["unveiled", "unveils", "launched", "launches", "introduced", "introduces", "released"]
@@ -329,6 +344,7 @@ _CUES_BEFORE: Final = (
     | TEAM_NOUNS
     | _LAUNCH_VERBS
     | _CLAUSE_PLACE_BEFORE
+    | _VISITS
     | ROLE_WORDS
     | PRODUCT_KINDS_BEFORE_NAMES
 )
@@ -496,7 +512,8 @@ def _cues_near(
         found.append(("MISC", STRONGEST))
     head = folded.rsplit(" ", 1)[-1]
     if not single and head in PLACE_HEADS:
-        found.append(("PLACE", STRONGEST if head in GEOGRAPHIC_HEADS else STRONG))
+        firm = head in GEOGRAPHIC_HEADS or head in BUILDING_HEADS
+        found.append(("PLACE", STRONGEST if firm else STRONG))
     if (
         not single
         and entity.label == "PERSON"
@@ -506,6 +523,8 @@ def _cues_near(
         # `Zorvex Rover`: no one's name ends in a kind of product (`… Systems` is a company).
         found.append(("PRODUCT", STRONG))
     if after in FACILITY_NOUNS:
+        found.append(("PLACE", STRONG))
+    if (last in _VISITS and entity.label != "PERSON") or (last, two_back) in _TRAVEL:
         found.append(("PLACE", STRONG))
     if last == "the":
         found.append(("PERSON", -WEAK))

@@ -128,6 +128,11 @@ GEOGRAPHIC_HEADS: Final = _words(
 )
 """Last words of names of natural places (`Great Lakes`): stronger evidence than `City`."""
 
+BUILDING_HEADS: Final = _words("stadium arena hospital cathedral prison jail")
+"""Last words of names of buildings that are places whatever their first words name
+(`Emirates Stadium`, `Mercy Hospital`): as strong evidence as `River`. Not airports: eng.train
+calls them organisations."""
+
 COMPANY_NOUNS: Final = _words(
     """
     company companies startup startups start-up firm firms automaker automakers carmaker
