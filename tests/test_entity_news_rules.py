@@ -675,3 +675,8 @@ def test_where_one_travels_is_a_place() -> None:
 def test_a_stadium_is_a_place_whatever_its_sponsor() -> None:
     found = _found("Arsenal beat Chelsea 3-1 at the Emirates Stadium on Saturday.")
     assert found["Emirates Stadium"] == "PLACE"
+
+
+def test_what_is_bought_or_bid_for_is_a_company() -> None:
+    assert _found("Grendix acquired Morvell for $1.2 billion last year.")["Morvell"] == "ORG"
+    assert _found("The board backed a takeover of Pelvane.")["Pelvane"] == "ORG"
