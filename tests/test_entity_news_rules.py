@@ -680,3 +680,11 @@ def test_a_stadium_is_a_place_whatever_its_sponsor() -> None:
 def test_what_is_bought_or_bid_for_is_a_company() -> None:
     assert _found("Grendix acquired Morvell for $1.2 billion last year.")["Morvell"] == "ORG"
     assert _found("The board backed a takeover of Pelvane.")["Pelvane"] == "ORG"
+
+
+def test_who_is_told_things_or_headquartered_somewhere_is_no_place() -> None:
+    found = _found("In an interview with Bloomberg, Marta Ilves said prices would rise.")
+    assert found["Bloomberg"] == "ORG"
+    assert _found("Marta Ilves told Kestrava that the plan was on track.")["Kestrava"] == "ORG"
+    found = _found("Veltora is headquartered in Oslo and employs 3,000 people.")
+    assert found == {"Veltora": "ORG", "Oslo": "PLACE"}
