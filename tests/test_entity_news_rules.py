@@ -688,3 +688,9 @@ def test_who_is_told_things_or_headquartered_somewhere_is_no_place() -> None:
     assert _found("Marta Ilves told Kestrava that the plan was on track.")["Kestrava"] == "ORG"
     found = _found("Veltora is headquartered in Oslo and employs 3,000 people.")
     assert found == {"Veltora": "ORG", "Oslo": "PLACE"}
+
+
+def test_where_a_company_is_based_or_a_person_born_is_a_place() -> None:
+    found = _found("Quillmont, the Lisbon-based payments startup, raised $60 million.")
+    assert found["Quillmont"] == "ORG" and found["Lisbon"] == "PLACE"
+    assert _found("The Velmora-born artist opened a show.")["Velmora"] == "PLACE"

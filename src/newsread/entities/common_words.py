@@ -23,6 +23,8 @@ from newsread.model import Entity
 _ROMAN: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 """Roman numerals of two letters or more (`II`, `XIV`); a lone `X` or `V` may be a name."""
 _THE_BEFORE: Final = re.compile(r"(?<![\w-])[Tt]he[ \t]+$")
+_FROM: Final = frozenset(["based", "born", "bred", "headquartered", "raised"])
+"""Suffixes that make a place's name an adjective (`Lisbon-based`, `Paris-born`)."""
 _PROMPT_ENDINGS: Final = frozenset(["here", "now", "more", "below", "today"])
 """How a web page's prompts end (`Click Here`, `Read More`), which no person's name does."""
 
@@ -162,6 +164,10 @@ def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
         )
         if kept:
             label = elsewhere.most_common(1)[0][0] if elsewhere else entity.label
+            if label == "MISC" and not elsewhere and fused.rpartition("-")[2].casefold() in _FROM:
+                # `Lisbon-based`: where one is based or born is a place; MISC was the fused
+                # adjective's label, not the name's.
+                label = "PLACE"
             result.append(Entity(entity.start, entity.start + len(name), label, name))
         if remainder is not None:
             result.append(remainder)

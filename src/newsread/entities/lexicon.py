@@ -290,6 +290,7 @@ ADJECTIVE_SUFFIXES: Final = _words(
     based like style led backed owned made era linked focused powered born bred controlled
     run held funded sponsored registered listed ruled operated dominated driven inspired
     themed branded designed built centric friendly aligned allied affiliated bound
+    headquartered raised
     """
 )
 """Words fused to a name with a hyphen that make it an adjective (`Boston-based`, `U.S.-led`)."""
