@@ -686,6 +686,7 @@ def test_who_is_told_things_or_headquartered_somewhere_is_no_place() -> None:
     found = _found("In an interview with Bloomberg, Marta Ilves said prices would rise.")
     assert found["Bloomberg"] == "ORG"
     assert _found("Marta Ilves told Kestrava that the plan was on track.")["Kestrava"] == "ORG"
+    assert _found("Prices rose 4% in May, according to Velmora.")["Velmora"] == "ORG"
     found = _found("Veltora is headquartered in Oslo and employs 3,000 people.")
     assert found == {"Veltora": "ORG", "Oslo": "PLACE"}
 
