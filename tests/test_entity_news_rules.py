@@ -695,3 +695,9 @@ def test_where_a_company_is_based_or_a_person_born_is_a_place() -> None:
     found = _found("Quillmont, the Lisbon-based payments startup, raised $60 million.")
     assert found["Quillmont"] == "ORG" and found["Lisbon"] == "PLACE"
     assert _found("The Velmora-born artist opened a show.")["Velmora"] == "PLACE"
+
+
+def test_a_new_name_ending_in_an_industry_is_a_company() -> None:
+    found = _found("Torvik Energy, Halden Grid and Sunmere Maritime formed a joint venture.")
+    assert found == {"Torvik Energy": "ORG", "Halden Grid": "ORG", "Sunmere Maritime": "ORG"}
+    assert _found("Prosecutors sued Corvella Health on Monday.")["Corvella Health"] == "ORG"

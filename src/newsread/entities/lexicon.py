@@ -157,7 +157,10 @@ COMPANY_DESIGNATORS: Final = _words(
     logistics pharma pharmaceuticals networks airways airlines therapeutics biosciences
     sa s.a nv n.v ab spa asa bv oyj bros research securities semiconductor semiconductors
     electronics communications energy resources petroleum software analytics associates
-    advisors advisers consulting telecom
+    advisors advisers consulting telecom maritime aerospace dairy shipping mining insurance
+    medical health mobility automotive retail entertainment biotech genomics diagnostics optics
+    studios chemicals materials electric steel ratings solutions services grid cloud athletic
+    bank
     """
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
