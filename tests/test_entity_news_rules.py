@@ -701,3 +701,9 @@ def test_a_new_name_ending_in_an_industry_is_a_company() -> None:
     found = _found("Torvik Energy, Halden Grid and Sunmere Maritime formed a joint venture.")
     assert found == {"Torvik Energy": "ORG", "Halden Grid": "ORG", "Sunmere Maritime": "ORG"}
     assert _found("Prosecutors sued Corvella Health on Monday.")["Corvella Health"] == "ORG"
+
+
+def test_a_name_training_never_met_in_small_letters_is_found_opening_a_sentence() -> None:
+    assert _found("Volkswagen reached a deal with the union on Monday.")["Volkswagen"] == "ORG"
+    # An ordinary word opening a sentence stays one.
+    assert "Shares" not in _found("Shares of the carmaker rose on Monday.")

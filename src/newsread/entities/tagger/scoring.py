@@ -92,6 +92,24 @@ class Tagger:
         """The lowercase forms of every word training met (`knows`)."""
         self._known_names: dict[str, bool] = {}
         self._reset()
+        self._always_capitalised = np.zeros(self._known + 1, dtype=bool)
+        """Whether each training word is capitalised and training never met it in lowercase
+        (`Volkswagen`; not `Apples`): its capital means as much opening a sentence as
+        inside one, so it keeps the normal context there. New words (the last entry) do not:
+        `Surgeons` opening a sentence may be a common word training never met."""
+        if vocabulary is not None:
+            index = self._lexicon.index
+            known = self._known
+            self._always_capitalised[:known] = np.fromiter(
+                (
+                    word[:1].isupper()
+                    and not word.isupper()
+                    and index.get(word.lower(), known) >= known
+                    for word in vocabulary.facts.words
+                ),
+                dtype=bool,
+                count=known,
+            )
 
     def tag(self, words: list[str], starts: Ints, headlines: npt.NDArray[np.bool_]) -> Ints:
         """Tag indices (`tags.TAGS`) for a document's tokens.
@@ -122,7 +140,8 @@ class Tagger:
         classes, lowers, bits = lexicon.facts_of(ids)
         if len(self._seen) < lexicon.lower_count:
             self._seen = np.zeros(2 * lexicon.lower_count, dtype=np.uint8)
-        context, flags = contexts_and_flags_of(lowers, bits, self._seen, starts, headlines)
+        named = self._always_capitalised.take(np.minimum(ids, self._known))
+        context, flags = contexts_and_flags_of(lowers, bits, self._seen, starts, headlines, named)
         count = len(ids)
         # Each sentence gets two stand-in words on either side, so a token's
         # neighbours are at fixed distances from it.
