@@ -707,3 +707,12 @@ def test_a_name_training_never_met_in_small_letters_is_found_opening_a_sentence(
     assert _found("Volkswagen reached a deal with the union on Monday.")["Volkswagen"] == "ORG"
     # An ordinary word opening a sentence stays one.
     assert "Shares" not in _found("Shares of the carmaker rose on Monday.")
+
+
+def test_a_club_exporters_and_a_company_with_shareholders_are_organisations() -> None:
+    found = _found("Ashgrove signed Teodor Vasko from Lindholm FC on Monday.")
+    assert found["Lindholm FC"] == "ORG"
+    found = _found("The yen weighed on exporters such as Quorvane and Melbrix.")
+    assert found["Quorvane"] == found["Melbrix"] == "ORG"
+    found = _found("She became the largest shareholder in Dravelle last year.")
+    assert found["Dravelle"] == "ORG"

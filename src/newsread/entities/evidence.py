@@ -69,7 +69,8 @@ def _listed_after(nouns: str) -> re.Pattern[str]:
 
 
 _LIST_BEFORE: Final = _listed_after(
-    "companies|firms|startups|automakers|carmakers|chipmakers|makers|manufacturers|suppliers|"
+    "companies|firms|startups|automakers|carmakers|chipmakers|drugmakers|makers|manufacturers|"
+    "suppliers|exporters|importers|miners|refiners|"
     "banks|lenders|insurers|brokerages|retailers|airlines|conglomerates|publishers|broadcasters|"
     "operators|providers|vendors|platforms|services|networks|websites|sites|outlets|"
     "publications|brands"
@@ -120,7 +121,9 @@ def _aide(text: str, following: re.Match[str], next_character: str) -> bool:
     )
 
 
-_HOLDINGS: Final = frozenset(["shares", "stake", "stakes", "shareholding", "stakeholding"])
+_HOLDINGS: Final = frozenset(
+    ["shares", "stake", "stakes", "shareholding", "stakeholding", "shareholder", "shareholders"]
+)
 """`shares in X`, `a stake in X`: what one holds in a company (unlike `investment in China`)."""
 _COMPANY_ENDINGS: Final = ORGANISATION_ENDINGS | COMPANY_DESIGNATORS
 _FOUNDED: Final = re.compile(

@@ -160,7 +160,7 @@ COMPANY_DESIGNATORS: Final = _words(
     advisors advisers consulting telecom maritime aerospace dairy shipping mining insurance
     medical health mobility automotive retail entertainment biotech genomics diagnostics optics
     studios chemicals materials electric steel ratings solutions services grid cloud athletic
-    bank
+    bank rovers wanderers rangers
     """
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
@@ -211,10 +211,11 @@ WORKS_AT: Final = _words(
 LEGAL_FORMS: Final = _words(
     """
     inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj oy bros co cos
-    bhd pty pte ltda srl tbk pjsc kgaa
+    bhd pty pte ltda srl tbk pjsc kgaa fc afc cf
     """
 )
-"""The designators that are a company's legal form: they end no other kind of name."""
+"""The designators that are a company's legal form, or a club's (`FC`): they end no other kind
+of name."""
 
 ORGANISATION_ENDINGS: Final = _words(
     """
