@@ -1,0 +1,33 @@
+"""A standings table's rows open with teams, whatever the article calls their cities elsewhere."""
+
+from __future__ import annotations
+
+from newsread.entities import extract
+from newsread.entities.standings import teams_in_standings
+from newsread.model import Entity
+
+_TABLE = (
+    "BASEBALL - MAJOR LEAGUE STANDINGS AFTER WEDNESDAY 'S GAMES .\n"
+    "EASTERN DIVISION\n"
+    "W L PCT GB\n"
+    "NEW YORK 74 59 .556 -\n"
+    "DETROIT 47 86 .353 27 1/2\n"
+    "THURSDAY 'S GAMES\n"
+    "NEW YORK AT DETROIT\n"
+)
+
+
+def test_a_city_opening_a_standings_row_is_its_team() -> None:
+    rows = [e for e in extract(_TABLE) if e.text in ("NEW YORK", "DETROIT")]
+    opening = {e.text: e.label for e in rows if _TABLE[e.start - 1] == "\n" and e.end < 120}
+    assert opening == {"NEW YORK": "ORG", "DETROIT": "ORG"}
+
+
+def test_only_names_opening_a_row_of_wins_losses_and_a_percentage_change() -> None:
+    text = "Detroit 47 86 .353\nHe flew to Detroit 47 times.\nDetroit 4 2 1 0"
+    entities = [
+        Entity(0, 7, "PLACE", "Detroit", "detroit"),
+        Entity(30, 37, "PLACE", "Detroit", "detroit"),
+        Entity(48, 55, "PLACE", "Detroit", "detroit"),
+    ]
+    assert [e.label for e in teams_in_standings(text, entities)] == ["ORG", "PLACE", "PLACE"]
