@@ -42,6 +42,7 @@ from newsread.entities.lexicon import (
     TEAM_NOUNS,
     WORKS_AT,
 )
+from newsread.entities.line_formats import WIRE_DATELINE
 from newsread.model import Entity
 
 Votes = dict[str, dict[str, float]]
@@ -132,12 +133,6 @@ _FOUNDED: Final = re.compile(
 """`Acme was founded`, `Acme, founded in 2021`, `Acme is headquartered in…`: companies are
 founded (people found them) and have headquarters."""
 
-_DATELINE: Final = re.compile(
-    r"(?:,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b"
-    r"|[ \t]+\((?:Reuters|AP|AFP|UPI|Bloomberg|CNN|dpa|Xinhua)\))"
-)
-"""What follows the place a wire story's dateline opens with: `KYIV, Aug 12 (Reuters) -`,
-`WASHINGTON (AP) —`."""
 _SAYS: Final = (
     r"[ \t]+(?:[a-z]+[ \t]+){0,2}?(?:said|says|announced|announces|noted|notes|confirmed|"
     r"confirms|stated|states|disclosed|discloses|reported|reports)\b[^.\n]{0,40}?[ \t]that[ \t]+"
@@ -490,7 +485,7 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if entity.label == "ORG" and single and _SAYS_HE.match(text, entity.end):
         found.append(("PERSON", STRONG))
-    if before_text[-1:] in _LINE_START and _DATELINE.match(text, entity.end):
+    if before_text[-1:] in _LINE_START and WIRE_DATELINE.match(text, entity.end):
         found.append(("PLACE", STRONGEST))
     if last == "at" and two_back in WORKS_AT:
         # `an analyst at D.A. Davidson`: people work at firms, banks, universities.

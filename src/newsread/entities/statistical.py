@@ -11,7 +11,7 @@ names the body proves (`headlines`); makers are split from products
 (`evidence`), a one-word name no one introduces as a person is taken for an
 organisation (`introductions`), some become products or events (`refine`),
 mentions of one thing get one label and key (`identity`), a standings row opens
-with a team (`standings`), and `merge` makes
+with a team and a dateline with a place (`line_formats`), and `merge` makes
 one sorted, non-overlapping list. The tagger (and numpy) is imported and its model loaded
 on the first call.
 """
@@ -29,11 +29,11 @@ from newsread.entities.evidence import weigh
 from newsread.entities.headlines import prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
+from newsread.entities.line_formats import by_line_format
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
 from newsread.entities.prose import mask_markdown
 from newsread.entities.refine import refine
-from newsread.entities.standings import teams_in_standings
 from newsread.entities.statistical_names import find_names
 from newsread.entities.tagger import shared_tagger
 from newsread.model import Entity
@@ -73,5 +73,5 @@ def _extract(text: str) -> list[Entity]:
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
     names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
-    names = teams_in_standings(text, names)
+    names = by_line_format(text, names)
     return keep_clean(text, prose.text, merge(numeric, names))

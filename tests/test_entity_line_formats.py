@@ -1,9 +1,9 @@
-"""A standings table's rows open with teams, whatever the article calls their cities elsewhere."""
+"""Standings rows open with teams and datelines with places, whatever else the article says."""
 
 from __future__ import annotations
 
 from newsread.entities import extract
-from newsread.entities.standings import teams_in_standings
+from newsread.entities.line_formats import by_line_format
 from newsread.model import Entity
 
 _TABLE = (
@@ -30,4 +30,12 @@ def test_only_names_opening_a_row_of_wins_losses_and_a_percentage_change() -> No
         Entity(30, 37, "PLACE", "Detroit", "detroit"),
         Entity(48, 55, "PLACE", "Detroit", "detroit"),
     ]
-    assert [e.label for e in teams_in_standings(text, entities)] == ["ORG", "PLACE", "PLACE"]
+    assert [e.label for e in by_line_format(text, entities)] == ["ORG", "PLACE", "PLACE"]
+
+
+def test_a_city_opening_a_dateline_is_a_place_though_its_team_plays_below() -> None:
+    text = "NEW YORK 1996-08-30\nNEW YORK 74 59 .556 -\nBOSTON 69 65 .515 6\n"
+    found = [(e.text, e.label) for e in extract(text) if e.text == "NEW YORK"]
+    assert found == [("NEW YORK", "PLACE"), ("NEW YORK", "ORG")]
+    text = "KYIV, Aug 12 (Reuters) - Officials said the talks would resume."
+    assert [(e.text, e.label) for e in extract(text)][:1] == [("KYIV", "PLACE")]
