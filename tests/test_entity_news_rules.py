@@ -716,3 +716,9 @@ def test_a_club_exporters_and_a_company_with_shareholders_are_organisations() ->
     assert found["Quorvane"] == found["Melbrix"] == "ORG"
     found = _found("She became the largest shareholder in Dravelle last year.")
     assert found["Dravelle"] == "ORG"
+
+
+def test_a_persons_name_ending_in_hill_stays_a_persons() -> None:
+    # In eng.train `Hill` ends 14 people's names and no place's.
+    found = _found("Darryn Varek ( Australia ) beat Anthony Hill ( Australia ) 2-0")
+    assert found["Anthony Hill"] == "PERSON"

@@ -112,7 +112,7 @@ EVENT_NOUNS: Final = _words(
 PLACE_HEADS: Final = _words(
     """
     city town county republic kingdom island islands isle river lake sea ocean bay gulf
-    strait valley mountain mountains mount hill hills peninsula desert coast beach canyon
+    strait valley mountain mountains mount hills peninsula desert coast beach canyon
     forest street avenue road boulevard square bridge planet province region highlands lakes
     plains falls harbour harbor heights springs stadium arena airport station park
     theater theatre hall tower plaza palace cathedral prison jail
@@ -122,7 +122,7 @@ PLACE_HEADS: Final = _words(
 
 GEOGRAPHIC_HEADS: Final = _words(
     """
-    river rivers lake lakes sea ocean bay gulf strait valley mountain mountains hill hills
+    river rivers lake lakes sea ocean bay gulf strait valley mountain mountains hills
     peninsula desert coast canyon forest planet highlands plains falls island islands
     """
 )
