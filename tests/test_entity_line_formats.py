@@ -39,3 +39,15 @@ def test_a_city_opening_a_dateline_is_a_place_though_its_team_plays_below() -> N
     assert found == [("NEW YORK", "PLACE"), ("NEW YORK", "ORG")]
     text = "KYIV, Aug 12 (Reuters) - Officials said the talks would resume."
     assert [(e.text, e.label) for e in extract(text)][:1] == [("KYIV", "PLACE")]
+
+
+def test_a_name_opening_a_line_of_scores_after_a_colon_is_the_venue() -> None:
+    entities = [Entity(0, 12, "ORG", "Chesterfield", "chesterfield")]
+    text = "Chesterfield : Worcestershire 238 ( W. Weston 100 not out )"
+    assert [e.label for e in by_line_format(text, entities)] == ["PLACE"]
+    entities = [Entity(3, 15, "ORG", "Chesterfield", "chesterfield")]
+    assert [e.label for e in by_line_format("At " + text, entities)] == ["PLACE"]
+    # Not a heading before a colon and prose.
+    entities = [Entity(0, 12, "ORG", "Chesterfield", "chesterfield")]
+    text = "Chesterfield : the club said it would appeal."
+    assert [e.label for e in by_line_format(text, entities)] == ["ORG"]

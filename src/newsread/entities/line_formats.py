@@ -6,7 +6,8 @@ of a standings table with the team (an organisation), while `DETROIT
 was filed from. The rest of the article cannot settle which, so these
 positions are labelled last, after `identity` gave each name one label: in
 eng.train every name opening a standings row is an organisation (224 of
-224) and 897 of the 907 opening a dateline are places.
+224), 897 of the 907 opening a dateline are places, and so are all 32 venues opening a
+line of cricket scores (`Hove : Sussex 285-6`).
 """
 
 from __future__ import annotations
@@ -36,15 +37,28 @@ _DATELINE: Final = re.compile(
 country): `NICE , France 1996-08-30`, as CoNLL's copy of the wire has them."""
 
 
+_VENUE: Final = re.compile(r"[ \t]+:[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*[ \t]+\d")
+"""A team and its score after a colon: `Hove : Sussex 285-6`, where the match was played."""
+
+
 def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """`entities` with each name opening a standings row an organisation and each name
-    opening a dateline a place."""
+    """`entities` with each name opening a standings row an organisation, and each name
+    opening a dateline or a line of scores after a colon (the venue) a place."""
     result = list(entities)
     for index, entity in enumerate(entities):
-        if entity.label not in NAME_LABELS or (entity.start and text[entity.start - 1] != "\n"):
+        if entity.label not in NAME_LABELS or not _opens_line(text, entity.start):
             continue
         if entity.label != "ORG" and _RECORD.match(text, entity.end):
             result[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
-        elif entity.label != "PLACE" and _DATELINE.match(text, entity.end):
+        elif entity.label != "PLACE" and (
+            _DATELINE.match(text, entity.end) or _VENUE.match(text, entity.end)
+        ):
             result[index] = Entity(entity.start, entity.end, "PLACE", entity.text, entity.key)
     return result
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether a name at `start` opens its line, or follows only `At ` there (`At Leicester :`)."""
+    if start >= 3 and text[start - 3 : start] == "At ":
+        start -= 3
+    return start == 0 or text[start - 1] == "\n"
