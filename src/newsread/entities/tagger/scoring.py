@@ -22,6 +22,9 @@ from newsread.entities.tagger.features import (
     CONTEXT_END,
     CONTEXTS,
     FLAGS,
+    HAS_LOWERCASE,
+    IS_CAPITALISED,
+    IS_LOWER,
     LOWERCASE_COLUMN,
     NEIGHBOUR_KINDS,
     NORMAL,
@@ -98,17 +101,14 @@ class Tagger:
         inside one, so it keeps the normal context there. New words (the last entry) do not:
         `Surgeons` opening a sentence may be a common word training never met."""
         if vocabulary is not None:
-            index = self._lexicon.index
-            known = self._known
-            self._always_capitalised[:known] = np.fromiter(
-                (
-                    word[:1].isupper()
-                    and not word.isupper()
-                    and index.get(word.lower(), known) >= known
-                    for word in vocabulary.facts.words
-                ),
-                dtype=bool,
-                count=known,
+            facts = vocabulary.facts
+            met_in_lowercase = np.zeros(len(facts.lower_forms), dtype=bool)
+            met_in_lowercase[facts.lowers[(facts.bits & IS_LOWER) > 0]] = True
+            capitalised = (facts.bits & (IS_CAPITALISED | HAS_LOWERCASE)) == (
+                IS_CAPITALISED | HAS_LOWERCASE
+            )
+            self._always_capitalised[: self._known] = capitalised & ~met_in_lowercase.take(
+                facts.lowers
             )
 
     def tag(self, words: list[str], starts: Ints, headlines: npt.NDArray[np.bool_]) -> Ints:
