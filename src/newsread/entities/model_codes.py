@@ -15,9 +15,13 @@ from typing import Final
 
 from newsread.entities.lexicon import PRODUCT_NOUNS
 
-_CODE: Final = r"[A-Z]{1,4}\d{2,5}[A-Z]{0,3}\d{0,3}"
+_CODE_AFTER_LETTERS: Final = r"\d{2,5}[A-Z]{0,3}\d{0,3}"
+_CODE: Final = rf"[A-Z]{{1,4}}{_CODE_AFTER_LETTERS}"
 _MODEL: Final = re.compile(
-    rf"(?<![\w@#$/.&'’-]){_CODE}(?:[ \t]+{_CODE})?(?![\w/&'’-]|\.\d)"
+    # The first code's first capital, then the look back from it: a search
+    # tries only the text's capitals (about twice as fast over news).
+    rf"[A-Z](?<![\w@#$/.&'’-].)[A-Z]{{0,3}}{_CODE_AFTER_LETTERS}"
+    rf"(?:[ \t]+{_CODE})?(?![\w/&'’-]|\.\d)"
     r"(?:[ \t]+([A-Za-z]+))?"
 )
 """A code or two, and the word after them if any (group 1)."""
