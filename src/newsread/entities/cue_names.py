@@ -34,7 +34,8 @@ _DESIGNATORS: Final = (
     "Ventures|Investments|Technologies|Labs|Robotics|Industries|Enterprises|Bancorp|"
     "SA|NV|AB|SpA|ASA|BV|Oyj|Bros"
 )
-_DESIGNATOR_ANYWHERE: Final = re.compile(_DESIGNATORS)
+_DESIGNATOR_WORD: Final = re.compile(rf"[ \t](?:{_DESIGNATORS})(?![\w’'-])")
+"""A designator as `_COMPANY` ends with it: a whole word after a space."""
 _WORD: Final = r"[A-Z][\w&'’-]*"
 _COMPANY: Final = re.compile(
     rf"[A-Z](?<![\w@.’'-].)[\w&'’-]*[ \t]+(?:{_WORD}[ \t]+){{0,2}}(?:{_DESIGNATORS})(?![\w’'-])"
@@ -172,7 +173,7 @@ def _dotted(text: str, at: int) -> bool:
 
 def _companies(masked: str) -> list[tuple[int, int]]:
     # Few articles hold a designator at all: one quick search rules out the rest.
-    if _DESIGNATOR_ANYWHERE.search(masked) is None:
+    if _DESIGNATOR_WORD.search(masked) is None:
         return []
     found: list[tuple[int, int]] = []
     for match in _COMPANY.finditer(masked):
