@@ -719,6 +719,6 @@ def test_a_club_exporters_and_a_company_with_shareholders_are_organisations() ->
 
 
 def test_a_persons_name_ending_in_hill_stays_a_persons() -> None:
-    # In eng.train `Hill` ends 14 people's names and no place's.
+    # In eng.train `Hill` ends 10 people's names and no place's.
     found = _found("Darryn Varek ( Australia ) beat Anthony Hill ( Australia ) 2-0")
     assert found["Anthony Hill"] == "PERSON"

@@ -114,7 +114,7 @@ def _aide(text: str, following: re.Match[str], next_character: str) -> bool:
     """Whether the role after a name (`following`, one of `_AIDES`) may be a person's aide.
 
     A chief of staff always may; the other roles when the name owns them
-    (`Yeltsin's spokesman`: four times a person in eng.train, once an organisation).
+    (`Yeltsin's spokesman`: four times a person in eng.train, never an organisation).
     """
     return next_character in _APOSTROPHES or (
         following.group(1).casefold() == "chief"
@@ -161,7 +161,7 @@ _BUYING_OF: Final = frozenset(
     [("of", "acquisition"), ("of", "takeover"), ("of", "buyout"), ("for", "bid"), ("for", "offer")]
 )
 """`acquired X`, `the takeover of X`, `a bid for X`: what is bought is a company (in eng.train
-13 times in 16; a country it knew outweighs this)."""
+10 of the 14 names after these words; a country it knows outweighs this)."""
 _VISITS: Final = frozenset(["visited", "visiting", "visit", "visits", "toured"])
 """`visited X`: a place ten times in eng.train, a person twice (so a person guess stays)."""
 _TRAVEL: Final = frozenset(
@@ -175,7 +175,7 @@ _TRAVEL: Final = frozenset(
         ("to", "trip"),
     ]
 )
-"""`arrived in X`, `a trip to X`: where one goes is a place (all 19 such names in eng.train)."""
+"""`arrived in X`, `a trip to X`: where one goes is a place (all 23 such names in eng.train)."""
 _CLAUSE_END: Final = re.compile(r"[ \t]*(?:[.;:!?]|,[ \t]|$)", re.MULTILINE)
 _LAUNCH_VERBS: Final = frozenset(
     ["unveiled", "unveils", "launched", "launches", "introduced", "introduces", "released"]
@@ -543,8 +543,8 @@ def _cues_near(
         found.append(("PLACE", STRONG))
     if source:
         # `told Bloomberg`, `according to Bloomberg`: who is told things or tells them is no
-        # place (in eng.train the name after `told` is an organisation 90 times in 104,
-        # mostly Reuters; after `according to`, 4 times in 8 and never a place).
+        # place (in eng.train the name after `told` is an organisation 71 times in 80,
+        # mostly Reuters; after `according to`, 3 times in 8 and never a place).
         found.append(("ORG", STRONG))
     if last == "the":
         found.append(("PERSON", -WEAK))
