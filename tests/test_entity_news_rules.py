@@ -13,6 +13,7 @@ import time
 from newsread.entities import extract
 from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
+from newsread.entities.evidence import weigh
 from newsread.entities.identity import unify
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.tagger import shared_tagger
@@ -722,3 +723,15 @@ def test_a_persons_name_ending_in_hill_stays_a_persons() -> None:
     # In eng.train `Hill` ends 10 people's names and no place's.
     found = _found("Darryn Varek ( Australia ) beat Anthony Hill ( Australia ) 2-0")
     assert found["Anthony Hill"] == "PERSON"
+
+
+def test_a_possessive_split_off_as_in_wire_text_is_read_as_one() -> None:
+    for text in (
+        "Traders said Velmora's market value fell.",
+        "Traders said Velmora 's market value fell .",
+    ):
+        entities = [Entity(13, 20, "PLACE", "Velmora", "velmora")]
+        assert [e.label for e in weigh(text, entities, lambda name: False)] == ["ORG"]
+    text = "Voltaren said Kelvar Moss 's spokesman had resigned ."
+    entities = [Entity(14, 25, "PERSON", "Kelvar Moss", "kelvar moss")]
+    assert [e.label for e in weigh(text, entities, lambda name: False)] == ["PERSON"]

@@ -56,7 +56,11 @@ STRONG: Final = 1.5
 WEAK: Final = 0.75
 
 _NAMES: Final = frozenset(["PERSON", "ORG", "PLACE", "MISC", "PRODUCT", "EVENT"])
-_NEXT_WORD: Final = re.compile(r"(?:['’]s)?[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?([A-Za-z][\w-]*)")
+_NEXT_WORD: Final = re.compile(
+    r"(?:[ \t]?['’]s)?[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?([A-Za-z][\w-]*)"
+)
+"""The word after a name, past a possessive (`Acme's CEO`; `Acme 's CEO` as wire text
+splits it) and a short bracket (`Acme (NASDAQ: ACME) unveiled`)."""
 _APPOSITIVE: Final = re.compile(r"(?:['’]s)?,[ \t]+(?:a|an|the|its)[ \t]+([^,.;:\n]{0,80})")
 _YEAR_AFTER: Final = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 
@@ -148,7 +152,7 @@ _SAYS_HE: Final = re.compile(_SAYS + r"(?:he|she)\b")
 _MAKERS_AND_SELLERS: Final = MAKER_VERBS | {"supplied", "sold"}
 _STOCK_WORDS: Final = frozenset(["shares", "stock"])
 _STOCK_MOVES: Final = re.compile(
-    rf"(?:['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
+    rf"(?:[ \t]?['’]s)?[ \t]+(?:shares|stock)(?:[.,;]|[ \t]+(?:{'|'.join(sorted(STOCK_MOVES))})\b)"
 )
 """`Acme shares fell`, `Acme's stock has…`: a company's shares moving (not `Jane Doe shares a
 photo`, nor a people's adjective: `German shares`, nor a market: `the Milan stock market`)."""
@@ -333,7 +337,7 @@ def _links(
 
 
 _MARKET_VALUE: Final = re.compile(
-    r"(?:['’]s)?[ \t]+market[ \t]+(?:value|valuation|capitali[sz]ation|cap)\b"
+    r"(?:[ \t]?['’]s)?[ \t]+market[ \t]+(?:value|valuation|capitali[sz]ation|cap)\b"
 )
 """`Acme's market value`: only a company has one."""
 _FOUNDED_AFTER: Final = frozenset(["was", "is", "were", "had", "founded", "headquartered"])
@@ -422,6 +426,9 @@ def _own_cues(
         next_word = following.group(1) if following is not None else ""
         after = next_word.casefold()
         next_character = text[entity.end : entity.end + 1]
+        if next_character == " " and text[entity.end + 1 : entity.end + 2] in _APOSTROPHES:
+            # `Acme 's CEO`, as wire text splits a possessive: the same as `Acme's CEO`.
+            next_character = text[entity.end + 1]
         if after in _AIDES and following is not None and _aide(text, following, next_character):
             after = ""
         before = text[max(0, entity.start - 40) : entity.start]
