@@ -735,3 +735,12 @@ def test_a_possessive_split_off_as_in_wire_text_is_read_as_one() -> None:
     text = "Voltaren said Kelvar Moss 's spokesman had resigned ."
     entities = [Entity(14, 25, "PERSON", "Kelvar Moss", "kelvar moss")]
     assert [e.label for e in weigh(text, entities, lambda name: False)] == ["PERSON"]
+
+
+def test_a_new_name_opening_a_sentence_before_said_or_released_is_found() -> None:
+    assert _found("Quorvane said it would cut 200 jobs.")["Quorvane"] == "ORG"
+    found = _found("Markets were calm. Brellix released its first phone on Monday.")
+    assert found["Brellix"] == "ORG"
+    # Ordinary words and plural nouns for people opening a sentence are no names.
+    assert _found("Police said two people were hurt.") == {}
+    assert _found("Epidemiologists said the wave had peaked.") == {}
