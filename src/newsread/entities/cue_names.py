@@ -229,14 +229,20 @@ def _shares_move_starts(masked: str) -> list[int]:
     return starts
 
 
-_REPORTS: Final = re.compile(
-    r"[ \t]+(?:said|says|reported|reports|announced|announces|unveiled|launched|released|"
-    r"agreed|posted)\b"
+_REPORTING: Final = (
+    " said",
+    " says",
+    " reported",
+    " reports",
+    " announced",
+    " announces",
+    " unveiled",
+    " launched",
+    " released",
+    " agreed",
+    " posted",
 )
-_OPENER_BEFORE: Final = re.compile(
-    r"(?:(?<![^\n])|(?<=[.!?][ \t]))([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)$"
-)
-"""One capitalised word opening a sentence, right before a verb of `_REPORTS`."""
+"""Verbs of saying and of a company's doings, with the space before them."""
 _AGENT_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "ors", "ees")
 """Plural nouns for people (`Pollsters`, `Economists`) that training may never have met."""
 
@@ -244,25 +250,45 @@ _AGENT_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "ors", "ees")
 def _reporting_openers(masked: str, common: Callable[[str], bool]) -> list[tuple[int, int]]:
     """`Uber said…`, `Anthropic released…`: a word opening a sentence right before a verb of
     saying or of a company's doings is a name, unless it is common in small letters (`Police
-    said`), a people's adjective or a plural noun for people. The tagger, trained on wire news
-    whose sentences open with ordinary words, leaves new ones out there."""
+    said`), a function word, a people's adjective or a plural noun for people. The tagger,
+    trained on wire news whose sentences open with ordinary words, leaves new ones out there.
+    """
     found: list[tuple[int, int]] = []
-    for match in _REPORTS.finditer(masked):
-        end = match.start()
-        opener = _OPENER_BEFORE.search(masked, max(0, end - 40), end)
-        if opener is None:
-            continue
-        word = opener.group(1)
-        folded = word.casefold()
-        if (
-            common(word)
-            or folded in FUNCTION_WORDS
-            or folded in DEMONYMS
-            or word.endswith(_AGENT_ENDINGS)
-        ):
-            continue
-        found.append(opener.span(1))
-    return found
+    for verb in _REPORTING:
+        at = masked.find(verb)
+        while at >= 0:
+            after = at + len(verb)
+            if not masked[after : after + 1].isalnum():
+                start = _opening_word_start(masked, at)
+                if start >= 0 and _unknown_name(masked[start:at], common):
+                    found.append((start, at))
+            at = masked.find(verb, after)
+    return sorted(found)
+
+
+def _opening_word_start(masked: str, end: int) -> int:
+    """Where the word ending at `end` starts if it opens a sentence (a line, or after `.`,
+    `!` or `?` and a space), else -1."""
+    start = max(masked.rfind(" ", 0, end), masked.rfind("\n", 0, end), masked.rfind("\t", 0, end))
+    start += 1
+    if start == 0 or masked[start - 1] == "\n":
+        return start
+    return start if start >= 2 and masked[start - 2] in ".!?" and masked[start - 1] == " " else -1
+
+
+def _unknown_name(word: str, common: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word opening a sentence is a name the tagger may have missed."""
+    folded = word.casefold()
+    return (
+        len(word) > 2
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:] != word[1:].upper()
+        and not common(word)
+        and folded not in FUNCTION_WORDS
+        and folded not in DEMONYMS
+        and not word.endswith(_AGENT_ENDINGS)
+    )
 
 
 def _names_before(
