@@ -24,6 +24,7 @@ from newsread.entities.lexicon import (
     LEGAL_FORMS,
     ORGANISATION_ENDINGS,
     ROLE_WORDS,
+    designator,
 )
 from newsread.model import Entity
 
@@ -161,12 +162,7 @@ def company_pairs(entities: Sequence[Entity]) -> list[Entity]:
 
 def _designated(name: str) -> bool:
     """A name of two words or more whose last is a company's designator (`Acme Capital`)."""
-    words = name.split(" ")
-    return (
-        len(words) > 1
-        and words[0][:1].isupper()
-        and words[-1].rstrip(".").casefold() in _DESIGNATORS
-    )
+    return " " in name and name[:1].isupper() and designator(name) in _DESIGNATORS
 
 
 def role_splits(entities: Sequence[Entity]) -> list[Entity]:

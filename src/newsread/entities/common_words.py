@@ -80,7 +80,7 @@ def _opening_adjectives(text: str, entities: Sequence[Entity], vocabulary: Vocab
         key = name_key(entity.text)
         if openers.get(key, True):
             openers[key] = (
-                _opens_sentence(text, entity.start)
+                opens_sentence(text, entity.start)
                 and text[entity.end : entity.end + 1] == " "
                 and text[entity.end + 1 : entity.end + 2].islower()
             )
@@ -91,7 +91,7 @@ def _opening_adjectives(text: str, entities: Sequence[Entity], vocabulary: Vocab
     }
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` is the first of its line or follows a sentence's end."""
     window = text[max(0, start - 4) : start]
     before = window.rstrip(" \t")

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Final
 
+from newsread.entities.common_words import opens_sentence
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.lexicon import (
     DEMONYMS,
@@ -259,21 +260,13 @@ def _reporting_openers(masked: str, common: Callable[[str], bool]) -> list[tuple
         while at >= 0:
             after = at + len(verb)
             if not masked[after : after + 1].isalnum():
-                start = _opening_word_start(masked, at)
-                if start >= 0 and _unknown_name(masked[start:at], common):
+                # The word before the verb: from the last space, tab or line break.
+                gap = max(masked.rfind(" ", 0, at), masked.rfind("\t", 0, at))
+                start = max(gap, masked.rfind("\n", 0, at)) + 1
+                if opens_sentence(masked, start) and _unknown_name(masked[start:at], common):
                     found.append((start, at))
             at = masked.find(verb, after)
-    return sorted(found)
-
-
-def _opening_word_start(masked: str, end: int) -> int:
-    """Where the word ending at `end` starts if it opens a sentence (a line, or after `.`,
-    `!` or `?` and a space), else -1."""
-    start = max(masked.rfind(" ", 0, end), masked.rfind("\n", 0, end), masked.rfind("\t", 0, end))
-    start += 1
-    if start == 0 or masked[start - 1] == "\n":
-        return start
-    return start if start >= 2 and masked[start - 2] in ".!?" and masked[start - 1] == " " else -1
+    return found
 
 
 def _unknown_name(word: str, common: Callable[[str], bool]) -> bool:

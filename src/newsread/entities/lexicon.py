@@ -128,10 +128,10 @@ GEOGRAPHIC_HEADS: Final = _words(
 )
 """Last words of names of natural places (`Great Lakes`): stronger evidence than `City`."""
 
-BUILDING_HEADS: Final = _words("stadium arena hospital cathedral prison jail")
-"""Last words of names of buildings that are places whatever their first words name
-(`Emirates Stadium`, `Mercy Hospital`): as strong evidence as `River`. Not airports: eng.train
-calls them organisations."""
+BUILDING_HEADS: Final = _words("stadium arena cathedral prison jail")
+"""Last words (among `PLACE_HEADS`) of names of buildings that are places whatever their first
+words name (`Emirates Stadium`): as strong evidence as `River`. Not airports: eng.train calls
+them organisations."""
 
 COMPANY_NOUNS: Final = _words(
     """
@@ -216,6 +216,12 @@ LEGAL_FORMS: Final = _words(
 )
 """The designators that are a company's legal form, or a club's (`FC`): they end no other kind
 of name."""
+
+
+def designator(name: str) -> str:
+    """A name's last word as designators are listed: casefolded, no period (`Inc.` → `inc`)."""
+    return name.rpartition(" ")[2].rstrip(".").casefold()
+
 
 ORGANISATION_ENDINGS: Final = _words(
     """

@@ -25,6 +25,7 @@ from newsread.entities.lexicon import (
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
     SURNAME_PARTICLES,
+    designator,
 )
 from newsread.entities.product_names import name_products_whole, without_plural_nouns
 from newsread.model import Entity
@@ -482,9 +483,10 @@ def _designated(name: str, known: Callable[[str], bool]) -> bool:
     A legal form (`Inc`, `SA`, `GmbH`) makes any name a company's, even one
     whose words training met (`Warner Bros`, `Ruch SA`).
     """
-    rest, _, last = name.rpartition(" ")
-    designator = last.rstrip(".").casefold()
-    return designator in LEGAL_FORMS or (designator in COMPANY_DESIGNATORS and not known(rest))
+    last = designator(name)
+    return last in LEGAL_FORMS or (
+        last in COMPANY_DESIGNATORS and not known(name.rpartition(" ")[0])
+    )
 
 
 def _after_companies_like(text: str, start: int) -> bool:

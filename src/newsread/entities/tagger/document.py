@@ -42,14 +42,14 @@ def contexts_and_flags_of(
     seen: npt.NDArray[np.uint8],
     starts: Ints,
     headlines: npt.NDArray[np.bool_],
-    named: npt.NDArray[np.bool_] | None = None,
+    always_capitalised: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[Ints, Ints]:
     """`contexts_and_flags` given the tokens' lowercase forms and bits (`Lexicon.facts_of`).
 
     `seen` is all zeros, one entry per lowercase form the lexicon has (every
     one of `lowers` is below its length); it is left all zeros again, so a
-    caller may keep it for the next document. A token `named` marks keeps the
-    normal context even opening a sentence: its capital says as much there.
+    caller may keep it for the next document. A token `always_capitalised` marks
+    keeps the normal context even opening a sentence: its capital says as much there.
     """
     count = len(bits)
     ends = np.empty(len(starts) + 1, dtype=np.int64)
@@ -74,8 +74,8 @@ def contexts_and_flags_of(
     first &= (1 << high) - 1
     normal = context == NORMAL
     initial = first[sentence_context == NORMAL]
-    if named is not None:
-        initial = initial[~named[initial]]
+    if always_capitalised is not None:
+        initial = initial[~always_capitalised[initial]]
     context[initial] = INITIAL
 
     capitalised = (bits & IS_CAPITALISED) > 0

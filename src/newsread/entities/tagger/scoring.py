@@ -140,8 +140,10 @@ class Tagger:
         classes, lowers, bits = lexicon.facts_of(ids)
         if len(self._seen) < lexicon.lower_count:
             self._seen = np.zeros(2 * lexicon.lower_count, dtype=np.uint8)
-        named = self._always_capitalised.take(np.minimum(ids, self._known))
-        context, flags = contexts_and_flags_of(lowers, bits, self._seen, starts, headlines, named)
+        always_capitalised = self._always_capitalised.take(np.minimum(ids, self._known))
+        context, flags = contexts_and_flags_of(
+            lowers, bits, self._seen, starts, headlines, always_capitalised
+        )
         count = len(ids)
         # Each sentence gets two stand-in words on either side, so a token's
         # neighbours are at fixed distances from it.
