@@ -80,6 +80,34 @@ COMPANY_ACTIONS: Final = _words(
 """Words right after a name that say it is a company: `Acme unveiled`, `Acme shareholders`,
 `Acme revenue`."""
 
+SUBJECT_VERBS: Final = _words(
+    """
+    will would can could may might must should shall has had is was does did
+    plans aims wants hopes expects began begun won made took sold bought hit set put led paid
+    said told got left lost held met sent spent built grew fell rose beat broke chose drew
+    drove ran saw wrote withdrew shut quit cut bid struck sank swung overtook outsold
+    """
+)
+"""Small words that, right after a sentence's first word, make it the subject of a verb
+(`Netflix will…`, `Walmart cut…`; `new_words.verb_after_subject` adds the tenses ending in
+-ed and -s). `are`, `were` and `have` are left out: their subject is plural, a common noun
+most often."""
+
+SINGULAR_VERBS: Final = _words("will would can could may might must should shall is was has does")
+"""Verbs that say their subject is one thing (or say nothing of it: `will`)."""
+
+BUSINESS_WORDS: Final = _words(
+    """
+    profit profits loss forecast forecasts outlook revenue revenues sales earnings shares
+    stock stores store customers clients deliveries vehicles cars employees staff jobs
+    workforce layoffs executive executives ceo quarter dividend stake acquisition merger deal
+    products product plant factory factories subscribers users dealers fees price prices
+    outlets shoppers brand startup app chips smartphone smartphones flights orders
+    """
+)
+"""Words of a company's business; in a sentence they make its subject a company more
+likely than a place (`Walmart cut its profit forecast`)."""
+
 COMMON_ACRONYMS: Final = _words(
     """
     ai ceo cfo cto coo cio ev evs gpu cpu tpu npu tv pc ipo gdp cpi api ui ux vr ar xr llm

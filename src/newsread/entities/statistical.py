@@ -66,7 +66,11 @@ def _extract(text: str) -> list[Entity]:
     titles = title_lines(prose)
     found = find_names(text, prose, titles, numeric)
     found = find_cue_names(
-        prose.text, repeat_mentions(prose.text, found, numeric), numeric, tagger.met_in_lowercase
+        prose.text,
+        repeat_mentions(prose.text, found, numeric),
+        numeric,
+        tagger.met_in_lowercase,
+        tagger.met_as_written,
     )
     found = prove_headline_names(prose, found, titles)
     names = split_brands(found, known)

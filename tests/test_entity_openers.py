@@ -1,0 +1,78 @@
+"""Names that open a sentence: one-line news items and feed summaries start with their subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsread.entities import extract
+from newsread.entities.new_words import new_word_opens_as_name, verb_after_subject
+from newsread.entities.tagger import shared_tagger
+
+
+def _found(text: str) -> dict[str, str]:
+    return {entity.text: entity.label for entity in extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quorvell will stream the final in 40 countries.", "Quorvell"),
+        ("Netflix will stream the final in 40 countries.", "Netflix"),
+        ("Uber partnered with a carmaker to offer driverless rides.", "Uber"),
+        ("Boeing delivered 48 jets in the quarter.", "Boeing"),
+        ("Nestlé dismissed its chief executive after an investigation.", "Nestlé"),
+        ("Starbucks will close dozens of stores in Seattle.", "Starbucks"),
+        ("The vote is over. Adobe added video generation to its editor.", "Adobe"),
+    ],
+)
+def test_a_new_word_opening_a_sentence_before_its_verb_is_a_company(text: str, name: str) -> None:
+    assert _found(text).get(name) == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surgeons removed a tumour from his lung.",
+        "Payloads are very expensive to launch.",
+        "Lawmakers approved the budget on Friday.",
+        "Absentee voting began on Monday.",
+        "Pancreatic cancer is rare.",
+        "Rumours circulated that the bank would fail.",
+    ],
+)
+def test_a_common_word_opening_a_sentence_stays_a_word(text: str) -> None:
+    first_word = text.split()[0]
+    assert first_word not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Walmart cut its full-year profit forecast on Thursday.", "Walmart"),
+        ("Klarna hired a former banker as chief financial officer.", "Klarna"),
+    ],
+)
+def test_the_subject_of_a_sentence_about_business_is_a_company(text: str, name: str) -> None:
+    assert _found(text).get(name) == "ORG"
+
+
+def test_a_place_before_a_plural_noun_stays_a_place() -> None:
+    found = _found("Singapore dealers said premiums for kilo bars were steady.")
+    assert found.get("Singapore") == "PLACE"
+
+
+def test_common_shapes_of_new_words_are_told_from_names() -> None:
+    met_in_lowercase = shared_tagger().met_in_lowercase
+    for name in ("Netflix", "Quorvell", "Starbucks", "Nestlé", "XPeng"):
+        assert new_word_opens_as_name(name, met_in_lowercase), name
+    for word in ("Pancreatic", "Inhabited", "Lawmakers", "Wk", "Descriptions", "NATO"):
+        assert not new_word_opens_as_name(word, met_in_lowercase), word
+
+
+def test_a_subject_ending_in_s_needs_a_verb_for_one_thing() -> None:
+    assert verb_after_subject("Starbucks", "will")
+    assert verb_after_subject("Starbucks", "plans")
+    assert not verb_after_subject("Payloads", "had")
+    assert verb_after_subject("Uber", "partnered")
+    assert not verb_after_subject("Uber", "business")
+    assert not verb_after_subject("Uber", "are")
