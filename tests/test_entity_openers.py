@@ -23,6 +23,7 @@ def _found(text: str) -> dict[str, str]:
         ("Nestlé dismissed its chief executive after an investigation.", "Nestlé"),
         ("Starbucks will close dozens of stores in Seattle.", "Starbucks"),
         ("The vote is over. Adobe added video generation to its editor.", "Adobe"),
+        ("Quorvell unveils a cheaper phone.", "Quorvell"),
     ],
 )
 def test_a_new_word_opening_a_sentence_before_its_verb_is_a_company(text: str, name: str) -> None:
@@ -38,6 +39,9 @@ def test_a_new_word_opening_a_sentence_before_its_verb_is_a_company(text: str, n
         "Absentee voting began on Monday.",
         "Pancreatic cancer is rare.",
         "Rumours circulated that the bank would fail.",
+        "Galeforce winds battered the coast.",
+        "Gluten feed rose 2 pct.",
+        "Elephant tramples woman to death.",
     ],
 )
 def test_a_common_word_opening_a_sentence_stays_a_word(text: str) -> None:
@@ -74,5 +78,7 @@ def test_a_subject_ending_in_s_needs_a_verb_for_one_thing() -> None:
     assert verb_after_subject("Starbucks", "plans")
     assert not verb_after_subject("Payloads", "had")
     assert verb_after_subject("Uber", "partnered")
+    assert not verb_after_subject("Gluten", "feed")
+    assert not verb_after_subject("Galeforce", "winds")
     assert not verb_after_subject("Uber", "business")
     assert not verb_after_subject("Uber", "are")

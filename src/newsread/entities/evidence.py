@@ -46,6 +46,7 @@ from newsread.entities.lexicon import (
     WORKS_AT,
 )
 from newsread.entities.line_formats import WIRE_DATELINE
+from newsread.entities.new_words import past_tense
 from newsread.model import Entity
 
 Votes = dict[str, dict[str, float]]
@@ -493,7 +494,7 @@ def _cues_near(
         and lowercase_after
         and entity.text.casefold() not in DEMONYMS
         # A verb's -s form is left out: `Singapore dealers said…`.
-        and (after in SUBJECT_VERBS or after.endswith("ed"))
+        and (after in SUBJECT_VERBS or past_tense(after))
         and opens_sentence(text, entity.start)
         and _of_business(text, entity.end)
     ):

@@ -89,9 +89,21 @@ SUBJECT_VERBS: Final = _words(
     """
 )
 """Small words that, right after a sentence's first word, make it the subject of a verb
-(`Netflix will…`, `Walmart cut…`; `new_words.verb_after_subject` adds the tenses ending in
--ed and -s). `are`, `were` and `have` are left out: their subject is plural, a common noun
-most often."""
+(`Netflix will…`, `Walmart cut…`; `new_words.verb_after_subject` adds the past tenses
+ending in -ed). `are`, `were` and `have` are left out: their subject is plural, a common
+noun most often."""
+
+PRESENT_TENSE_VERBS: Final = _words(
+    """
+    says plans wins makes buys sells launches unveils announces reports posts raises hires
+    opens adds signs agrees expects warns files seeks faces delays recalls ships acquires
+    releases partners joins appoints settles sues invests expands closes lifts lowers boosts
+    slashes trims pauses halts resumes scraps denies confirms rejects approves bans blocks
+    """
+)
+"""A news subject's verbs in the present tense, as headlines and feed summaries use them
+(`Quorvell unveils…`). An -s form in general would take in plural nouns: `Baseball games`,
+`Galeforce winds`."""
 
 SINGULAR_VERBS: Final = _words("will would can could may might must should shall is was has does")
 """Verbs that say their subject is one thing (or say nothing of it: `will`)."""

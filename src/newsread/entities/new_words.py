@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final
 
-from newsread.entities.lexicon import SINGULAR_VERBS, SUBJECT_VERBS
+from newsread.entities.lexicon import PRESENT_TENSE_VERBS, SINGULAR_VERBS, SUBJECT_VERBS
 
 COMMON_ENDINGS: Final = (
     "ous",
@@ -78,17 +78,16 @@ def verb_after_subject(subject: str, word: str) -> bool:
     After a subject ending in -s (`Payloads`, `Starbucks`) only a verb for one
     thing counts: `Starbucks will…`, `Starbucks plans…`; not `Payloads had…`.
     """
+    if word in PRESENT_TENSE_VERBS:
+        return True
     if subject.endswith("s") and not subject.endswith("ss"):
-        return word in SINGULAR_VERBS or _third_person(word)
-    return word in SUBJECT_VERBS or word.endswith("ed") or _third_person(word)
+        return word in SINGULAR_VERBS
+    return word in SUBJECT_VERBS or past_tense(word)
 
 
-def _third_person(word: str) -> bool:
-    """Whether a small word may be a verb's -s form (`partners`; not `business`, `its`, `his`,
-    `securities`, `shrs`)."""
-    return (
-        len(word) > 3
-        and word.endswith("s")
-        and not word.endswith(("ss", "us", "is", "ies"))
-        and not _SMALL_VOWELS.isdisjoint(word)
-    )
+def past_tense(word: str) -> bool:
+    """Whether a small word ending in -ed may be a past tense (`partnered`; not `feed`)."""
+    return len(word) > 4 and word.endswith("ed") and word not in _NOUNS_IN_ED
+
+
+_NOUNS_IN_ED: Final = frozenset(["speed", "breed", "greed", "steed", "tweed", "creed"])
