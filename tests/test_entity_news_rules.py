@@ -744,3 +744,14 @@ def test_a_new_name_opening_a_sentence_before_said_or_released_is_found() -> Non
     # Ordinary words and plural nouns for people opening a sentence are no names.
     assert _found("Police said two people were hurt.") == {}
     assert _found("Epidemiologists said the wave had peaked.") == {}
+
+
+def test_a_person_who_unveils_a_product_stays_a_person() -> None:
+    assert _found("Jensen Huang unveiled a new chip.").get("Jensen Huang") == "PERSON"
+    assert _found("Quorvell unveiled a new chip.").get("Quorvell") == "ORG"
+
+
+def test_the_role_a_person_is_named_to_is_theirs() -> None:
+    found = _found("Intel named Lip-Bu Tan chief executive, ending a three-month search.")
+    assert found.get("Lip-Bu Tan") == "PERSON"
+    assert found.get("Intel") == "ORG"

@@ -475,9 +475,13 @@ def _cues_near(
     after, lowercase_after, last, two_back, before_text, next_character = near
     found: list[tuple[str, float]] = []
     single = " " not in entity.text
+    full_person = entity.label == "PERSON" and not single
     if (
-        after in BUSINESS_ROLES
-        or after in COMPANY_ACTIONS
+        (after in BUSINESS_ROLES and not (entity.label == "PERSON" and last in _NAMING_VERBS))
+        # People launch and unveil things too (`Jensen Huang unveiled…`): a full name the
+        # tagger took for a person's keeps it (in eng.train these verbs follow three
+        # people's names, and four places' and organisations').
+        or (after in COMPANY_ACTIONS and not (full_person and after in _LAUNCHING))
         or (
             after in _STOCK_WORDS
             and entity.text.casefold() not in DEMONYMS
@@ -615,6 +619,21 @@ def _cues_near(
     return found
 
 
+_NAMING_VERBS: Final = frozenset(["named", "appointed", "hired", "promoted", "elected"])
+"""`named Lip-Bu Tan chief executive`: the role after such a person is theirs, no company's."""
+_LAUNCHING: Final = frozenset(
+    [
+        "unveiled",
+        "unveils",
+        "launched",
+        "launches",
+        "introduced",
+        "introduces",
+        "debuted",
+        "teased",
+        "teases",
+    ]
+)
 _SUBJECT_GUESSES: Final = frozenset(["PLACE", "MISC"])
 """The tagger's guesses for a new word opening a sentence that business words may correct."""
 _SENTENCE_END: Final = re.compile(r"[.!?](?:[ \t]|$)|\n", re.MULTILINE)
