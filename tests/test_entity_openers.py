@@ -82,3 +82,20 @@ def test_a_subject_ending_in_s_needs_a_verb_for_one_thing() -> None:
     assert not verb_after_subject("Galeforce", "winds")
     assert not verb_after_subject("Uber", "business")
     assert not verb_after_subject("Uber", "are")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Then Quorvell hired a former banker.",
+        "Meanwhile Quorvell hired a banker.",
+        "The bank said so. Later Quorvell hired a banker.",
+    ],
+)
+def test_a_conjunction_opening_the_sentence_stays_outside_the_name(text: str) -> None:
+    names = [entity.text for entity in extract(text)]
+    assert names == ["Quorvell"]
+
+
+def test_a_name_may_open_with_a_word_that_also_opens_sentences_elsewhere() -> None:
+    assert "First Union" in _found("First Union said it would grow.")

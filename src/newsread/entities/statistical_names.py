@@ -15,7 +15,7 @@ from typing import Final
 import numpy as np
 
 from newsread.entities.identity import name_key
-from newsread.entities.lexicon import ROLE_WORDS
+from newsread.entities.lexicon import ROLE_WORDS, SENTENCE_OPENERS
 from newsread.entities.prose import Prose
 from newsread.entities.tagger import shared_tagger
 from newsread.entities.tagger.tags import TYPES, document_spans
@@ -56,6 +56,8 @@ def find_names(
             start = _after_marks(original, start, end)
         if kind == _PERSON:
             start = _after_titles(original, start, end)
+        if original[start].isupper():
+            start = _after_opener(original, start, end)
         if end > start and not (taken and _overlaps(taken, start, end)):
             name = original[start:end]
             entities.append(Entity(start, end, _LABEL_OF_TYPE[kind], name, name_key(name)))
@@ -90,6 +92,21 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if space < 0 or text[start:space].rstrip(".").casefold() not in ROLE_WORDS:
             return start
         start = space + 1
+
+
+def _after_opener(text: str, start: int, end: int) -> int:
+    """Where a name starts once a conjunction or adverb opening it is left out (`Then Klarna`).
+
+    Only a word that is no name's (`SENTENCE_OPENERS`) and opens its line or
+    sentence: the tagger, seeing a new name next to it, may take the two together.
+    """
+    space = text.find(" ", start, end)
+    if space < 0 or text[start:space].casefold() not in SENTENCE_OPENERS:
+        return start
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    if before and before[-1] not in ".!?\n":
+        return start
+    return space + 1
 
 
 def _after_marks(text: str, start: int, end: int) -> int:
