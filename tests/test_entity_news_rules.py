@@ -755,3 +755,10 @@ def test_the_role_a_person_is_named_to_is_theirs() -> None:
     found = _found("Intel named Lip-Bu Tan chief executive, ending a three-month search.")
     assert found.get("Lip-Bu Tan") == "PERSON"
     assert found.get("Intel") == "ORG"
+
+
+def test_a_regnal_number_belongs_to_the_name() -> None:
+    found = _found("Pope Leo XIV met the president at the Vatican on Tuesday.")
+    assert found.get("Leo XIV") == "PERSON"
+    assert "Leo" not in found
+    assert _found("Henry VIII had six wives.").get("Henry VIII") == "PERSON"

@@ -57,12 +57,37 @@ def drop_common_words(
     nouns = _emphasised_names(text, entities, vocabulary) | _opening_adjectives(
         text, entities, vocabulary
     )
+    if any(e.label == "PERSON" and text[e.end : e.end + 2] in _NUMERAL_STARTS for e in entities):
+        entities = _with_regnal_numbers(text, entities)
     return [
         e
         for e in entities
         if not (e.text[:1] in _ROMAN_LETTERS and is_roman_numeral(e.text))
         and not (nouns and e.label in NAME_LABELS and name_key(e.text) in nouns)
         and not (e.label == "PERSON" and e.text.rpartition(" ")[2].casefold() in _PROMPT_ENDINGS)
+    ]
+
+
+_NUMERAL_STARTS: Final = frozenset([" I", " V", " X"])
+_NUMERAL_AFTER: Final = re.compile(r" ([IVX]{2,6})\b(?![’'-])")
+
+
+def _with_regnal_numbers(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """A person's name takes in the Roman numeral after it: `Pope Leo XIV`, `Charles III`
+    (in eng.train, `Alexander III`, `Napoleon III`, `Lee White II`)."""
+    extended: list[Entity] = []
+    for entity in entities:
+        numeral = _NUMERAL_AFTER.match(text, entity.end) if entity.label == "PERSON" else None
+        if numeral is not None and is_roman_numeral(numeral.group(1)):
+            end = numeral.end()
+            name = text[entity.start : end]
+            entity = Entity(entity.start, end, "PERSON", name, name_key(name))
+        extended.append(entity)
+    # The numeral the tagger may have found on its own now lies inside the name.
+    return [
+        e
+        for index, e in enumerate(extended)
+        if not (index and extended[index - 1].end > e.start and extended[index - 1].end >= e.end)
     ]
 
 
