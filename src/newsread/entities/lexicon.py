@@ -132,6 +132,16 @@ SENTENCE_OPENERS: Final = _words(
 eng.testa's sentences, 386 times, none of them inside one (`First` and `Next` are left out:
 First Union, Next plc)."""
 
+INSTITUTION_HEADS: Final = _words(
+    """
+    administration exchange council commission organisation organization authority agency
+    board corporation association institute federation committee bureau ministry society
+    foundation
+    """
+)
+"""Last words of institutions' names that may run across `and` (not `Bank`: `Gaza Strip and
+West Bank` are two places; not `Union`, `Group`, `Fund`: names of their own on either side)."""
+
 COMMON_ACRONYMS: Final = _words(
     """
     ai ceo cfo cto coo cio ev evs gpu cpu tpu npu tv pc ipo gdp cpi api ui ux vr ar xr llm

@@ -29,6 +29,7 @@ from newsread.entities.evidence import weigh
 from newsread.entities.headlines import prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
+from newsread.entities.joined_names import join_institution_names
 from newsread.entities.line_formats import by_line_format
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
@@ -73,7 +74,7 @@ def _extract(text: str) -> list[Entity]:
         tagger.met_as_written,
     )
     found = prove_headline_names(prose, found, titles)
-    names = split_brands(found, known)
+    names = join_institution_names(prose.text, split_brands(found, known))
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
     names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
