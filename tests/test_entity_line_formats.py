@@ -51,3 +51,21 @@ def test_a_name_opening_a_line_of_scores_after_a_colon_is_the_venue() -> None:
     entities = [Entity(0, 12, "ORG", "Chesterfield", "chesterfield")]
     text = "Chesterfield : the club said it would appeal."
     assert [e.label for e in by_line_format(text, entities)] == ["ORG"]
+
+
+def test_both_teams_of_a_match_result_line_are_organisations() -> None:
+    text = (
+        "English rugby union first division results on Saturday :\n"
+        "Bath 56 Sale 31\n"
+        "Wasps 33 Saracens 25\n"
+    )
+    labels = {entity.text: entity.label for entity in extract(text)}
+    for team in ("Bath", "Sale", "Wasps", "Saracens"):
+        assert labels.get(team) == "ORG", team
+
+
+def test_a_result_between_two_countries_keeps_them_places() -> None:
+    text = "African Nations Cup qualifying results on Sunday :\nEthiopia 1 Uganda 1\n"
+    labels = {entity.text: entity.label for entity in extract(text)}
+    assert labels.get("Ethiopia") == "PLACE"
+    assert labels.get("Uganda") == "PLACE"
