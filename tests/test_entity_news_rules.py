@@ -762,3 +762,9 @@ def test_a_regnal_number_belongs_to_the_name() -> None:
     assert found.get("Leo XIV") == "PERSON"
     assert "Leo" not in found
     assert _found("Henry VIII had six wives.").get("Henry VIII") == "PERSON"
+
+
+def test_a_title_between_an_organisation_and_a_person_belongs_to_neither() -> None:
+    found = _found("Federal Reserve Governor Lawrence Lindsey said there still were risks .")
+    assert found.get("Federal Reserve") == "ORG"
+    assert found.get("Lawrence Lindsey") == "PERSON"

@@ -61,6 +61,7 @@ def find_names(
         if end > start and not (taken and _overlaps(taken, start, end)):
             name = original[start:end]
             entities.append(Entity(start, end, _LABEL_OF_TYPE[kind], name, name_key(name)))
+    entities = _without_trailing_titles(original, entities)
     if "@" not in masked:
         return entities
     return _with_handles(
@@ -92,6 +93,23 @@ def _after_titles(text: str, start: int, end: int) -> int:
         if space < 0 or text[start:space].rstrip(".").casefold() not in ROLE_WORDS:
             return start
         start = space + 1
+
+
+def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
+    """A title closing a name right before a person's is the person's, and left out of both
+    (`Federal Reserve Governor Lawrence Lindsey`): in eng.train a capitalised title sits
+    between a name and a person's 55 times and never ends the first name."""
+    for index in range(len(entities) - 1):
+        entity, following = entities[index], entities[index + 1]
+        if following.label != "PERSON":
+            continue
+        if following.start != entity.end + 1 or " " not in entity.text:
+            continue
+        head, _, title = entity.text.rpartition(" ")
+        if title.casefold() in ROLE_WORDS and title[:1].isupper():
+            end = entity.start + len(head)
+            entities[index] = Entity(entity.start, end, entity.label, head, name_key(head))
+    return entities
 
 
 def _after_opener(text: str, start: int, end: int) -> int:
