@@ -768,3 +768,9 @@ def test_a_title_between_an_organisation_and_a_person_belongs_to_neither() -> No
     found = _found("Federal Reserve Governor Lawrence Lindsey said there still were risks .")
     assert found.get("Federal Reserve") == "ORG"
     assert found.get("Lawrence Lindsey") == "PERSON"
+
+
+def test_a_first_name_that_is_also_a_title_stays_in_the_name() -> None:
+    found = _found("Derbyshire 's Australian captain Dean Jones is conceding nothing .")
+    assert found.get("Dean Jones") == "PERSON"
+    assert _found("Mayor David Chen opened the bridge .").get("David Chen") == "PERSON"
