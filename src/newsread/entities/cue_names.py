@@ -233,8 +233,11 @@ def _shares_move_starts(masked: str) -> list[int]:
     return starts
 
 
-_SUBJECT_AND_VERB: Final = re.compile(r"\b([A-Z][^\W\d_]{2,})[ \t]+([a-z]+)\b")
-"""A capitalised word and the small word after it (a sentence's subject and verb, perhaps)."""
+_SUBJECT_AND_VERB: Final = re.compile(
+    r"(?:^[ \t]*|[.!?][ \t]+)([A-Z][^\W\d_]{2,})[ \t]+([a-z]+)\b", re.MULTILINE
+)
+"""A capitalised word opening a line or following a sentence's end, and the small word after
+it (a sentence's subject and verb, perhaps)."""
 _AGENT_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "ors", "ees")
 """Plural nouns for people (`Pollsters`, `Economists`) that training may never have met."""
 
@@ -251,7 +254,7 @@ def _subject_openers(
     """
     found: list[tuple[int, int]] = []
     for match in _SUBJECT_AND_VERB.finditer(masked):
-        start, word = match.start(), match.group(1)
+        start, word = match.start(1), match.group(1)
         if (
             verb_after_subject(word, match.group(2))
             and opens_sentence(masked, start)
