@@ -774,3 +774,10 @@ def test_a_first_name_that_is_also_a_title_stays_in_the_name() -> None:
     found = _found("Derbyshire 's Australian captain Dean Jones is conceding nothing .")
     assert found.get("Dean Jones") == "PERSON"
     assert _found("Mayor David Chen opened the bridge .").get("David Chen") == "PERSON"
+
+
+def test_a_model_named_by_a_letter_or_a_number_is_a_product() -> None:
+    found = _found("Tesla started deliveries of a cheaper Model Y variant in China.")
+    assert found.get("Model Y") == "PRODUCT"
+    assert _found("Tesla cut the price of the Model 3 in Europe.").get("Model 3") == "PRODUCT"
+    assert "Model" not in _found("The model 3 theory failed.")

@@ -90,7 +90,11 @@ def find_cue_names(
         ]
     ]
     found += _camel_case_names(masked)
-    found += [(start, end, "PRODUCT") for start, end in model_code_spans(masked)]
+    models = model_code_spans(masked)
+    if models:
+        # A model's name holds what the tagger found inside it (`Model` of `Model 3`).
+        entities = [e for e in entities if not any(s <= e.start and e.end <= t for s, t in models)]
+    found += [(start, end, "PRODUCT") for start, end in models]
     found += [(start, end, "ORG") for start, end in letter_name_spans(masked)]
     if not found:
         return list(entities)

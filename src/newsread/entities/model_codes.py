@@ -4,8 +4,9 @@ A code is capitals followed by at least two digits (`H100`, `GB200`,
 `RTX4090`). Alone it may be anything (a form, a road, a table's column), so
 it is taken for a product only where the words say so: a product noun right
 after it (`H100 GPU`, `A380 jet`), or a second code right after it, which
-together name one model (`GB200 NVL72`). `cue_names` adds them where no
-other entity lies.
+together name one model (`GB200 NVL72`). `Model` followed by a letter or
+a small number is a product too (`Model Y`, `Model 3`). `cue_names` adds them
+where no other entity lies.
 """
 
 from __future__ import annotations
@@ -32,12 +33,18 @@ _PRODUCT_WORDS: Final = PRODUCT_NOUNS | frozenset(
 )
 
 
+_NAMED_MODEL: Final = re.compile(r"(?<![\w@#$/.&'’-])Model[ \t]+(?:[A-Z]|\d{1,3})(?![\w.,’'&/-])")
+"""`Model Y`, `Model 3`: a model named by a letter or a small number."""
+
+
 def model_code_spans(masked: str) -> list[tuple[int, int]]:
     """Where `masked` names a product by its model code (see the module's docstring)."""
+    found: list[tuple[int, int]] = (
+        [match.span() for match in _NAMED_MODEL.finditer(masked)] if "Model" in masked else []
+    )
     # Few texts hold a capital right before two digits: one quick search rules out the rest.
     if _HINT.search(masked) is None:
-        return []
-    found: list[tuple[int, int]] = []
+        return found
     for match in _MODEL.finditer(masked):
         following = match.group(1)
         start = match.start()

@@ -91,14 +91,20 @@ def refine(
             # `Digital Services Act`, `Test Ban Treaty`: a law or a treaty, as CoNLL marks them.
             result[index] = Entity(entity.start, entity.end, "MISC", entity.text, entity.key)
             continue
+        model = spaced and entity.text.rpartition(" ")[2] == "Model"
         letter = (
-            _LETTER_AFTER.match(text, entity.end) if spaced and entity.label == "MISC" else None
+            _LETTER_AFTER.match(text, entity.end)
+            if spaced and (entity.label == "MISC" or model)
+            else None
         )
         if letter is not None and not _touches_next(result, index, letter.end()):
-            # `Series B`, `Class A`: a letter finishes the name; it stays what it was.
+            # `Series B`, `Class A`: a letter finishes the name; it stays what it was,
+            # but for a model's (`Model Y`), a product.
             end = letter.end()
             name = text[entity.start : end]
             result[index] = Entity(entity.start, end, entity.label, name, entity.key)
+            if model:
+                product.add(name_key(name))
             continue
         number = (
             _NUMBER_AFTER.match(text, entity.end)
@@ -132,7 +138,9 @@ def refine(
     return _joined_names(text, _with_editions(text, _makers_of_products(_pairs_apart(whole))))
 
 
-_LINE_WORDS: Final = frozenset(["series", "generation", "gen", "mark", "mk", "edition", "version"])
+_LINE_WORDS: Final = frozenset(
+    ["series", "generation", "gen", "mark", "mk", "edition", "version", "model"]
+)
 """Last words of a product line's name, which a version number follows (`Watch Series 11`)."""
 _LAW_WORDS: Final = frozenset(
     ["act", "treaty", "accord", "accords", "agreement", "directive", "protocol", "charter"]
