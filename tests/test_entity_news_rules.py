@@ -781,3 +781,13 @@ def test_a_model_named_by_a_letter_or_a_number_is_a_product() -> None:
     assert found.get("Model Y") == "PRODUCT"
     assert _found("Tesla cut the price of the Model 3 in Europe.").get("Model 3") == "PRODUCT"
     assert "Model" not in _found("The model 3 theory failed.")
+
+
+def test_a_handle_shares_the_key_and_label_of_the_name_it_spells() -> None:
+    entities = extract("Elon Musk replied on Friday. @elonmusk wrote that it was fake.")
+    by_text = {entity.text: entity for entity in entities}
+    assert by_text["@elonmusk"].key == by_text["Elon Musk"].key
+    assert by_text["@elonmusk"].label == "PERSON"
+    entities = extract("Nvidia unveiled a chip on Monday. @nvidia posted a video of it.")
+    by_text = {entity.text: entity for entity in entities}
+    assert by_text["@nvidia"].key == by_text["Nvidia"].key

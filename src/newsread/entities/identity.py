@@ -96,6 +96,8 @@ def unify(
         relabelled = shared | _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
         relabelled |= _fleets(labels, plurals)
+    if any(key[:1] == "@" for key in labels):
+        aliases |= _handles(labels)
     # Any other name already has one key and the label all its mentions got.
     for own in mixed | stale | relabelled | aliases.keys():
         key = aliases.get(own, own)
@@ -106,6 +108,25 @@ def unify(
             if entity.label != label or entity.key != key:
                 result[index] = Entity(entity.start, entity.end, label, entity.text, key)
     return result
+
+
+_NOT_ALNUM: Final = re.compile(r"[\W_]+")
+
+
+def _handles(labels: dict[str, str]) -> dict[str, str]:
+    """`@nvidia` → `nvidia`, `@elonmusk` → `elon musk`: a handle is the account of the one name
+    in the article it spells, letters and digits alike."""
+    spelled: dict[str, list[str]] = defaultdict(list)
+    for key in labels:
+        if key[:1] != "@":
+            spelled[_NOT_ALNUM.sub("", key)].append(key)
+    aliases: dict[str, str] = {}
+    for key in labels:
+        if key[:1] == "@":
+            owners = spelled.get(_NOT_ALNUM.sub("", key[1:]), [])
+            if len(owners) == 1:
+                aliases[key] = owners[0]
+    return aliases
 
 
 def _winner(counter: dict[str, int]) -> str:
