@@ -791,3 +791,9 @@ def test_a_handle_shares_the_key_and_label_of_the_name_it_spells() -> None:
     entities = extract("Nvidia unveiled a chip on Monday. @nvidia posted a video of it.")
     by_text = {entity.text: entity for entity in entities}
     assert by_text["@nvidia"].key == by_text["Nvidia"].key
+
+
+def test_rail_air_and_media_names_are_companies() -> None:
+    found = _found("Siemens won a contract to supply 90 trains to Eastlink Rail, a new operator.")
+    assert found.get("Eastlink Rail") == "ORG"
+    assert _found("The order came from Qaridah Air on Monday.").get("Qaridah Air") == "ORG"

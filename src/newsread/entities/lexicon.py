@@ -222,7 +222,8 @@ COMPANY_DESIGNATORS: Final = _words(
     advisors advisers consulting telecom maritime aerospace dairy shipping mining insurance
     medical health mobility automotive retail entertainment biotech genomics diagnostics optics
     studios chemicals materials electric steel ratings solutions services grid cloud athletic
-    bank rovers wanderers rangers
+    bank rovers wanderers rangers rail railway railways cable cables media radio television tv
+    news aero air
     """
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
