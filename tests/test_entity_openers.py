@@ -99,3 +99,19 @@ def test_a_conjunction_opening_the_sentence_stays_outside_the_name(text: str) ->
 
 def test_a_name_may_open_with_a_word_that_also_opens_sentences_elsewhere() -> None:
     assert "First Union" in _found("First Union said it would grow.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rivian laid off 10% of its staff.", "Rivian"),
+        ("Nvidia said the H100 GPU sold out.", "Nvidia"),
+    ],
+)
+def test_more_subjects_of_business_sentences_are_companies(text: str, name: str) -> None:
+    assert _found(text).get(name) == "ORG"
+
+
+def test_a_count_in_a_headline_is_no_version() -> None:
+    found = _found("Tesla Recalls 2 Million Cars Over Autopilot Flaw")
+    assert not any(label == "PRODUCT" and "2" in text for text, label in found.items())

@@ -650,7 +650,7 @@ def _of_business(text: str, start: int) -> bool:
     """
     end = _SENTENCE_END.search(text, start, start + 300)
     sentence = text[start : end.start() if end is not None else start + 300]
-    return not BUSINESS_WORDS.isdisjoint(_SMALL_WORD.findall(sentence))
+    return not BUSINESS_WORDS.isdisjoint(_SMALL_WORD.findall(sentence.lower()))
 
 
 def _apposition_kind(apposition: str) -> str | None:

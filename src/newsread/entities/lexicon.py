@@ -85,7 +85,8 @@ SUBJECT_VERBS: Final = _words(
     will would can could may might must should shall has had is was does did
     plans aims wants hopes expects began begun won made took sold bought hit set put led paid
     said told got left lost held met sent spent built grew fell rose beat broke chose drew
-    drove ran saw wrote withdrew shut quit cut bid struck sank swung overtook outsold
+    drove ran saw wrote withdrew shut quit cut bid struck sank swung overtook outsold laid
+    kept gave brought sought became came went found lent dealt upheld
     """
 )
 """Small words that, right after a sentence's first word, make it the subject of a verb
@@ -114,7 +115,8 @@ BUSINESS_WORDS: Final = _words(
     stock stores store customers clients deliveries vehicles cars employees staff jobs
     workforce layoffs executive executives ceo quarter dividend stake acquisition merger deal
     products product plant factory factories subscribers users dealers fees price prices
-    outlets shoppers brand startup app chips smartphone smartphones flights orders
+    outlets shoppers brand startup app chips smartphone smartphones flights orders ai gpu gpus
+    software chatbot platform
     """
 )
 """Words of a company's business; in a sentence they make its subject a company more

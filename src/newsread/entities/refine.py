@@ -31,7 +31,12 @@ from newsread.entities.product_names import name_products_whole, without_plural_
 from newsread.model import Entity
 
 _NEXT_WORD: Final = re.compile(r"[ \t]*(?:\)[ \t]*)?([A-Za-z][\w-]*)")
-_NUMBER_AFTER: Final = re.compile(r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,:/-]\d)")
+_NUMBER_AFTER: Final = re.compile(
+    r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,:/-]\d)"
+    r"(?![ \t]+(?i:hundred|thousand|million|billion|trillion|percent)\b)"
+)
+"""A version number after a name (`Grok 5`, `Colossus II`); not the start of an amount
+(`Tesla Recalls 2 Million Cars`)."""
 _ROMAN_AFTER: Final = re.compile(
     # A lone `I` is the pronoun (`in Paris I met`) unless a `II` follows.
     # A lone `V` or `X` is `versus` (`England V Pakistan`) or a name (`X`).
