@@ -78,9 +78,13 @@ def test_marks_are_read_near_each_mention_so_one_long_line_costs_linear_time() -
     timings = []
     for count in (4_000, 16_000):
         text, entities = _one_long_line(count)
-        started = time.perf_counter()
-        found = unintroduced_persons(text, entities, lambda name: False)
-        timings.append(time.perf_counter() - started)
+        best = float("inf")
+        # The best of three: one run on a busy machine may be slowed by anything.
+        for _ in range(3):
+            started = time.process_time()
+            found = unintroduced_persons(text, entities, lambda name: False)
+            best = min(best, time.process_time() - started)
+        timings.append(max(best, 1e-3))
         assert {e.label for e in found} == {"ORG"}
     # Four times the mentions on one line: about four times the time, not sixteen.
     assert timings[1] < 8 * timings[0]
