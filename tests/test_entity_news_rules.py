@@ -797,3 +797,17 @@ def test_rail_air_and_media_names_are_companies() -> None:
     found = _found("Siemens won a contract to supply 90 trains to Eastlink Rail, a new operator.")
     assert found.get("Eastlink Rail") == "ORG"
     assert _found("The order came from Qaridah Air on Monday.").get("Qaridah Air") == "ORG"
+
+
+def test_a_storm_is_an_event_named_without_its_kind() -> None:
+    found = _found("Hurricane Milton hit Florida on Wednesday. Milton left homes without power.")
+    assert found.get("Milton") == "EVENT"
+    assert "Hurricane Milton" not in found
+    assert (
+        _found("The National Hurricane Center said so.").get("National Hurricane Center") == "ORG"
+    )
+
+
+def test_bowls_and_galas_are_events() -> None:
+    assert _found("The Super Bowl drew 120 million viewers.").get("Super Bowl") == "EVENT"
+    assert _found("The Met Gala raised $31 million.").get("Met Gala") == "EVENT"

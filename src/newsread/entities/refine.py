@@ -51,6 +51,30 @@ _NUMBER_BEFORE: Final = re.compile(r"\d[ \t]+$")
 _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
 
 
+_STORM_WORDS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm")
+_STORM_BEFORE: Final = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Storm)[ \t]+$")
+_STORM_OPENING: Final = re.compile(r"(?:Tropical[ \t]+)?(?:Hurricane|Typhoon|Cyclone|Storm)[ \t]+")
+
+
+def _storms(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`Hurricane Milton`: a storm's name is an event, and `Hurricane` stays outside it, as
+    CoNLL marks them (`Hurricane Edouard`, `Hurricane Dolly` in eng.train)."""
+    result: list[Entity] = []
+    for entity in entities:
+        if entity.label in NAME_LABELS:
+            opening = _STORM_OPENING.match(entity.text)
+            if opening is not None and opening.end() < len(entity.text):
+                start = entity.start + opening.end()
+                name = text[start : entity.end]
+                entity = Entity(start, entity.end, "EVENT", name, name_key(name))
+            elif " " not in entity.text and _STORM_BEFORE.search(
+                text, max(0, entity.start - 12), entity.start
+            ):
+                entity = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
+        result.append(entity)
+    return result
+
+
 def refine(
     text: str,
     entities: Sequence[Entity],
@@ -66,6 +90,8 @@ def refine(
     amount (`Olympic 100 metres`), not a version.
     """
     product: set[str] = set()
+    if any(word in text for word in _STORM_WORDS):
+        entities = _storms(text, entities)
     result = _versioned_products(text, _companies(text, entities, known), measured)
     for index, entity in enumerate(result):
         if entity.label not in ("MISC", "ORG", "PLACE"):
