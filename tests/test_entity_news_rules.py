@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from newsread.entities import extract
+from newsread.entities import extract, extract_titled
 from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.evidence import weigh
@@ -811,3 +811,17 @@ def test_a_storm_is_an_event_named_without_its_kind() -> None:
 def test_bowls_and_galas_are_events() -> None:
     assert _found("The Super Bowl drew 120 million viewers.").get("Super Bowl") == "EVENT"
     assert _found("The Met Gala raised $31 million.").get("Met Gala") == "EVENT"
+
+
+def test_a_headline_with_a_figure_keeps_only_the_names_its_body_proves() -> None:
+    title = "Nvidia Becomes First Company Worth $5 Trillion"
+    body = "Shares of Nvidia rose 3% on Wednesday. Jensen Huang said demand was strong."
+    in_title, _ = extract_titled(title, body)
+    names = {entity.text: entity.label for entity in in_title}
+    assert names.get("Nvidia") == "ORG"
+    assert "Nvidia Becomes First Company" not in names
+
+
+def test_a_scorecard_line_keeps_the_names_the_tagger_found() -> None:
+    text = "England v Pakistan scorecard :\nSaeed Anwar c Mullally b Irani 57\n"
+    assert _found(text).get("Saeed Anwar") == "PERSON"

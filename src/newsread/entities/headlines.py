@@ -22,7 +22,26 @@ from newsread.model import Entity
 _LONG_WORD: Final = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _TITLE_SHARE: Final = 0.8
 _TITLE_MIN_WORDS: Final = 4
-_TABLE_LIKE: Final = re.compile(r"[\d(,:]")
+_NUMBER_TOKEN: Final = re.compile(r"\S*\d\S*")
+
+
+def _table_like(line: str) -> bool:
+    """Whether a Title Case line is a row of a table, a list or a result (`Jane Doe ( Kenya )
+    13:21.35`, `Hove : Sussex 285-6`, `Payne Stewart , Billy Mayfair , Ken Green`), not a
+    headline: brackets, a colon set apart as wire tables have it, more than one figure or
+    comma, a figure opening or closing the line (a score: `Saeed Anwar c Mullally b Irani
+    57`), or a figure after a colon. A headline may hold one figure inside it and one comma
+    (`Tesla Recalls 2 Million Cars`, `CES 2026: LG Shows Rollable TV, Sony Bets on Afeela`)."""
+    if "(" in line or " : " in line or line.count(",") > 1:
+        return True
+    figures = _NUMBER_TOKEN.findall(line)
+    if not figures:
+        return False
+    words = line.split()
+    if len(figures) > 1 or words[0] == figures[0] or words[-1] == figures[0]:
+        return True
+    colon = line.find(":")
+    return colon >= 0 and line.find(figures[0]) > colon
 
 
 _CLOSING: Final = '.!?:;,"”'
@@ -65,7 +84,7 @@ def prove_headline_names(
     """
     masked = prose.text
     titles = [
-        line.heading or (title and not _TABLE_LIKE.search(masked, line.start, line.end))
+        line.heading or (title and not _table_like(masked[line.start : line.end]))
         for line, title in zip(prose.lines, title_case, strict=True)
     ]
     if not any(titles):
