@@ -33,7 +33,7 @@ def join_institution_names(text: str, entities: Sequence[Entity]) -> list[Entity
     result = list(entities)
     for index in range(len(result) - 1, -1, -1):
         entity = result[index]
-        if text[entity.start - 4 : entity.start] != "and " or entity.start < 5:
+        if entity.start < 5 or text[entity.start - 4 : entity.start] != "and ":
             continue
         if entity.text.rpartition(" ")[2].casefold() not in INSTITUTION_HEADS:
             continue

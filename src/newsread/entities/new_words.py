@@ -47,7 +47,7 @@ def new_word_opens_as_name(word: str, met_in_lowercase: Callable[[str], bool]) -
 
     It must start with a capital and have small letters (`Netflix`, `XPeng`;
     not `NATO`, whose capitals say as much anywhere), be all letters, have a
-    vowel (`Wk`, `Govt` are abbreviations), not end as common words do, and not
+    vowel (`Wk` is an abbreviation), not end as common words do, and not
     be the plural of a word training met in small letters. `met_in_lowercase`
     tells the last.
     """
@@ -67,9 +67,6 @@ def new_word_opens_as_name(word: str, met_in_lowercase: Callable[[str], bool]) -
         if any(met_in_lowercase(stem) for stem in stems):
             return False
     return True
-
-
-_SMALL_VOWELS: Final = frozenset("aeiouy")
 
 
 def verb_after_subject(subject: str, word: str) -> bool:

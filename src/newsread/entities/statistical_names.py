@@ -56,7 +56,7 @@ def find_names(
             start = _after_marks(original, start, end)
         if kind == _PERSON:
             start = _after_titles(original, start, end)
-        if original[start].isupper():
+        if start < end and original[start].isupper():
             start = _after_opener(original, start, end)
         if end > start and not (taken and _overlaps(taken, start, end)):
             name = original[start:end]
