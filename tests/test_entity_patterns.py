@@ -234,3 +234,11 @@ def test_a_word_after_a_line_break_or_a_tab_still_starts_a_date() -> None:
         ("YESTERDAY", "DATE"),
         ("Monday", "DATE"),
     ]
+
+
+def test_a_month_shortened_without_a_point_is_a_date_before_its_day() -> None:
+    text = "Shares peaked on Jul 31 and fell by Sept 3, as Jan Ove said."
+    found = {(text[e.start : e.end], e.label) for e in find_patterns(text)}
+    assert ("Jul 31", "DATE") in found
+    assert ("Sept 3", "DATE") in found
+    assert not any(span.startswith("Jan") for span, _ in found)

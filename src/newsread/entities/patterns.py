@@ -115,6 +115,9 @@ _MONTH: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
+_SHORT_MONTH: Final = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+"""A month shortened without a point, a date only with its day after it (`Jul 31`; `Jan Ove`
+is a name, `Mar` a verb)."""
 _WEEKDAY: Final = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MODIFIER: Final = _any_word(r"last|next|this|early|late|mid|earlier\ this|later\ this")
 _DAY: Final = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -130,6 +133,7 @@ DATE: Final = re.compile(
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"
     rf"|(?:(?:{_MODIFIER}{_SP})?{_WEEKDAY},?{_SP})?(?:(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?)?"
     rf"(?:{_MODIFIER}[-{_SP[1:-1]}])?{_MONTH}(?:{_SP}{_DAY}(?![\d,]\d))?(?:,?{_SP}{_YEAR})?"
+    rf"|{_SHORT_MONTH}{_SP}{_DAY}(?![\d,]\d)(?:,?{_SP}{_YEAR})?"
     rf"|(?:{_MODIFIER}{_SP})?{_WEEKDAY}"
     rf"|{_any_word('yesterday|today|tomorrow|tonight')}"
     rf"|{_any_word('this|last|next|past|coming|previous|current')}{_SP}{_PERIOD}"
