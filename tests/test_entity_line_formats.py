@@ -69,3 +69,14 @@ def test_a_result_between_two_countries_keeps_them_places() -> None:
     labels = {entity.text: entity.label for entity in extract(text)}
     assert labels.get("Ethiopia") == "PLACE"
     assert labels.get("Uganda") == "PLACE"
+
+
+def test_a_line_of_results_opened_with_in_or_at_names_its_venue() -> None:
+    text = (
+        "European Cup Winners' Cup first round , first leg results :\n"
+        "In Bergen : Brann ( Norway ) 2 Shelbourne ( Ireland ) 1\n"
+        "In Siauliai : Kareda Siauliai ( Lithuania ) 0 Sion ( Switzerland ) 0\n"
+    )
+    labels = {entity.text: entity.label for entity in extract(text)}
+    assert labels.get("Bergen") == "PLACE"
+    assert labels.get("Siauliai") == "PLACE"

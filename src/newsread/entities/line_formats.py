@@ -7,8 +7,10 @@ was filed from. The rest of the article cannot settle which, so these
 positions are labelled last, after `identity` gave each name one label: in
 eng.train every name opening a standings row is an organisation (224 of
 224), 897 of the 907 opening a dateline are places, and so are all 32 venues opening a
-line of cricket scores (`Hove : Sussex 285-6`). The two teams of a line that is one match
-result (`Sale 31 Wasps 33`) are organisations in 497 of eng.train's 502 such lines.
+line of cricket scores (`Hove : Sussex 285-6`), as are 47 of the 48 names opening a line
+after `In` or `At` and before a colon (`In Bergen : Brann ( Norway ) 2`). The two teams
+of a line that is one match result (`Sale 31 Wasps 33`) are organisations in 497 of
+eng.train's 502 such lines.
 """
 
 from __future__ import annotations
@@ -68,7 +70,34 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
             result[index] = Entity(entity.start, entity.end, "PLACE", entity.text, entity.key)
     if "\n" in text and _DIGIT_SPACE.search(text):
         result = _with_results(text, result)
+    if "In " in text or "At " in text:
+        result = _with_venues(text, result)
     return result
+
+
+_VENUE_LINE: Final = re.compile(
+    r"^(?:At|In)[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:", re.MULTILINE
+)
+"""`In Bergen : Brann ( Norway ) 2 …`, `At Cardiff : Kent 128-1`: a line of results opened with
+where they were played (a place in 47 of eng.train's 48 such lines)."""
+
+
+def _with_venues(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with the place opening each line of results (`_VENUE_LINE`) a place, found
+    or not."""
+    added: list[Entity] = []
+    for line in _VENUE_LINE.finditer(text):
+        start, end = line.span(1)
+        inside = [i for i, e in enumerate(entities) if e.start < end and e.end > start]
+        if not inside:
+            name = text[start:end]
+            added.append(Entity(start, end, "PLACE", name, name_key(name)))
+            continue
+        for index in inside:
+            entity = entities[index]
+            if entity.start == start and entity.end == end and entity.label in NAME_LABELS:
+                entities[index] = Entity(start, end, "PLACE", entity.text, entity.key)
+    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
 
 
 _DIGIT_SPACE: Final = re.compile(r"[A-Za-z][ \t]+\d{1,3}[ \t]+[A-Z]")
