@@ -825,3 +825,12 @@ def test_a_headline_with_a_figure_keeps_only_the_names_its_body_proves() -> None
 def test_a_scorecard_line_keeps_the_names_the_tagger_found() -> None:
     text = "England v Pakistan scorecard :\nSaeed Anwar c Mullally b Irani 57\n"
     assert _found(text).get("Saeed Anwar") == "PERSON"
+
+
+def test_a_line_of_fixtures_keeps_its_teams() -> None:
+    text = (
+        "Scottish league matches on Saturday were called off.\n"
+        "Postponed: East Fife v Clydebank, St Johnstone v Stirling\n"
+    )
+    found = _found(text)
+    assert "Clydebank" in found and "East Fife" in found

@@ -28,11 +28,15 @@ _NUMBER_TOKEN: Final = re.compile(r"\S*\d\S*")
 def _table_like(line: str) -> bool:
     """Whether a Title Case line is a row of a table, a list or a result (`Jane Doe ( Kenya )
     13:21.35`, `Hove : Sussex 285-6`, `Payne Stewart , Billy Mayfair , Ken Green`), not a
-    headline: brackets, a colon set apart as wire tables have it, more than one figure or
-    comma, a figure opening or closing the line (a score: `Saeed Anwar c Mullally b Irani
-    57`), or a figure after a colon. A headline may hold one figure inside it and one comma
-    (`Tesla Recalls 2 Million Cars`, `CES 2026: LG Shows Rollable TV, Sony Bets on Afeela`)."""
-    if "(" in line or " : " in line or line.count(",") > 1:
+    headline: brackets, a colon set apart as wire tables have it, a fixture's `v`, more than
+    one figure or comma, a comma after a colon, a figure opening or closing the line (a
+    score: `Saeed Anwar c Mullally b Irani 57`), or a figure after a colon. A headline may
+    hold one figure inside it and one comma (`Tesla Recalls 2 Million Cars`, `Apple, Google
+    Face New Rules in 2026`)."""
+    if "(" in line or " : " in line or " v " in line or line.count(",") > 1:
+        return True
+    if "," in line and ":" in line[: line.find(",")]:
+        # `Postponed: East Fife v Clydebank, …`, `Paying agent: Acme Bank, Detroit`.
         return True
     figures = _NUMBER_TOKEN.findall(line)
     if not figures:
