@@ -834,3 +834,9 @@ def test_a_line_of_fixtures_keeps_its_teams() -> None:
     )
     found = _found(text)
     assert "Clydebank" in found and "East Fife" in found
+
+
+def test_creeks_villages_and_townships_are_places() -> None:
+    found = _found("Floodwater reached Hollin Creek and Denby Village on Tuesday.")
+    assert found.get("Hollin Creek") == "PLACE"
+    assert found.get("Denby Village") == "PLACE"

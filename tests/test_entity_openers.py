@@ -42,6 +42,7 @@ def test_a_new_word_opening_a_sentence_before_its_verb_is_a_company(text: str, n
         "Galeforce winds battered the coast.",
         "Gluten feed rose 2 pct.",
         "Elephant tramples woman to death.",
+        "Smartphone sales rose 5% in the quarter.",
     ],
 )
 def test_a_common_word_opening_a_sentence_stays_a_word(text: str) -> None:

@@ -21,10 +21,13 @@ from typing import Final
 from newsread.entities.common_words import opens_sentence
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.lexicon import (
+    BUSINESS_WORDS,
+    COMPANY_NOUNS,
     DEMONYMS,
     FIRM_NOUNS,
     FUNCTION_WORDS,
     MAKER_VERBS,
+    PRODUCT_NOUNS,
     STOCK_MOVES,
 )
 from newsread.entities.model_codes import model_code_spans
@@ -277,8 +280,13 @@ def _unknown_name(word: str, common: Callable[[str], bool]) -> bool:
         and not common(word)
         and folded not in FUNCTION_WORDS
         and folded not in DEMONYMS
+        and folded not in _COMMON_NOUNS
         and not word.endswith(_AGENT_ENDINGS)
     )
+
+
+_COMMON_NOUNS: Final = PRODUCT_NOUNS | COMPANY_NOUNS | BUSINESS_WORDS
+"""Nouns this package knows, some too new for the 1996 training text (`Smartphone`, `Chatbot`)."""
 
 
 def _names_before(

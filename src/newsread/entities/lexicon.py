@@ -179,7 +179,8 @@ PLACE_HEADS: Final = _words(
     strait valley mountain mountains mount hills peninsula desert coast beach canyon
     forest street avenue road boulevard square bridge planet province region highlands lakes
     plains falls harbour harbor heights springs stadium arena airport station park
-    theater theatre hall tower plaza palace cathedral prison jail
+    theater theatre hall tower plaza palace cathedral prison jail creek township village
+    borough canal glacier reservoir cove fjord volcano
     """
 )
 """Last words that make a name a place (`… City`, `… River`, `Red Planet`)."""
