@@ -840,3 +840,10 @@ def test_creeks_villages_and_townships_are_places() -> None:
     found = _found("Floodwater reached Hollin Creek and Denby Village on Tuesday.")
     assert found.get("Hollin Creek") == "PLACE"
     assert found.get("Denby Village") == "PLACE"
+
+
+def test_a_point_release_after_a_name_of_two_words_makes_a_product() -> None:
+    found = _found("Anthropic released Claude Sonnet 4.5 to developers on Monday.")
+    assert found.get("Claude Sonnet 4.5") == "PRODUCT"
+    assert "Claude Sonnet" not in found
+    assert _found("The Subaru Forester rolled 4.5 km downhill.").get("4.5 km") == "QUANTITY"

@@ -183,6 +183,9 @@ _VERSION_THEN_KIND: Final = re.compile(
 )
 """`Kirin 9020 processor`, `Falcon 9 rocket`, `Claude 3.5 Sonnet`: a version, then a kind of
 product in small letters or, after a point release, the edition's name."""
+_POINT_RELEASE: Final = re.compile(r"[ \t]+\d{1,2}\.\d(?![\d%.,])(?![ \t]+(?:\d|[mb]illion\b))")
+"""A point release right after a name: `4.5`, not `4.52`, `4.5%` nor `4.5 million` (nor an
+amount the patterns found: `4.5 km`)."""
 _YEAR: Final = re.compile(r"[ \t]+(?:1[89]|20)\d\d\b")
 _INDEX_NUMBER: Final = re.compile(r"[ \t]+\d+(?=[ \t]+(?:index|indexes|indices|average)\b)")
 _EDITION_WORDS: Final = ("Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE", "Fold", "Flip")
@@ -212,7 +215,20 @@ def _versioned_products(
             name = text[entity.start : index_number.end()]
             replaced[index] = Entity(entity.start, index_number.end(), "MISC", name, name_key(name))
             continue
-        version = _VERSION_THEN_KIND.match(text, end) if " " not in entity.text else None
+        if " " in entity.text:
+            release = _POINT_RELEASE.match(text, end)
+            if (
+                release is not None
+                and release.end() - len(release.group().lstrip()) not in measured
+            ):
+                # `Claude Sonnet 4.5`: no name of two words or more in eng.train or
+                # eng.testa is followed by such a number; a product's release is.
+                name = text[entity.start : release.end()]
+                replaced[index] = Entity(
+                    entity.start, release.end(), "PRODUCT", name, name_key(name)
+                )
+            continue
+        version = _VERSION_THEN_KIND.match(text, end)
         if (
             version is None
             or _YEAR.match(text, end)
