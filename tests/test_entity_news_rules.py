@@ -847,3 +847,17 @@ def test_a_point_release_after_a_name_of_two_words_makes_a_product() -> None:
     assert found.get("Claude Sonnet 4.5") == "PRODUCT"
     assert "Claude Sonnet" not in found
     assert _found("The Subaru Forester rolled 4.5 km downhill.").get("4.5 km") == "QUANTITY"
+
+
+def test_a_name_in_a_title_case_headline_ends_before_its_verb() -> None:
+    found = _found("Nvidia Becomes First Company Worth $5 Trillion")
+    assert found.get("Nvidia") == "ORG"
+    assert not any(text.startswith("Nvidia ") for text in found)
+    found = _found("Meta Poaches Apple AI Executive Ruoming Pang")
+    assert "Meta Poaches" not in found
+    assert found.get("Ruoming Pang") == "PERSON"
+
+
+def test_bowling_figures_are_no_release_number() -> None:
+    text = "Bowling : Wasim Akram 9.4-1-45-3 , Waqar Younis 7-0-28-1 ."
+    assert _found(text).get("Wasim Akram") == "PERSON"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.lexicon import HEADLINE_VERBS
 from newsread.entities.prose import Prose
 from newsread.model import Entity
 
@@ -137,3 +138,30 @@ def _proven_parts(entity: Entity, body: set[str]) -> list[Entity]:
         else:
             first += 1
     return parts
+
+
+def cut_at_headline_verbs(
+    prose: Prose, entities: Sequence[Entity], title_case: Sequence[bool]
+) -> list[Entity]:
+    """Names on Title Case lines end before a headline's verb (`Apple Unveils iPhone` →
+    `Apple`; `Nvidia Becomes First Company` → `Nvidia`): the tagger, for which capitals say
+    little on such lines, may run a name on through the verb (`HEADLINE_VERBS`). What
+    follows the verb is left to the cues that find names by their shape."""
+    if not any(title_case):
+        return list(entities)
+    line_starts = [line.start for line in prose.lines]
+    result: list[Entity] = []
+    for entity in entities:
+        if " " in entity.text and title_case[bisect_right(line_starts, entity.start) - 1]:
+            words = entity.text.split(" ")
+            at = next(
+                (i for i, word in enumerate(words) if i and word.casefold() in HEADLINE_VERBS),
+                None,
+            )
+            if at is not None:
+                head = " ".join(words[:at])
+                entity = Entity(
+                    entity.start, entity.start + len(head), entity.label, head, name_key(head)
+                )
+        result.append(entity)
+    return result

@@ -106,6 +106,19 @@ PRESENT_TENSE_VERBS: Final = _words(
 (`Quorvell unveils…`). An -s form in general would take in plural nouns: `Baseball games`,
 `Galeforce winds`."""
 
+HEADLINE_VERBS: Final = (
+    PRESENT_TENSE_VERBS
+    | _words(
+        """
+        becomes beats tops hits rises jumps slides soars plunges surges sinks climbs gains
+        loses poaches signals draws rallies vows urges eyes mulls weighs nears
+        """
+    )
+) - _words("names posts sells partners")
+"""Verbs as Title Case headlines write them (`Apple Unveils…`, `Nvidia Becomes…`). None is
+a word inside a name in eng.train or eng.testa (left out: `Names`, `Posts`, `Sells`,
+`Partners` and `Falls`, which are: `American Names Association`, `Victoria Falls`)."""
+
 SINGULAR_VERBS: Final = _words("will would can could may might must should shall is was has does")
 """Verbs that say their subject is one thing (or say nothing of it: `will`)."""
 

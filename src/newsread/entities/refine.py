@@ -183,9 +183,9 @@ _VERSION_THEN_KIND: Final = re.compile(
 )
 """`Kirin 9020 processor`, `Falcon 9 rocket`, `Claude 3.5 Sonnet`: a version, then a kind of
 product in small letters or, after a point release, the edition's name."""
-_POINT_RELEASE: Final = re.compile(r"[ \t]+\d{1,2}\.\d(?![\d%.,])(?![ \t]+(?:\d|[mb]illion\b))")
-"""A point release right after a name: `4.5`, not `4.52`, `4.5%` nor `4.5 million` (nor an
-amount the patterns found: `4.5 km`)."""
+_POINT_RELEASE: Final = re.compile(r"[ \t]+\d{1,2}\.\d(?![\w%.,/:-])(?![ \t]+(?:\d|[mb]illion\b))")
+"""A point release right after a name: `4.5`, not `4.52`, `4.5%`, `4.5 million`, a bowler's
+`9.4-1-45-3` (nor an amount the patterns found: `4.5 km`)."""
 _YEAR: Final = re.compile(r"[ \t]+(?:1[89]|20)\d\d\b")
 _INDEX_NUMBER: Final = re.compile(r"[ \t]+\d+(?=[ \t]+(?:index|indexes|indices|average)\b)")
 _EDITION_WORDS: Final = ("Pro", "Max", "Ultra", "Plus", "Mini", "Air", "Lite", "SE", "Fold", "Flip")

@@ -26,7 +26,7 @@ from newsread.entities.common_words import drop_common_words
 from newsread.entities.consistency import repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
-from newsread.entities.headlines import prove_headline_names, title_lines
+from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
 from newsread.entities.joined_names import join_institution_names
@@ -65,7 +65,7 @@ def _extract(text: str) -> list[Entity]:
         for e in keep_clean(text, prose.text, find_patterns(prose.text))
     ]
     titles = title_lines(prose)
-    found = find_names(text, prose, titles, numeric)
+    found = cut_at_headline_verbs(prose, find_names(text, prose, titles, numeric), titles)
     found = find_cue_names(
         prose.text,
         repeat_mentions(prose.text, found, numeric),
