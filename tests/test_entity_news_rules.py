@@ -861,3 +861,9 @@ def test_a_name_in_a_title_case_headline_ends_before_its_verb() -> None:
 def test_bowling_figures_are_no_release_number() -> None:
     text = "Bowling : Wasim Akram 9.4-1-45-3 , Waqar Younis 7-0-28-1 ."
     assert _found(text).get("Wasim Akram") == "PERSON"
+
+
+def test_a_headline_with_brands_written_in_small_letters_is_still_a_headline() -> None:
+    found = _found("Apple Unveils iPhone 17 Lineup With Ultra-Thin iPhone Air")
+    assert "Apple Unveils iPhone 17 Lineup With Ultra-Thin iPhone Air" not in found
+    assert found.get("iPhone Air") == "PRODUCT"

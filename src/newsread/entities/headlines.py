@@ -60,7 +60,8 @@ def is_title_case(line: str) -> bool:
     words = _LONG_WORD.findall(line)
     if len(words) < _TITLE_MIN_WORDS:
         return False
-    capitalised = sum(1 for word in words if word[0].isupper())
+    # A brand written with a small letter first counts as capitalised (`iPhone`, `eBay`).
+    capitalised = sum(1 for word in words if word[0].isupper() or not word[1:].islower())
     return capitalised >= _TITLE_SHARE * len(words)
 
 
