@@ -867,3 +867,11 @@ def test_a_headline_with_brands_written_in_small_letters_is_still_a_headline() -
     found = _found("Apple Unveils iPhone 17 Lineup With Ultra-Thin iPhone Air")
     assert "Apple Unveils iPhone 17 Lineup With Ultra-Thin iPhone Air" not in found
     assert found.get("iPhone Air") == "PRODUCT"
+
+
+def test_estates_and_gruppen_end_company_names() -> None:
+    text = (
+        "Harwick Estates helps lift property sector .\n"
+        "Brokers put an add recommendation on Harwick Estates ' shares .\n"
+    )
+    assert _found(text).get("Harwick Estates") == "ORG"

@@ -116,7 +116,6 @@ def _one_company(
     return (
         whole["ORG"] * 2 >= whole.total()
         and rest.casefold() not in _NOT_NAMES
-        and maker_alone["ORG"] + maker_alone["PRODUCT"] == 0
         and name_key(rest) not in named_apart
     )
 

@@ -239,7 +239,8 @@ COMPANY_DESIGNATORS: Final = _words(
     medical health mobility automotive retail entertainment biotech genomics diagnostics optics
     studios chemicals materials electric steel ratings solutions services grid cloud athletic
     bank rovers wanderers rangers rail railway railways cable cables media radio television tv
-    news aero air
+    news aero air estates gruppen gruppe groupe grupo gruppo properties realty hotels resorts
+    stores
     """
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
