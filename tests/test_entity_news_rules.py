@@ -298,17 +298,29 @@ def test_a_first_name_is_no_maker_when_the_full_name_is_mostly_a_person() -> Non
     assert split_brands(entities, lambda name: False) == entities
 
 
-def test_a_maker_named_alone_is_still_cut_from_its_product() -> None:
+def test_a_maker_named_alone_is_still_cut_from_a_product_named_alone() -> None:
     entities = [
         Entity(0, 13, "ORG", "Vantrix Skyla"),
         Entity(20, 27, "ORG", "Vantrix"),
+        Entity(40, 45, "PRODUCT", "Skyla"),
     ]
     cut = split_brands(entities, lambda name: False)
     assert [(e.text, e.label) for e in cut] == [
         ("Vantrix", "ORG"),
         ("Skyla", "PRODUCT"),
         ("Vantrix", "ORG"),
+        ("Skyla", "PRODUCT"),
     ]
+
+
+def test_a_company_with_a_short_name_stays_one_company() -> None:
+    # `OM Gruppen` and then `OM` alone: a company and its short name, not a maker and
+    # a product `Gruppen` (the tagger reads the whole as an organisation's name).
+    entities = [
+        Entity(0, 13, "ORG", "Vantrix Skyla"),
+        Entity(20, 27, "ORG", "Vantrix"),
+    ]
+    assert split_brands(entities, lambda name: False) == entities
 
 
 def test_a_file_of_several_stories_read_as_one_text_keeps_musk_a_person() -> None:
