@@ -87,7 +87,7 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
             )
             or not rest[:1].isupper()
             or _whole_name(rest)
-            or _one_company(whole_labels[entity.text], alone[name_key(first)], rest, named_apart)
+            or _one_company(whole_labels[entity.text], rest, named_apart)
         ):
             result.append(entity)
             continue
@@ -102,16 +102,14 @@ def split_brands(entities: Sequence[Entity], known: Callable[[str], bool]) -> li
     return result
 
 
-def _one_company(
-    whole: Counter[str], maker_alone: Counter[str], rest: str, named_apart: set[str]
-) -> bool:
-    """Whether a name stays one company's: `Novo Nordisk`, not `Novo` and a product `Nordisk`.
+def _one_company(whole: Counter[str], rest: str, named_apart: set[str]) -> bool:
+    """Whether a name stays one company's: `OM Gruppen`, not `OM` and a product `Gruppen`.
 
     It does when the tagger read most of its mentions (`whole`) as an
-    organisation's, never took the first word alone (`maker_alone`) for a
-    company's or a product's, and the article names the rest on no other
-    mention (`named_apart`; unlike `Cybertruck` or `Mars Rover`); a role after
-    the maker (`Acme CEO`) is cut off all the same.
+    organisation's and the article names the rest on no other mention
+    (`named_apart`; unlike `Cybertruck` or `Mars Rover`), though the first word
+    stands alone too (a company's short name: `OM`, `Novo`). A role after the
+    maker (`Acme CEO`) is cut off all the same.
     """
     return (
         whole["ORG"] * 2 >= whole.total()
