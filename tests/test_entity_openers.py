@@ -107,6 +107,7 @@ def test_a_name_may_open_with_a_word_that_also_opens_sentences_elsewhere() -> No
     [
         ("Rivian laid off 10% of its staff.", "Rivian"),
         ("Nvidia said the H100 GPU sold out.", "Nvidia"),
+        ("Klarna hired a former Goldman Sachs banker as its new finance chief.", "Klarna"),
     ],
 )
 def test_more_subjects_of_business_sentences_are_companies(text: str, name: str) -> None:

@@ -129,7 +129,7 @@ BUSINESS_WORDS: Final = _words(
     workforce layoffs executive executives ceo quarter dividend stake acquisition merger deal
     products product plant factory factories subscribers users dealers fees price prices
     outlets shoppers brand startup app chips smartphone smartphones flights orders ai gpu gpus
-    software chatbot platform
+    software chatbot platform chief officer banker bankers invest investment investments
     """
 )
 """Words of a company's business; in a sentence they make its subject a company more
