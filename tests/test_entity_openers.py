@@ -117,3 +117,10 @@ def test_more_subjects_of_business_sentences_are_companies(text: str, name: str)
 def test_a_count_in_a_headline_is_no_version() -> None:
     found = _found("Tesla Recalls 2 Million Cars Over Autopilot Flaw")
     assert not any(label == "PRODUCT" and "2" in text for text, label in found.items())
+
+
+def test_the_second_of_two_subjects_of_a_business_sentence_is_a_company_too() -> None:
+    found = _found("Visa and Mastercard agreed to cap some card fees for small merchants.")
+    assert found.get("Mastercard") == "ORG"
+    found = _found("France and Germany agreed to cut their budget deficits.")
+    assert found.get("Germany") == "PLACE"

@@ -451,7 +451,7 @@ def _own_cues(
                 entity.label in _SUBJECT_GUESSES
                 and next_word[:1].islower()
                 and " " not in entity.text
-                and opens_sentence(text, entity.start)
+                and _opens_subject(text, entities, index)
             )
         ):
             lowercase_after = next_word[:1].islower()
@@ -499,7 +499,7 @@ def _cues_near(
         and entity.text.casefold() not in DEMONYMS
         # A verb's -s form is left out: `Singapore dealers said…`.
         and (after in SUBJECT_VERBS or past_tense(after))
-        and opens_sentence(text, entity.start)
+        and _opens_subject(text, entities, index)
         and _of_business(text, entity.end)
     ):
         found.append(("ORG", STRONG))
@@ -638,6 +638,18 @@ _SUBJECT_GUESSES: Final = frozenset(["PLACE", "MISC"])
 """The tagger's guesses for a new word opening a sentence that business words may correct."""
 _SENTENCE_END: Final = re.compile(r"[.!?](?:[ \t]|$)|\n", re.MULTILINE)
 _SMALL_WORD: Final = re.compile(r"[a-z]+")
+
+
+def _opens_subject(text: str, entities: Sequence[Entity], index: int) -> bool:
+    """Whether mention `index` opens its sentence, alone or after another name and `and`
+    (`Visa and Mastercard agreed…`)."""
+    entity = entities[index]
+    if opens_sentence(text, entity.start):
+        return True
+    if index == 0 or text[entity.start - 5 : entity.start] != " and ":
+        return False
+    previous = entities[index - 1]
+    return previous.end == entity.start - 5 and opens_sentence(text, previous.start)
 
 
 def _of_business(text: str, start: int) -> bool:
