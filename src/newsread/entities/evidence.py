@@ -656,9 +656,9 @@ def _of_business(text: str, start: int) -> bool:
     """Whether the sentence from `start` on has a word of a company's business (`BUSINESS_WORDS`).
 
     `Walmart cut its profit forecast`, `Klarna hired a former banker as chief
-    executive`: the subject of such a sentence is a company. In eng.train, 29 of the 46
+    executive`: the subject of such a sentence is a company. In eng.train, 30 of the 50
     one-word names opening a sentence before a verb and such a word are organisations,
-    12 people (whom this cue leaves alone) and 5 places, all countries or states training
+    12 people (whom this cue leaves alone) and 8 places, all countries or states training
     knows, whose known label outweighs it.
     """
     end = _SENTENCE_END.search(text, start, start + 300)
