@@ -4,7 +4,7 @@ Council`.
 The tagger reads `and` as the end of a name, so it finds `Drug Administration`
 and perhaps `Food` on its own. A name that ends in an institution's head
 (`Administration`, `Exchange`, `Council`) right after `and` and a run of
-capitalised words is one name with them. In eng.train, 13 organisations' names
+capitalised words is one name with them. In eng.train, 11 organisations' names
 run so across `and`, and no two names ever meet so.
 """
 
