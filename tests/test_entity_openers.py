@@ -124,3 +124,11 @@ def test_the_second_of_two_subjects_of_a_business_sentence_is_a_company_too() ->
     assert found.get("Mastercard") == "ORG"
     found = _found("France and Germany agreed to cut their budget deficits.")
     assert found.get("Germany") == "PLACE"
+
+
+def test_a_word_opening_a_sentence_before_its_leader_is_a_company() -> None:
+    found = _found("Ryanair boss Michael O'Leary warned that fares would rise.")
+    assert found.get("Ryanair") == "ORG"
+    found = _found("Quorvell chief executive Mara Lind said sales rose.")
+    assert found.get("Quorvell") == "ORG"
+    assert "Police" not in _found("Police chief Ann Cole said so.")

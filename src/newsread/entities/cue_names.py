@@ -245,6 +245,14 @@ _SUBJECT_AND_VERB: Final = re.compile(
 )
 """A capitalised word opening a line or following a sentence's end, and the small word after
 it (a sentence's subject and verb, perhaps)."""
+_LEADERS: Final = frozenset(
+    ["boss", "chief", "founder", "cofounder", "co-founder", "chairman", "chairwoman"]
+)
+_NAME_AFTER_ROLE: Final = re.compile(
+    r"(?:[ \t]+(?:executive|financial|operating|officer))*[ \t]+[A-Z]"
+)
+"""`Ryanair boss Michael O'Leary`, `Quorvell chief executive Mara Lind`: a company's leader
+named after it (no sentence of eng.train or eng.testa opens so with anything else)."""
 _AGENT_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "ors", "ees")
 """Plural nouns for people (`Pollsters`, `Economists`) that training may never have met."""
 
@@ -261,9 +269,12 @@ def _subject_openers(
     """
     found: list[tuple[int, int]] = []
     for match in _SUBJECT_AND_VERB.finditer(masked):
-        start, word = match.start(1), match.group(1)
+        start, word, after = match.start(1), match.group(1), match.group(2)
         if (
-            verb_after_subject(word, match.group(2))
+            (
+                verb_after_subject(word, after)
+                or (after in _LEADERS and _NAME_AFTER_ROLE.match(masked, match.end(2)))
+            )
             and opens_sentence(masked, start)
             and _unknown_name(word, common)
             and (met(word) or new_word_opens_as_name(word, common))
