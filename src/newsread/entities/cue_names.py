@@ -251,8 +251,9 @@ _LEADERS: Final = frozenset(
 _NAME_AFTER_ROLE: Final = re.compile(
     r"(?:[ \t]+(?:executive|financial|operating|officer))*[ \t]+[A-Z]"
 )
-"""`Ryanair boss Michael O'Leary`, `Quorvell chief executive Mara Lind`: a company's leader
-named after it (no sentence of eng.train or eng.testa opens so with anything else)."""
+"""`Ryanair boss Michael O'Leary`, `Quorvell chief executive Mara Lind`: a company, then its
+leader's role and name (no sentence of eng.train or eng.testa opens with a word, one of
+these roles and a name)."""
 _AGENT_ENDINGS: Final = ("ers", "ists", "ians", "ants", "ents", "ors", "ees")
 """Plural nouns for people (`Pollsters`, `Economists`) that training may never have met."""
 
