@@ -132,3 +132,11 @@ def test_a_word_opening_a_sentence_before_its_leader_is_a_company() -> None:
     found = _found("Quorvell chief executive Mara Lind said sales rose.")
     assert found.get("Quorvell") == "ORG"
     assert "Police" not in _found("Police chief Ann Cole said so.")
+
+
+def test_a_headline_opening_with_its_subject_and_verb_names_the_subject() -> None:
+    assert _found("Amazon to Cut 14,000 Corporate Jobs as AI Spending Climbs").get("Amazon") == (
+        "ORG"
+    )
+    assert _found("Quorvell Unveils Cheaper Phone").get("Quorvell") == "ORG"
+    assert _found("Flooding Forces Evacuation of Harrowgate Mills").get("Flooding") is None

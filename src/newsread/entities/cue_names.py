@@ -26,6 +26,7 @@ from newsread.entities.lexicon import (
     DEMONYMS,
     FIRM_NOUNS,
     FUNCTION_WORDS,
+    HEADLINE_VERBS,
     MAKER_VERBS,
     PRODUCT_NOUNS,
     STOCK_MOVES,
@@ -90,6 +91,7 @@ def find_cue_names(
             *_names_before(masked, _apposition_starts(masked), common),
             *_names_before(masked, _shares_move_starts(masked), common),
             *_subject_openers(masked, common, met),
+            *_headline_subjects(masked, common, met),
         ]
     ]
     found += _camel_case_names(masked)
@@ -281,6 +283,31 @@ def _subject_openers(
             and (met(word) or new_word_opens_as_name(word, common))
         ):
             found.append((start, match.end(1)))
+    return found
+
+
+_HEADLINE_SUBJECT: Final = re.compile(
+    r"^[ \t]*([A-Z][^\W\d_]{2,})[ \t]+(?:to[ \t]+([A-Z][a-z]+)|([A-Z][a-z]+))\b", re.MULTILINE
+)
+"""A Title Case headline's first word and its verb: `Amazon to Cut…`, `Nvidia Becomes…`."""
+
+
+def _headline_subjects(
+    masked: str, common: Callable[[str], bool], met: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """`Amazon to Cut 14,000 Jobs`, `Quorvell Unveils…`: a headline's first word before a
+    headline's verb (`HEADLINE_VERBS`, or `to` and a capitalised verb) is its subject, a
+    name by the same tests as a sentence's (`_subject_openers`)."""
+    found: list[tuple[int, int]] = []
+    for match in _HEADLINE_SUBJECT.finditer(masked):
+        word = match.group(1)
+        verb = match.group(3)
+        if (
+            (match.group(2) is not None or (verb is not None and verb.lower() in HEADLINE_VERBS))
+            and _unknown_name(word, common)
+            and (met(word) or new_word_opens_as_name(word, common))
+        ):
+            found.append(match.span(1))
     return found
 
 
