@@ -887,3 +887,12 @@ def test_estates_and_gruppen_end_company_names() -> None:
         "Brokers put an add recommendation on Harwick Estates ' shares .\n"
     )
     assert _found(text).get("Harwick Estates") == "ORG"
+
+
+def test_a_name_after_city_of_is_a_place_whatever_else_training_called_it() -> None:
+    text = (
+        "Police found Nicole on a campsite in the northern city of Groningen "
+        "and arrested her aunt ."
+    )
+    assert _found(text).get("Groningen") == "PLACE"
+    assert _found("Shelling hit the town of Quorvell on Sunday .").get("Quorvell") == "PLACE"
