@@ -793,6 +793,8 @@ def test_a_model_named_by_a_letter_or_a_number_is_a_product() -> None:
     assert found.get("Model Y") == "PRODUCT"
     assert _found("Tesla cut the price of the Model 3 in Europe.").get("Model 3") == "PRODUCT"
     assert "Model" not in _found("The model 3 theory failed.")
+    # The maker and the model read as one name keep the model's letter: a product.
+    assert _found("Tesla Model Y sales fell.").get("Tesla Model Y") == "PRODUCT"
 
 
 def test_a_handle_shares_the_key_and_label_of_the_name_it_spells() -> None:

@@ -279,8 +279,7 @@ def _subject_openers(
                 or (after in _LEADERS and _NAME_AFTER_ROLE.match(masked, match.end(2)))
             )
             and opens_sentence(masked, start)
-            and _unknown_name(word, common)
-            and (met(word) or new_word_opens_as_name(word, common))
+            and _may_be_name(word, common, met)
         ):
             found.append((start, match.end(1)))
     return found
@@ -303,12 +302,16 @@ def _headline_subjects(
         word = match.group(1)
         verb = match.group(3)
         if (
-            (match.group(2) is not None or (verb is not None and verb.lower() in HEADLINE_VERBS))
-            and _unknown_name(word, common)
-            and (met(word) or new_word_opens_as_name(word, common))
-        ):
+            match.group(2) is not None or (verb is not None and verb.lower() in HEADLINE_VERBS)
+        ) and _may_be_name(word, common, met):
             found.append(match.span(1))
     return found
+
+
+def _may_be_name(word: str, common: Callable[[str], bool], met: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word opening a sentence or a headline may be a name: an unknown
+    one (`_unknown_name`) that training met spelled so, or new and shaped like a name."""
+    return _unknown_name(word, common) and (met(word) or new_word_opens_as_name(word, common))
 
 
 def _unknown_name(word: str, common: Callable[[str], bool]) -> bool:

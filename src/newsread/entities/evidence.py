@@ -624,19 +624,8 @@ def _cues_near(
 
 _NAMING_VERBS: Final = frozenset(["named", "appointed", "hired", "promoted", "elected"])
 """`named Lip-Bu Tan chief executive`: the role after such a person is theirs, no company's."""
-_LAUNCHING: Final = frozenset(
-    [
-        "unveiled",
-        "unveils",
-        "launched",
-        "launches",
-        "introduced",
-        "introduces",
-        "debuted",
-        "teased",
-        "teases",
-    ]
-)
+_LAUNCHING: Final = _LAUNCH_VERBS | frozenset(["debuted", "teased", "teases"])
+"""Verbs of `COMPANY_ACTIONS` a person does too: launching and unveiling things."""
 _PLACE_KINDS: Final = frozenset(
     [
         "city",

@@ -112,21 +112,21 @@ def _with_results(text: str, entities: list[Entity]) -> list[Entity]:
     added: list[Entity] = []
     for line in _RESULT.finditer(text):
         teams = [line.span("home"), line.span("away")]
-        found = []
+        # Each team's index among `entities` where a name spans it exactly, else None.
+        found: list[int | None] = []
         for start, end in teams:
             at = bisect_left(starts, start)
-            match = entities[at] if at < len(entities) and entities[at].start == start else None
-            found.append(match if match is not None and match.end == end else None)
-        if all(e is not None and e.label == "PLACE" for e in found):
+            exact = at < len(entities) and (entities[at].start, entities[at].end) == (start, end)
+            found.append(at if exact else None)
+        if all(index is not None and entities[index].label == "PLACE" for index in found):
             continue
-        for (start, end), entity in zip(teams, found, strict=True):
-            if entity is None:
-                if any(e.start < end and e.end > start for e in entities):
-                    continue
-                name = text[start:end]
-                added.append(Entity(start, end, "ORG", name, name_key(name)))
-            elif entity.label != "ORG" and entity.label in NAME_LABELS:
-                index = entities.index(entity)
+        for (start, end), index in zip(teams, found, strict=True):
+            if index is None:
+                if not any(e.start < end and e.end > start for e in entities):
+                    name = text[start:end]
+                    added.append(Entity(start, end, "ORG", name, name_key(name)))
+            elif entities[index].label != "ORG" and entities[index].label in NAME_LABELS:
+                entity = entities[index]
                 entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
     return sorted([*entities, *added], key=lambda e: e.start) if added else entities
 

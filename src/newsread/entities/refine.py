@@ -52,8 +52,8 @@ _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
 
 
 _STORM_WORDS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm")
-_STORM_BEFORE: Final = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Storm)[ \t]+$")
-_STORM_OPENING: Final = re.compile(r"(?:Tropical[ \t]+)?(?:Hurricane|Typhoon|Cyclone|Storm)[ \t]+")
+_STORM_BEFORE: Final = re.compile(rf"(?:{'|'.join(_STORM_WORDS)})[ \t]+$")
+_STORM_OPENING: Final = re.compile(rf"(?:Tropical[ \t]+)?(?:{'|'.join(_STORM_WORDS)})[ \t]+")
 
 
 def _storms(text: str, entities: Sequence[Entity]) -> list[Entity]:

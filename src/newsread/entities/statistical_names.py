@@ -14,6 +14,7 @@ from typing import Final
 
 import numpy as np
 
+from newsread.entities.common_words import opens_sentence
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import ROLE_WORDS, SENTENCE_OPENERS
 from newsread.entities.prose import Prose
@@ -127,10 +128,7 @@ def _after_opener(text: str, start: int, end: int) -> int:
     space = text.find(" ", start, end)
     if space < 0 or text[start:space].casefold() not in SENTENCE_OPENERS:
         return start
-    before = text[max(0, start - 4) : start].rstrip(" \t")
-    if before and before[-1] not in ".!?\n":
-        return start
-    return space + 1
+    return space + 1 if opens_sentence(text, start) else start
 
 
 def _after_marks(text: str, start: int, end: int) -> int:
