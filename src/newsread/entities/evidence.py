@@ -37,6 +37,7 @@ from newsread.entities.lexicon import (
     ORGANISATION_ENDINGS,
     ORGANISATION_PARTS,
     PLACE_HEADS,
+    PLANETS,
     PRODUCT_KINDS_BEFORE_NAMES,
     PRODUCT_NOUNS,
     ROLE_WORDS,
@@ -377,7 +378,8 @@ _LINE_START: Final = frozenset(["", "\n"])
 
 @lru_cache(maxsize=8192)
 def _name_is_a_cue(name: str) -> bool:
-    """Whether the name's own words are a cue: a nationality, `… River`, `… Rover`, `xAI`."""
+    """Whether the name's own words are a cue: a nationality, a planet, `… River`, `… Rover`,
+    `xAI`."""
     folded = name.casefold()
     if " " in name:
         head = folded.rsplit(" ", 1)[-1]
@@ -385,6 +387,7 @@ def _name_is_a_cue(name: str) -> bool:
     return (
         folded in DEMONYMS
         or folded.removesuffix("s") in DEMONYMS
+        or folded in PLANETS
         or (name[:1].islower() and not name.islower())
         or brand_shaped(name)
     )
@@ -560,6 +563,8 @@ def _cues_near(
     folded = entity.text.casefold()
     if single and (folded in DEMONYMS or folded.removesuffix("s") in DEMONYMS):
         found.append(("MISC", STRONGEST))
+    if single and folded in PLANETS:
+        found.append(("PLACE", STRONG))
     head = folded.rsplit(" ", 1)[-1]
     if not single and head in PLACE_HEADS:
         firm = head in GEOGRAPHIC_HEADS or head in BUILDING_HEADS

@@ -198,6 +198,10 @@ PLACE_HEADS: Final = _words(
 )
 """Last words that make a name a place (`… City`, `… River`, `Red Planet`)."""
 
+PLANETS: Final = _words("mercury venus earth mars jupiter saturn uranus neptune pluto")
+"""The planets, places a probe or rover goes to. eng.train names none of them, so the
+tagger can only guess at one from its shape (`Mars` came out a company as often as not)."""
+
 GEOGRAPHIC_HEADS: Final = _words(
     """
     river rivers lake lakes sea ocean bay gulf strait valley mountain mountains hills

@@ -33,7 +33,7 @@ from newsread.entities.tagger.weights import MODEL_PATH, Weights, save
 
 EPOCHS = 8
 SEED = 2003
-MODELS = 4
+MODELS = 8
 TITLE_CASE_SHARE = 0.15
 CLUSTERS = 256
 
