@@ -1,4 +1,5 @@
-"""Standings rows open with teams and datelines with places, whatever else the article says."""
+"""Standings rows open with teams, datelines with places and press digests' stories with their
+newspapers, whatever else the article says."""
 
 from __future__ import annotations
 
@@ -80,3 +81,27 @@ def test_a_line_of_results_opened_with_in_or_at_names_its_venue() -> None:
     labels = {entity.text: entity.label for entity in extract(text)}
     assert labels.get("Bergen") == "PLACE"
     assert labels.get("Siauliai") == "PLACE"
+
+
+_DIGEST = (
+    "PRESS DIGEST - Pakistan - August 29 .\n"
+    "These are the leading stories in the Pakistani press on Thursday .\n"
+    "MORNING STAR\n"
+    "- The government is to sell its stake in a cement maker .\n"
+    "EVENING BEACON\n"
+    "- Gas prices may rise by 10 percent from October .\n"
+)
+
+
+def test_a_press_digest_names_each_newspaper_over_its_stories() -> None:
+    found = {e.text: e.label for e in extract(_DIGEST)}
+    assert found.get("MORNING STAR") == "ORG"
+    assert found.get("EVENING BEACON") == "ORG"
+    assert "Pakistani" in found
+
+
+def test_capitals_over_a_dashed_list_outside_a_press_digest_are_no_newspaper() -> None:
+    text = "Quarterly results.\nKEY POINTS\n- Sales rose 4 percent .\n- Costs fell .\n"
+    assert "KEY POINTS" not in {e.text for e in extract(text)}
+    masthead = Entity(0, 3, "PLACE", "IRAQ", "iraq")
+    assert by_line_format("IRAQ\n- Oil sales resume .\n", [masthead]) == [masthead]
