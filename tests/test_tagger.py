@@ -587,3 +587,24 @@ def test_the_tagger_knows_a_word_only_if_training_met_it() -> None:
     made_up = [f"Zorv{a}{b}ne" for a in "aeiou" for b in "bdklmnprstvz"]
     assert not any(tagger.knows(word) for word in made_up)
     assert not tagger.knows("Zorvane")
+
+
+def test_tagging_scores_a_sentence_as_training_saw_it(tmp_path: Path) -> None:
+    """The tagger's fast path (per-word sums, a shared class table, neighbours by offset)
+    adds up exactly the rows training updated for each token of a sentence."""
+    corpus = tmp_path / "tiny.conll"
+    _write_tiny_corpus(corpus)
+    documents = read_conll(corpus)
+    weights = train(examples(documents, 0.0, seed=7), epochs=2, seed=7)
+    table = weights.features.astype(np.float32)
+    tagger = Tagger(weights)
+    for document in documents:
+        encoded = examples([document], 0.0, seed=7)
+        words = [word for sentence in document for word in sentence.words]
+        lengths = [len(sentence.words) for sentence in document]
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        tagged = tagger.emissions(words, starts, np.zeros(len(document), dtype=bool))
+        trained = np.concatenate(
+            [np.add.reduceat(table[e.rows], e.starts, axis=0) for e in encoded]
+        )
+        assert np.allclose(tagged, trained, atol=1e-3)
