@@ -1,4 +1,4 @@
-"""Institutions whose names run across `and` are one name, and only they."""
+"""Institutions whose names run across `and` are one name, and only they; so is a news desk."""
 
 from __future__ import annotations
 
@@ -30,3 +30,17 @@ def test_two_places_joined_by_and_stay_two() -> None:
     found = _found("Israeli troops left the Gaza Strip and West Bank towns on Friday.")
     assert found.get("Gaza Strip") == "PLACE"
     assert found.get("West Bank") == "PLACE"
+
+
+def test_a_news_desk_signing_off_a_story_is_one_organisation() -> None:
+    found = _found("-- Marta Quell , Tromsdal Newsroom , +47 22 00 00 00\n")
+    assert found.get("Tromsdal Newsroom") == "ORG"
+    assert "Tromsdal" not in found
+    text = "Reporting by Ana Silva ; Energy Desk , +1 212 859 1622"
+    assert _found(text).get("Energy Desk") == "ORG"
+
+
+def test_a_desk_is_no_bureau_of_something_and_needs_a_capital() -> None:
+    found = _found("The Federal Bureau of Investigation said on Monday .")
+    assert found.get("Federal Bureau of Investigation") == "ORG"
+    assert "Moscow bureau" not in _found("The Moscow bureau of the agency said so .")
