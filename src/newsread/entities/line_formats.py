@@ -73,7 +73,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_results(text, result)
     if "In " in text or "At " in text:
         result = _with_venues(text, result)
-    if text.lstrip().startswith(_DIGEST):
+    if text[:80].lstrip().startswith(_DIGEST):
         result = _with_mastheads(text, result)
     return result
 
@@ -96,11 +96,7 @@ def _with_mastheads(text: str, entities: list[Entity]) -> list[Entity]:
         inside = [e for e in entities if e.start < end and e.end > start]
         if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
             continue
-        if len(inside) == 1 and (inside[0].start, inside[0].end, inside[0].label) == (
-            start,
-            end,
-            "ORG",
-        ):
+        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
             continue
         name = text[start:end]
         masthead = Entity(start, end, "ORG", name, name_key(name))
