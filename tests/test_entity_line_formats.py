@@ -7,6 +7,11 @@ from newsread.entities import extract
 from newsread.entities.line_formats import by_line_format
 from newsread.model import Entity
 
+
+def _labels(text: str) -> dict[str, str]:
+    return {entity.text: entity.label for entity in extract(text)}
+
+
 _TABLE = (
     "BASEBALL - MAJOR LEAGUE STANDINGS AFTER WEDNESDAY 'S GAMES .\n"
     "EASTERN DIVISION\n"
@@ -60,14 +65,14 @@ def test_both_teams_of_a_match_result_line_are_organisations() -> None:
         "Bath 56 Sale 31\n"
         "Wasps 33 Saracens 25\n"
     )
-    labels = {entity.text: entity.label for entity in extract(text)}
+    labels = _labels(text)
     for team in ("Bath", "Sale", "Wasps", "Saracens"):
         assert labels.get(team) == "ORG", team
 
 
 def test_a_result_between_two_countries_keeps_them_places() -> None:
     text = "African Nations Cup qualifying results on Sunday :\nEthiopia 1 Uganda 1\n"
-    labels = {entity.text: entity.label for entity in extract(text)}
+    labels = _labels(text)
     assert labels.get("Ethiopia") == "PLACE"
     assert labels.get("Uganda") == "PLACE"
 
@@ -78,7 +83,7 @@ def test_a_line_of_results_opened_with_in_or_at_names_its_venue() -> None:
         "In Bergen : Brann ( Norway ) 2 Shelbourne ( Ireland ) 1\n"
         "In Siauliai : Kareda Siauliai ( Lithuania ) 0 Sion ( Switzerland ) 0\n"
     )
-    labels = {entity.text: entity.label for entity in extract(text)}
+    labels = _labels(text)
     assert labels.get("Bergen") == "PLACE"
     assert labels.get("Siauliai") == "PLACE"
 
@@ -94,7 +99,7 @@ _DIGEST = (
 
 
 def test_a_press_digest_names_each_newspaper_over_its_stories() -> None:
-    found = {e.text: e.label for e in extract(_DIGEST)}
+    found = _labels(_DIGEST)
     assert found.get("MORNING STAR") == "ORG"
     assert found.get("EVENING BEACON") == "ORG"
     assert "Pakistani" in found

@@ -41,25 +41,35 @@ def join_institution_names(text: str, entities: Sequence[Entity]) -> list[Entity
         run = _CAPITALISED_RUN.search(text, max(line_start, entity.start - 80), entity.start)
         if run is None:
             continue
-        start = run.start()
-        # The run opens after any function word (`the Food and…` → `Food and…`).
-        while True:
-            space = text.find(" ", start, entity.start)
-            if space < 0 or text[start:space].casefold() not in FUNCTION_WORDS:
-                break
-            start = space + 1
+        start = after_function_words(text, run.start(), entity.start)
         if text[start : start + 4] == "and ":
             continue
-        name = text[start : entity.end]
         inside = [e for e in result if e.start >= start and e.end <= entity.end]
         if any(e.label in _OWN_NAMES for e in inside if e is not entity):
             continue
-        result = [e for e in result if not (e.start >= start and e.end <= entity.end)]
-        result.insert(
-            sum(1 for e in result if e.start < start),
-            Entity(start, entity.end, "ORG", name, name_key(name)),
-        )
+        result = one_organisation(text, result, start, entity.end)
     return result
+
+
+def after_function_words(text: str, start: int, end: int) -> int:
+    """Where a run of words from `start` (before `end`) opens once the function words
+    opening it are left out (`the Food and…` → `Food and…`)."""
+    while True:
+        space = text.find(" ", start, end)
+        if space < 0 or text[start:space].casefold() not in FUNCTION_WORDS:
+            return start
+        start = space + 1
+
+
+def one_organisation(text: str, entities: Sequence[Entity], start: int, end: int) -> list[Entity]:
+    """`entities` (in order) with the names inside `[start, end)` replaced by one
+    organisation's spanning it, in its place."""
+    kept = [e for e in entities if not (e.start >= start and e.end <= end)]
+    name = text[start:end]
+    kept.insert(
+        sum(1 for e in kept if e.start < start), Entity(start, end, "ORG", name, name_key(name))
+    )
+    return kept
 
 
 _DESK: Final = re.compile(
@@ -79,22 +89,13 @@ def join_desks(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """
     result = list(entities)
     for match in _DESK.finditer(text):
-        start, end = match.start(1), match.end()
-        while True:
-            space = text.find(" ", start, end)
-            if space < 0 or text[start:space].casefold() not in FUNCTION_WORDS:
-                break
-            start = space + 1
+        end = match.end()
+        start = after_function_words(text, match.start(1), end)
         if any(
             e.start < end and e.end > start and (e.start < start or e.end > end) for e in result
         ):
             continue
         if any((e.start, e.end, e.label) == (start, end, "ORG") for e in result):
             continue
-        name = text[start:end]
-        result = [e for e in result if not (e.start >= start and e.end <= end)]
-        result.insert(
-            sum(1 for e in result if e.start < start),
-            Entity(start, end, "ORG", name, name_key(name)),
-        )
+        result = one_organisation(text, result, start, end)
     return result

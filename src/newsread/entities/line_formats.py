@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.joined_names import one_organisation
 from newsread.model import Entity
 
 _RECORD: Final = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
@@ -98,12 +99,7 @@ def _with_mastheads(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
             continue
-        name = text[start:end]
-        masthead = Entity(start, end, "ORG", name, name_key(name))
-        entities = sorted(
-            [*(e for e in entities if not (e.start < end and e.end > start)), masthead],
-            key=lambda e: e.start,
-        )
+        entities = one_organisation(text, entities, start, end)
     return entities
 
 

@@ -131,19 +131,20 @@ def _split_at_inner_titles(text: str, entities: list[Entity]) -> list[Entity]:
     two more words (four names do: a pageant, a film, a town's old full name)."""
     result: list[Entity] = []
     for entity in entities:
+        if entity.label == "PERSON" or entity.text.count(" ") < 3:
+            result.append(entity)
+            continue
         words = entity.text.split(" ")
-        cut = None
-        if entity.label != "PERSON" and len(words) >= 4:
-            cut = next(
-                (
-                    at
-                    for at in range(1, len(words) - 2)
-                    if words[at][:1].isupper()
-                    and words[at].rstrip(".").casefold() in ROLE_WORDS
-                    and words[at].casefold() not in _FIRST_NAMES_TOO
-                ),
-                None,
-            )
+        cut = next(
+            (
+                at
+                for at in range(1, len(words) - 2)
+                if words[at][:1].isupper()
+                and words[at].rstrip(".").casefold() in ROLE_WORDS
+                and words[at].casefold() not in _FIRST_NAMES_TOO
+            ),
+            None,
+        )
         if cut is None:
             result.append(entity)
             continue
