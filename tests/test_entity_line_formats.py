@@ -29,6 +29,30 @@ def test_a_city_opening_a_standings_row_is_its_team() -> None:
     assert opening == {"NEW YORK": "ORG", "DETROIT": "ORG"}
 
 
+def test_a_fixture_line_names_the_visitors_and_the_home_city() -> None:
+    rows = [(e.text, e.label) for e in extract(_TABLE) if _TABLE.rfind("\n", 0, e.start) > 120]
+    assert rows == [("NEW YORK", "ORG"), ("DETROIT", "PLACE")]
+    text = "SAN DIEGO AT NEW YORK\nKANSAS CITY AT DETROIT\n"
+    as_the_table_has_them = [
+        Entity(0, 9, "ORG", "SAN DIEGO", "san diego"),
+        Entity(13, 21, "ORG", "NEW YORK", "new york"),
+        Entity(22, 33, "PLACE", "KANSAS CITY", "kansas city"),
+        Entity(37, 44, "PLACE", "DETROIT", "detroit"),
+    ]
+    fixed = by_line_format(text, as_the_table_has_them)
+    assert [e.label for e in fixed] == ["ORG", "PLACE", "ORG", "PLACE"]
+
+
+def test_only_two_names_in_capitals_either_side_of_at_make_a_fixture() -> None:
+    text = "FIRE AT PLANT KILLS 3 WORKERS\nSeattle at Detroit\n"
+    entities = [
+        Entity(0, 4, "ORG", "FIRE", "fire"),
+        Entity(30, 37, "ORG", "Seattle", "seattle"),
+        Entity(41, 48, "ORG", "Detroit", "detroit"),
+    ]
+    assert by_line_format(text, entities) == entities
+
+
 def test_only_names_opening_a_row_of_wins_losses_and_a_percentage_change() -> None:
     text = "Detroit 47 86 .353\nHe flew to Detroit 47 times.\nDetroit 4 2 1 0"
     entities = [
@@ -110,3 +134,21 @@ def test_capitals_over_a_dashed_list_outside_a_press_digest_are_no_newspaper() -
     assert "KEY POINTS" not in {e.text for e in extract(text)}
     masthead = Entity(0, 3, "PLACE", "IRAQ", "iraq")
     assert by_line_format("IRAQ\n- Oil sales resume .\n", [masthead]) == [masthead]
+
+
+def test_a_club_takes_in_its_towns_initials_in_a_results_table() -> None:
+    text = "Hajduk 2 Proleter ( Z ) 0\nMladost (BJ) 4 0 1 3 2 9\n"
+    entities = [
+        Entity(0, 6, "ORG", "Hajduk", "hajduk"),
+        Entity(9, 17, "ORG", "Proleter", "proleter"),
+        Entity(20, 21, "ORG", "Z", "z"),
+        Entity(26, 33, "ORG", "Mladost", "mladost"),
+    ]
+    found = [(e.text, e.label) for e in by_line_format(text, entities)]
+    assert found == [("Hajduk", "ORG"), ("Proleter ( Z )", "ORG"), ("Mladost (BJ)", "ORG")]
+
+
+def test_initials_in_parentheses_in_prose_stay_outside_the_name() -> None:
+    text = "The conservative Popular Party (PP) came to power."
+    party = Entity(17, 30, "ORG", "Popular Party", "popular party")
+    assert by_line_format(text, [party]) == [party]
