@@ -152,3 +152,16 @@ def test_initials_in_parentheses_in_prose_stay_outside_the_name() -> None:
     text = "The conservative Popular Party (PP) came to power."
     party = Entity(17, 30, "ORG", "Popular Party", "popular party")
     assert by_line_format(text, [party]) == [party]
+
+
+def test_a_name_in_parentheses_after_a_person_is_no_miscellany() -> None:
+    text = "Murat Yakin ( Grasshoppers ) , Ciriaco Sforza (Inter Milan)\nthe euro ( Euro ) rose"
+    entities = [
+        Entity(0, 11, "PERSON", "Murat Yakin", "murat yakin"),
+        Entity(14, 26, "MISC", "Grasshoppers", "grasshoppers"),
+        Entity(31, 45, "PERSON", "Ciriaco Sforza", "ciriaco sforza"),
+        Entity(47, 58, "ORG", "Inter Milan", "inter milan"),
+        Entity(71, 75, "MISC", "Euro", "euro"),
+    ]
+    labels = [e.label for e in by_line_format(text, entities)]
+    assert labels == ["PERSON", "ORG", "PERSON", "ORG", "MISC"]

@@ -15,7 +15,9 @@ in capitals (`EL PAIS`), an organisation in 53 of eng.train's 57 such lines. A b
 fixture in capitals (`KANSAS CITY AT DETROIT`) names the visiting team, an organisation,
 at the home team's city, a place: so in all 99 such lines of eng.train. Yugoslav tables
 tell clubs of one name apart by their town's initials (`Mladost ( BJ ) 2`), part of the
-club's name in all eight such places in eng.train.
+club's name in all eight such places in eng.train. A name in parentheses after a person's
+is where they come from or play for (`Murat Yakin ( Grasshoppers )`): a place 1,360 times
+in eng.train, an organisation 63 times, anything else once.
 """
 
 from __future__ import annotations
@@ -83,8 +85,26 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
     if " AT " in text:
         result = _with_fixtures(text, result)
     if "(" in text:
-        result = _with_club_towns(text, result)
+        result = _with_affiliations(text, _with_club_towns(text, result))
     return result
+
+
+_AFFILIATION: Final = re.compile(r"[ \t]*\([ \t]*")
+_AFFILIATION_END: Final = re.compile(r"[ \t]*\)")
+
+
+def _with_affiliations(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with each miscellaneous name alone in parentheses after a person's
+    (`_AFFILIATION`) an organisation: places the tagger mostly finds as such, and what
+    it cannot place there is a club or a party."""
+    for index in range(1, len(entities)):
+        entity, before = entities[index], entities[index - 1]
+        if entity.label != "MISC" or before.label != "PERSON":
+            continue
+        opening = _AFFILIATION.match(text, before.end)
+        if opening and opening.end() == entity.start and _AFFILIATION_END.match(text, entity.end):
+            entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
+    return entities
 
 
 _TOWN_INITIALS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z]{1,2}[ \t]*\)(?=[ \t]+[\d-]|[ \t]*$)", re.M)
