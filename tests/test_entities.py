@@ -740,6 +740,12 @@ def test_roman_numerals_stay_in_regnal_names_and_versus_is_no_version() -> None:
     assert "Australia V" not in labels_of("CRICKET - AUSTRALIA V SRI LANKA SCOREBOARD .")
 
 
+def test_a_word_opening_with_a_roman_numeral_letter_is_no_version() -> None:
+    labels = labels_of("Taiwanese Vice President Lien Chan visited. Dutch Xavier met him.")
+    assert labels.get("Taiwanese") == {"MISC"}
+    assert not [name for name in labels if name.endswith((" V", " X"))]
+
+
 def test_lowercase_words_are_not_repeated_as_names() -> None:
     assert "apple" not in labels_of("Apple sold an apple. Apple Inc said the apple was red.")
 

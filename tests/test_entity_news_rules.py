@@ -927,3 +927,27 @@ def test_a_name_after_city_of_is_a_place_whatever_else_training_called_it() -> N
     )
     assert _found(text).get("Groningen") == "PLACE"
     assert _found("Shelling hit the town of Quorvell on Sunday .").get("Quorvell") == "PLACE"
+
+
+def test_titles_closing_a_name_before_more_titles_are_left_out_of_it() -> None:
+    from newsread.entities.statistical_names import _without_trailing_titles
+
+    text = "a visit by Taiwanese Vice President Lien Chan and Best Products Co Chairman Ian Dee"
+    entities = [
+        Entity(11, 25, "MISC", "Taiwanese Vice", "taiwanese vice"),
+        Entity(36, 45, "PERSON", "Lien Chan", "lien chan"),
+        Entity(50, 75, "ORG", "Best Products Co Chairman", "best products co chairman"),
+        Entity(76, 83, "PERSON", "Ian Dee", "ian dee"),
+    ]
+    trimmed = [(e.text, e.label) for e in _without_trailing_titles(text, entities)]
+    assert trimmed == [
+        ("Taiwanese", "MISC"),
+        ("Lien Chan", "PERSON"),
+        ("Best Products Co", "ORG"),
+        ("Ian Dee", "PERSON"),
+    ]
+    # A person's surname may be a title (`Shayne King`); a name ending so alone stays.
+    kept = [Entity(0, 11, "PERSON", "Shayne King", "shayne king")]
+    assert _without_trailing_titles("Shayne King Chairman Ian", kept) == kept
+    alone = [Entity(4, 24, "MISC", "Most Valuable Player", "most valuable player")]
+    assert _without_trailing_titles("the Most Valuable Player honours", alone) == alone

@@ -32,7 +32,7 @@ from newsread.model import Entity
 
 _NEXT_WORD: Final = re.compile(r"[ \t]*(?:\)[ \t]*)?([A-Za-z][\w-]*)")
 _NUMBER_AFTER: Final = re.compile(
-    r"[ \t]+(?:\d+|[IVX]{1,4})(?![\w.,:/-]\d)"
+    r"[ \t]+(?:\d+|[IVX]{1,4}(?![\w’'&-]))(?![\w.,:/-]\d)"
     r"(?![ \t]+(?i:hundred|thousand|million|billion|trillion|percent)\b)"
 )
 """A version number after a name (`Grok 5`, `Colossus II`); not the start of an amount

@@ -104,20 +104,42 @@ def _after_titles(text: str, start: int, end: int) -> int:
 
 
 def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
-    """A title closing a name right before a person's is the person's, and left out of both
-    (`Federal Reserve Governor Lawrence Lindsey`): in eng.train a capitalised title sits
-    between a name and a person's 55 times and never ends the first name."""
-    for index in range(len(entities) - 1):
-        entity, following = entities[index], entities[index + 1]
-        if following.label != "PERSON":
+    """Titles closing a name before a person's, or before more titles, are the person's
+    and left out of the name (`Federal Reserve Governor Lawrence Lindsey`, `Taiwanese Vice
+    President Lien Chan`): in eng.train a capitalised title sits between a name and a
+    person's 55 times and never ends the first name, and only two names other than
+    people's end in a title at all (`New Scientist`, `Most Valuable Player`)."""
+    for index, entity in enumerate(entities):
+        if entity.label == "PERSON" or " " not in entity.text:
             continue
-        if following.start != entity.end + 1 or " " not in entity.text:
-            continue
-        head, _, title = entity.text.rpartition(" ")
-        if title.casefold() in ROLE_WORDS and title[:1].isupper():
+        following = entities[index + 1] if index + 1 < len(entities) else None
+        before_person = (
+            following is not None
+            and following.label == "PERSON"
+            and following.start == entity.end + 1
+        )
+        if not before_person:
+            next_word = _NEXT_WORD.match(text, entity.end)
+            if next_word is None or not _is_title(next_word.group(1)):
+                continue
+        words = entity.text.split(" ")
+        kept = len(words)
+        while kept > 1 and _is_title(words[kept - 1]):
+            kept -= 1
+        if kept < len(words):
+            head = " ".join(words[:kept])
             end = entity.start + len(head)
             entities[index] = Entity(entity.start, end, entity.label, head, name_key(head))
     return entities
+
+
+def _is_title(word: str) -> bool:
+    """Whether `word` is a capitalised title (`Governor`, `Vice`)."""
+    return word[:1].isupper() and word.rstrip(".").casefold() in ROLE_WORDS
+
+
+_NEXT_WORD: Final = re.compile(r" ([A-Z][\w.-]*) [A-Z]")
+"""The capitalised word after a name, itself before one."""
 
 
 _NAME_WORD: Final = re.compile(r"[A-Z][\w'’.-]*")
