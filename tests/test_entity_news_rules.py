@@ -792,11 +792,16 @@ def test_a_name_run_on_into_a_persons_across_a_title_is_two_names() -> None:
         ("Federal Reserve", "ORG"),
         ("Lawrence Lindsey", "PERSON"),
     ]
-    # A title with fewer than two words after it, or inside a person's name, stays.
-    kept = Entity(0, 22, "ORG", "Bank Governor Lawrence", "bank governor lawrence")
-    assert _split_at_inner_titles("Bank Governor Lawrence", [kept]) == [kept]
+    # One word after the title is a person too; a nationality before it is no organisation.
+    text = "Dutch Queen Beatrix to visit"
+    whole = Entity(0, 19, "ORG", "Dutch Queen Beatrix", "dutch queen beatrix")
+    parts = _split_at_inner_titles(text, [whole])
+    assert [(e.text, e.label) for e in parts] == [("Dutch", "MISC"), ("Beatrix", "PERSON")]
+    # A title inside a person's name, or closing a name, stays.
     own = Entity(0, 20, "PERSON", "Mary Queen Of Scotts", "mary queen of scotts")
     assert _split_at_inner_titles("Mary Queen Of Scotts", [own]) == [own]
+    award = Entity(0, 20, "MISC", "Most Valuable Player", "most valuable player")
+    assert _split_at_inner_titles("Most Valuable Player", [award]) == [award]
 
 
 def test_planets_are_places() -> None:

@@ -17,7 +17,7 @@ import numpy as np
 
 from newsread.entities.common_words import opens_sentence
 from newsread.entities.identity import name_key
-from newsread.entities.lexicon import ROLE_WORDS, SENTENCE_OPENERS
+from newsread.entities.lexicon import DEMONYMS, ROLE_WORDS, SENTENCE_OPENERS
 from newsread.entities.prose import Prose
 from newsread.entities.tagger import shared_tagger
 from newsread.entities.tagger.tags import TYPES, document_spans
@@ -147,23 +147,22 @@ _NAME_WORD: Final = re.compile(r"[A-Z][\w'’.-]*")
 
 def _split_at_inner_titles(text: str, entities: list[Entity]) -> list[Entity]:
     """A name the tagger ran on into a person's, across a title, is two names
-    (`Federal Reserve Governor Lawrence Lindsey`, taken as one organisation): the
-    first keeps its label and the person's is left after the title. In eng.train
-    no organisation's or person's name has a capitalised title inside followed by
-    two more words (four names do: a pageant, a film, a town's old full name)."""
+    (`Federal Reserve Governor Lawrence Lindsey`, `Israel PM Peres`, taken as one): the
+    first keeps its label, or is a nationality (`Dutch Queen Beatrix`), and the person's is
+    left after the title. In eng.train only four names but people's have a capitalised
+    title inside them (a pageant, a film, a town's old full name, and an organisation
+    named with `and`)."""
     result: list[Entity] = []
     for entity in entities:
-        if entity.label == "PERSON" or entity.text.count(" ") < 3:
+        if entity.label == "PERSON" or entity.text.count(" ") < 2:
             result.append(entity)
             continue
         words = entity.text.split(" ")
         cut = next(
             (
                 at
-                for at in range(1, len(words) - 2)
-                if words[at][:1].isupper()
-                and words[at].rstrip(".").casefold() in ROLE_WORDS
-                and words[at].casefold() not in _FIRST_NAMES_TOO
+                for at in range(1, len(words) - 1)
+                if _is_title(words[at]) and words[at].casefold() not in _FIRST_NAMES_TOO
             ),
             None,
         )
@@ -174,10 +173,13 @@ def _split_at_inner_titles(text: str, entities: list[Entity]) -> list[Entity]:
         head_end = entity.start + len(head)
         person_start = _after_titles(text, head_end + 1, entity.end)
         person = text[person_start : entity.end]
-        if " " not in person or not all(_NAME_WORD.fullmatch(w) for w in person.split(" ")):
+        if person_start >= entity.end or not all(
+            _NAME_WORD.fullmatch(w) for w in person.split(" ")
+        ):
             result.append(entity)
             continue
-        result.append(Entity(entity.start, head_end, entity.label, head, name_key(head)))
+        label = "MISC" if head.casefold() in DEMONYMS else entity.label
+        result.append(Entity(entity.start, head_end, label, head, name_key(head)))
         result.append(Entity(person_start, entity.end, "PERSON", person, name_key(person)))
     return result
 
