@@ -956,3 +956,12 @@ def test_titles_closing_a_name_before_more_titles_are_left_out_of_it() -> None:
     assert _without_trailing_titles("Shayne King Chairman Ian", kept) == kept
     alone = [Entity(4, 24, "MISC", "Most Valuable Player", "most valuable player")]
     assert _without_trailing_titles("the Most Valuable Player honours", alone) == alone
+
+
+def test_a_distance_after_olympic_or_a_nationality_is_no_version() -> None:
+    found = _found(
+        "Britain 's 1992 Olympic 100 champion Linford Christie said the French 1997 budget"
+    )
+    assert found.get("Olympic") == "MISC"
+    assert found.get("French") == "MISC"
+    assert not [name for name, label in found.items() if name[-1].isdigit() and label != "DATE"]

@@ -419,7 +419,9 @@ def _finished_after(text: str, end: int) -> bool:
 def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     """Whether a number after `entity` would be a version of it (`Grok 5`), not a score."""
     if entity.label == "MISC":
-        return True
+        # `Olympic 100 champion`, `French 1997 budget`: an adjective takes no version.
+        last = entity.text.rsplit(" ", 1)[-1].casefold()
+        return not (_nationality(last) or last in _GAMES_ADJECTIVES)
     if entity.label == "ORG" and entity.text.rsplit(" ", 1)[-1].casefold() in _LINE_WORDS:
         # `Apple Watch Series 11`: a product line's number is its version, never a score.
         return True
@@ -437,6 +439,9 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
 
 
 _NATIONALITY_ENDINGS: Final = ("ese", "ian", "ean", "ish")
+_GAMES_ADJECTIVES: Final = frozenset(["olympic", "paralympic"])
+"""A distance follows them (`Olympic 100 metres champion`): eng.train never has
+`Olympic` numbered, and has it before a distance 10 times."""
 
 
 def _nationality(word: str) -> bool:
