@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
+import pytest
+
 from newsread.entities import extract, extract_titled
 from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
@@ -965,3 +968,26 @@ def test_a_distance_after_olympic_or_a_nationality_is_no_version() -> None:
     assert found.get("Olympic") == "MISC"
     assert found.get("French") == "MISC"
     assert not [name for name, label in found.items() if name[-1].isdigit() and label != "DATE"]
+
+
+def test_a_name_the_tagger_runs_into_a_closing_bracket_ends_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsread.entities import statistical_names
+    from newsread.entities.tagger.tags import TAG_INDEX
+
+    class RunOnTagger:
+        def tag(self, words: list[str], starts: object, headlines: object) -> np.ndarray:
+            labels = {"Georgia": "B-LOC", ")": "I-LOC", "Batumi": "B-ORG"}
+            inside = False
+            tags = []
+            for word in words:
+                label = labels.get(word, "O") if word != ")" or inside else "O"
+                inside = label != "O"
+                tags.append(TAG_INDEX[label])
+            return np.array(tags, dtype=np.int64)
+
+    monkeypatch.setattr(statistical_names, "shared_tagger", RunOnTagger)
+    found = _found("Batumi ( Georgia ) 3 ( 0-2 )")
+    assert found.get("Georgia") == "PLACE"
+    assert not [name for name in found if name.endswith(")")]

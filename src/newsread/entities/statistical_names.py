@@ -28,6 +28,8 @@ LABELS: Final = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "MISC": "MISC"}
 """The tagger's types as the app's labels."""
 
 _TRAILING: Final = ".-'’"
+_OPENING: Final = {")": "(", "]": "["}
+_CLOSING: Final = frozenset(_OPENING)
 _PERSON: Final = TYPES.index("PER")
 _LABEL_OF_TYPE: Final = [LABELS[kind] for kind in TYPES]
 
@@ -52,6 +54,9 @@ def find_names(
     taken = sorted((e.start, e.end) for e in numeric)
     entities: list[Entity] = []
     for start, end, kind in spans:
+        if original[end - 1] in _CLOSING and _OPENING[original[end - 1]] not in original[start:end]:
+            # `Batumi ( Georgia ) 3`: the tagger may run a name on into the bracket closing it.
+            end = len(original[start : end - 1].rstrip()) + start
         if original[end - 1] in _TRAILING:
             end = _trim(original, start, end)
         if not original[start].isalnum() and original[start] != "@":
