@@ -165,3 +165,34 @@ def test_a_name_in_parentheses_after_a_person_is_no_miscellany() -> None:
     ]
     labels = [e.label for e in by_line_format(text, entities)]
     assert labels == ["PERSON", "ORG", "PERSON", "ORG", "MISC"]
+
+
+def test_a_name_before_its_country_and_a_rival_is_a_club_in_every_mention() -> None:
+    text = (
+        "In Skopje : Sloga Jugomagnat ( Macedonia ) 0 Kispest Honved ( Hungary ) 1\n"
+        "Kispest Honved win 2-0 on aggregate .\n"
+        "Lyngby ( Denmark ) v Club Brugge ( Belgium )\n"
+        "1 - Pete Sampras ( U.S. ) vs. Adrian Voinea ( Romania )\n"
+        "Ernie Els ( South Africa ) 68 70\n"
+    )
+    names = ["Sloga Jugomagnat", "Kispest Honved", "Lyngby", "Pete Sampras", "Ernie Els"]
+    entities = []
+    for name in names:
+        start = text.index(name)
+        entities.append(Entity(start, start + len(name), "PERSON", name, name.casefold()))
+        country = text.index("(", start) + 2
+        country_end = text.index(" )", country)
+        place = text[country:country_end]
+        entities.append(Entity(country, country_end, "PLACE", place, place.casefold()))
+    again = text.index("Kispest Honved win")
+    entities.append(Entity(again, again + 14, "PERSON", "Kispest Honved", "kispest honved"))
+    entities.sort(key=lambda e: e.start)
+    labels = {(e.start, e.text): e.label for e in by_line_format(text, entities)}
+    assert [labels[(e.start, e.text)] for e in entities if e.label == "PERSON"] == [
+        "ORG",
+        "ORG",
+        "ORG",
+        "ORG",
+        "PERSON",
+        "PERSON",
+    ]
