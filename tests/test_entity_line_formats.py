@@ -196,3 +196,12 @@ def test_a_name_before_its_country_and_a_rival_is_a_club_in_every_mention() -> N
         "PERSON",
         "PERSON",
     ]
+
+
+def test_the_sport_heading_a_headline_is_no_name() -> None:
+    text = "GOLF - PARNEVIK TAKES ONE-SHOT LEAD AT GREATER MILWAUKEE OPEN .\n"
+    golf = Entity(0, 4, "PLACE", "GOLF", "golf")
+    parnevik = Entity(7, 15, "PERSON", "PARNEVIK", "parnevik")
+    assert by_line_format(text, [golf, parnevik]) == [parnevik]
+    bosnia = Entity(0, 6, "PLACE", "BOSNIA", "bosnia")
+    assert by_line_format("BOSNIA - VOTE DELAYED .\n", [bosnia]) == [bosnia]

@@ -318,6 +318,15 @@ ORGANISATION_ENDINGS: Final = _words(
 )
 """Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`)."""
 
+SPORTS: Final = _words(
+    """
+    soccer football cricket baseball basketball tennis golf athletics cycling rallying
+    motorcycling motocross badminton squash swimming rowing hockey boxing skiing sailing
+    judo wrestling volleyball handball snooker darts gymnastics triathlon fencing
+    """
+)
+"""Sports, as a results line's heading names them (`GOLF - PARNEVIK TAKES LEAD`)."""
+
 TEAM_NOUNS: Final = _words("side club team outfit")
 """Nouns right before a name that make it a sports team (`Portuguese side X`)."""
 

@@ -32,6 +32,7 @@ from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
+from newsread.entities.lexicon import SPORTS
 from newsread.model import Entity
 
 _RECORD: Final = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
@@ -87,6 +88,8 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_mastheads(text, result)
     if " AT " in text:
         result = _with_fixtures(text, result)
+    if " - " in text:
+        result = _without_sport_headings(text, result)
     if "(" in text:
         result = _with_affiliations(text, _with_club_towns(text, result))
         result = _with_clubs_by_country(text, result)
@@ -162,6 +165,21 @@ def _with_club_towns(text: str, entities: list[Entity]) -> list[Entity]:
             entity = Entity(entity.start, taken_to, "ORG", name, name_key(name))
         result.append(entity)
     return result
+
+
+_SPORT_HEADING: Final = re.compile(r"^[ \t]*([A-Z]+)[ \t]+-[ \t]+[A-Z]", re.MULTILINE)
+"""`GOLF - PARNEVIK TAKES ONE-SHOT LEAD`: a sports story's headline, after its sport."""
+
+
+def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` without the sport heading a headline (`_SPORT_HEADING`): in eng.train 310
+    such one-word headings are no name, bar four `GOLF`s marked places."""
+    headings = {
+        line.span(1) for line in _SPORT_HEADING.finditer(text) if line.group(1).casefold() in SPORTS
+    }
+    if not headings:
+        return entities
+    return [e for e in entities if (e.start, e.end) not in headings]
 
 
 _CAPITALS_NAME: Final = r"[A-Z][A-Z.'’&-]*(?:[ \t]+[A-Z][A-Z.'’&-]*){0,3}"
