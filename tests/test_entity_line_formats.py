@@ -205,3 +205,16 @@ def test_the_sport_heading_a_headline_is_no_name() -> None:
     assert by_line_format(text, [golf, parnevik]) == [parnevik]
     bosnia = Entity(0, 6, "PLACE", "BOSNIA", "bosnia")
     assert by_line_format("BOSNIA - VOTE DELAYED .\n", [bosnia]) == [bosnia]
+
+
+def test_the_rival_a_result_names_after_a_club_is_a_club_found_or_not() -> None:
+    text = "In Chorzow : Ruch Chorzow ( Poland ) 5 Llansantffraid ( Wales ) 0\n"
+    entities = [
+        Entity(3, 10, "PLACE", "Chorzow", "chorzow"),
+        Entity(13, 25, "ORG", "Ruch Chorzow", "ruch chorzow"),
+        Entity(28, 34, "PLACE", "Poland", "poland"),
+        Entity(56, 61, "PLACE", "Wales", "wales"),
+    ]
+    found = [(e.text, e.label) for e in by_line_format(text, entities)]
+    assert ("Llansantffraid", "ORG") in found
+    assert ("Wales", "PLACE") in found

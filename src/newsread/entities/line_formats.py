@@ -101,31 +101,43 @@ _COUNTRY_THEN_RIVAL: Final = re.compile(r"[ \t]*\)[ \t]+(?:v[ \t]|\d{1,2}[ \t]+[
 
 
 def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with a person's name before its country and then a rival
-    (`_COUNTRY_THEN_RIVAL`) an organisation in all its mentions, and the rival's after a
-    score too: clubs."""
+    """`entities` with a name before its country and then a rival (`_COUNTRY_THEN_RIVAL`)
+    an organisation in all its mentions, and the rival after a score too, found or not
+    (`… ( Poland ) 5 Llansantffraid ( Wales ) 0`): clubs."""
     clubs: set[str] = set()
+    added: list[Entity] = []
     for index in range(len(entities) - 1):
         entity, country = entities[index], entities[index + 1]
-        if entity.label != "PERSON" or country.label != "PLACE":
+        if entity.label not in ("PERSON", "ORG") or country.label != "PLACE":
             continue
         opening = _AFFILIATION.match(text, entity.end)
         rival = _COUNTRY_THEN_RIVAL.match(text, country.end)
         if opening is None or opening.end() != country.start or rival is None:
             continue
         clubs.add(entity.key)
-        # The other side of a result is a club too: `… ( Macedonia ) 0 Kispest Honved`.
         other = entities[index + 2] if index + 2 < len(entities) else None
         if other is not None and other.start == rival.end() - 1:
             clubs.add(other.key)
+        elif other is None or other.start > rival.end():
+            side = _RIVAL_BEFORE_COUNTRY.match(text, rival.end() - 1)
+            if side is not None and (other is None or side.end(1) <= other.start):
+                name = side.group(1)
+                added.append(Entity(side.start(1), side.end(1), "ORG", name, name_key(name)))
     if not clubs:
         return entities
-    return [
+    relabelled = [
         Entity(e.start, e.end, "ORG", e.text, e.key)
         if e.label == "PERSON" and e.key in clubs
         else e
         for e in entities
     ]
+    return sorted([*relabelled, *added], key=lambda e: e.start) if added else relabelled
+
+
+_RIVAL_BEFORE_COUNTRY: Final = re.compile(
+    r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*\([ \t]*[A-Z]"
+)
+"""The other side of a result, before its own country: `Llansantffraid ( Wales`."""
 
 
 _AFFILIATION: Final = re.compile(r"[ \t]*\([ \t]*")
