@@ -991,3 +991,20 @@ def test_a_name_the_tagger_runs_into_a_closing_bracket_ends_before_it(
     found = _found("Batumi ( Georgia ) 3 ( 0-2 )")
     assert found.get("Georgia") == "PLACE"
     assert not [name for name in found if name.endswith(")")]
+
+
+def test_a_first_name_after_a_rank_or_beat_joins_the_persons_name() -> None:
+    from newsread.entities.statistical_names import _with_listed_first_names
+
+    text = "146 Iain Pyman 71 75\n6. Sunday Bada ( Nigeria )\nOn 5 September Trump left"
+    pyman = Entity(9, 14, "PERSON", "Pyman", "pyman")
+    bada = Entity(31, 35, "PERSON", "Bada", "bada")
+    trump = Entity(63, 68, "PERSON", "Trump", "trump")
+    joined = _with_listed_first_names(text, [pyman, bada, trump], [(51, 62)])
+    assert [e.text for e in joined] == ["Iain Pyman", "Sunday Bada", "Trump"]
+
+
+def test_a_title_case_word_of_two_letters_is_no_acronym() -> None:
+    found = _found("Natasha Zvereva ( Belarus ) beat Ai Sugiyama ( Japan ) 4-6 6-4")
+    assert found.get("Ai Sugiyama") == "PERSON"
+    assert "AI" not in _found("Kelvara said AI chips and CEOs matter.")

@@ -94,7 +94,8 @@ def _ends_in_common_acronym(name: str) -> bool:
 
 
 def _is_common(word: str, defined: frozenset[str]) -> bool:
-    if not word[:1].isupper() or not (word.isupper() or word[:-1].isupper()):
+    plural = word.endswith("s") and word[:-1].isupper()
+    if not word[:1].isupper() or not (word.isupper() or plural):
         return False
     folded = word.casefold()
     return folded in COMMON_ACRONYMS or folded in defined or folded.rstrip("s") in defined

@@ -17,7 +17,7 @@ import numpy as np
 
 from newsread.entities.common_words import opens_sentence
 from newsread.entities.identity import name_key
-from newsread.entities.lexicon import DEMONYMS, ROLE_WORDS, SENTENCE_OPENERS
+from newsread.entities.lexicon import DEMONYMS, FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS
 from newsread.entities.prose import Prose
 from newsread.entities.tagger import shared_tagger
 from newsread.entities.tagger.tags import TYPES, document_spans
@@ -69,6 +69,7 @@ def find_names(
             name = original[start:end]
             entities.append(Entity(start, end, _LABEL_OF_TYPE[kind], name, name_key(name)))
     entities = _without_trailing_titles(original, _split_at_inner_titles(original, entities))
+    entities = _with_listed_first_names(original, entities, taken)
     if "@" not in masked:
         return entities
     return _with_handles(
@@ -136,6 +137,39 @@ def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
             end = entity.start + len(head)
             entities[index] = Entity(entity.start, end, entity.label, head, name_key(head))
     return entities
+
+
+_LISTED_FIRST_NAME: Final = re.compile(
+    r"(?:(?<=\d[ \t])|(?<=\d\.[ \t])|(?<=\bbeat[ \t]))([A-Z][a-z][\w'’-]*)[ \t]+$"
+)
+"""A capitalised word after a rank, a score or `beat`, right before a person's name:
+`146 Iain Pyman 71 75`, `6. Sunday Bada ( Nigeria )`."""
+
+
+def _with_listed_first_names(
+    text: str, entities: list[Entity], taken: Sequence[tuple[int, int]]
+) -> list[Entity]:
+    """A person's name in a list of results takes in the first name the tagger left before
+    it (`Ai Sugiyama`, not `Sugiyama`), unless that word is a title, a nationality or part
+    of a number-shaped span (`taken`: `5 September`)."""
+    result = entities
+    for index, entity in enumerate(entities):
+        if entity.label != "PERSON":
+            continue
+        floor = entities[index - 1].end if index else 0
+        before = _LISTED_FIRST_NAME.search(text, max(floor, entity.start - 40), entity.start)
+        if before is None or before.start(1) < floor:
+            continue
+        word = before.group(1).casefold()
+        if word in ROLE_WORDS or word in DEMONYMS or word in FUNCTION_WORDS:
+            continue
+        if taken and _overlaps(taken, before.start(1), before.end(1)):
+            continue
+        if result is entities:
+            result = list(entities)
+        name = text[before.start(1) : entity.end]
+        result[index] = Entity(before.start(1), entity.end, "PERSON", name, name_key(name))
+    return result
 
 
 def _is_title(word: str) -> bool:
