@@ -1008,3 +1008,16 @@ def test_a_title_case_word_of_two_letters_is_no_acronym() -> None:
     found = _found("Natasha Zvereva ( Belarus ) beat Ai Sugiyama ( Japan ) 4-6 6-4")
     assert found.get("Ai Sugiyama") == "PERSON"
     assert "AI" not in _found("Kelvara said AI chips and CEOs matter.")
+
+
+def test_a_name_ending_in_a_newspapers_title_word_is_an_organisation() -> None:
+    from newsread.entities.refine import refine
+
+    text = "he told the Miami Herald , said Jim Post and Wall Street Journal readers"
+    entities = [
+        Entity(12, 24, "PLACE", "Miami Herald", "miami herald"),
+        Entity(32, 40, "PERSON", "Jim Post", "jim post"),
+        Entity(45, 64, "PLACE", "Wall Street Journal", "wall street journal"),
+    ]
+    labels = [e.label for e in refine(text, entities, lambda name: True)]
+    assert labels == ["ORG", "PERSON", "ORG"]

@@ -318,6 +318,12 @@ ORGANISATION_ENDINGS: Final = _words(
 )
 """Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`)."""
 
+NEWSPAPER_TITLES: Final = _words(
+    "herald journal times post tribune gazette chronicle telegraph daily weekly"
+)
+"""Last words of newspapers' names (`Miami Herald`, `Wall Street Journal`): in eng.train and
+eng.testa such names are organisations 35 times, a person once (a `Post`)."""
+
 SPORTS: Final = _words(
     """
     soccer football cricket baseball basketball tennis golf athletics cycling rallying

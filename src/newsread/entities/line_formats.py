@@ -68,8 +68,10 @@ _VENUE: Final = re.compile(r"[ \t]+:[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*[
 
 
 def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """`entities` with each name opening a standings row an organisation, and each name
-    opening a dateline or a line of scores after a colon (the venue) a place."""
+    """`entities` labelled as the formats of their lines say (see the module's docstring):
+    each name opening a standings row an organisation, each name opening a dateline or a
+    line of scores after a colon (the venue) a place, and so on; a sport heading a
+    headline is dropped."""
     result = list(entities)
     for index, entity in enumerate(entities):
         if entity.label not in NAME_LABELS or not _opens_line(text, entity.start):

@@ -22,6 +22,7 @@ from newsread.entities.lexicon import (
     EVENT_WORDS,
     GEOGRAPHIC_HEADS,
     LEGAL_FORMS,
+    NEWSPAPER_TITLES,
     PRODUCT_HEADS,
     PRODUCT_NOUNS,
     SURNAME_PARTICLES,
@@ -513,7 +514,8 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
         if entity.label not in ("PLACE", "PERSON", "MISC"):
             continue
         if " " in entity.text:
-            if _designated(entity.text, known):
+            newspaper = entity.label != "PERSON" and designator(entity.text) in NEWSPAPER_TITLES
+            if newspaper or _designated(entity.text, known):
                 companies.add(name_key(entity.text))
             continue
         if entity.label == "MISC":
