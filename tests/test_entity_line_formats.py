@@ -41,6 +41,12 @@ def test_a_fixture_line_names_the_visitors_and_the_home_city() -> None:
     ]
     fixed = by_line_format(text, as_the_table_has_them)
     assert [e.label for e in fixed] == ["ORG", "PLACE", "ORG", "PLACE"]
+    text = "CINCINNATI AT FLORIDA ( doubleheader )\n"
+    teams = [
+        Entity(0, 10, "ORG", "CINCINNATI", "cincinnati"),
+        Entity(14, 21, "ORG", "FLORIDA", "florida"),
+    ]
+    assert [e.label for e in by_line_format(text, teams)] == ["ORG", "PLACE"]
 
 
 def test_only_two_names_in_capitals_either_side_of_at_make_a_fixture() -> None:

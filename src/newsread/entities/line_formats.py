@@ -198,9 +198,12 @@ def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
 
 _CAPITALS_NAME: Final = r"[A-Z][A-Z.'’&-]*(?:[ \t]+[A-Z][A-Z.'’&-]*){0,3}"
 _FIXTURE: Final = re.compile(
-    rf"^[ \t]*({_CAPITALS_NAME})[ \t]+AT[ \t]+({_CAPITALS_NAME})[ \t]*$", re.MULTILINE
+    rf"^[ \t]*({_CAPITALS_NAME})[ \t]+AT[ \t]+({_CAPITALS_NAME})"
+    r"(?:[ \t]+\([ \t]*[a-z][a-z \t]*\))?[ \t]*$",
+    re.MULTILINE,
 )
-"""`KANSAS CITY AT DETROIT`: a fixture line of a baseball results table."""
+"""`KANSAS CITY AT DETROIT`, `CINCINNATI AT FLORIDA ( doubleheader )`: a fixture line of a
+baseball results table."""
 
 
 def _with_fixtures(text: str, entities: list[Entity]) -> list[Entity]:
