@@ -116,10 +116,10 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
         rival = _COUNTRY_THEN_RIVAL.match(text, country.end)
         if opening is None or opening.end() != country.start or rival is None:
             continue
-        clubs.add(entity.key)
+        clubs.add(entity.key or name_key(entity.text))
         other = entities[index + 2] if index + 2 < len(entities) else None
         if other is not None and other.start == rival.end() - 1:
-            clubs.add(other.key)
+            clubs.add(other.key or name_key(other.text))
         elif other is None or other.start > rival.end():
             side = _RIVAL_BEFORE_COUNTRY.match(text, rival.end() - 1)
             if side is not None and (other is None or side.end(1) <= other.start):
@@ -129,7 +129,7 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     relabelled = [
         Entity(e.start, e.end, "ORG", e.text, e.key)
-        if e.label == "PERSON" and e.key in clubs
+        if e.label == "PERSON" and (e.key or name_key(e.text)) in clubs
         else e
         for e in entities
     ]
