@@ -224,3 +224,16 @@ def test_the_rival_a_result_names_after_a_club_is_a_club_found_or_not() -> None:
     found = [(e.text, e.label) for e in by_line_format(text, entities)]
     assert ("Llansantffraid", "ORG") in found
     assert ("Wales", "PLACE") in found
+
+
+def test_a_players_country_the_tagger_missed_in_a_draw_is_a_place() -> None:
+    text = "Mark Knowles ( Bahamas ) vs. Marcelo Filippini ( Uruguay )\nJane Roe (Acme) said so"
+    entities = [
+        Entity(0, 12, "PERSON", "Mark Knowles", "mark knowles"),
+        Entity(29, 46, "PERSON", "Marcelo Filippini", "marcelo filippini"),
+        Entity(59, 67, "PERSON", "Jane Roe", "jane roe"),
+    ]
+    found = [(e.text, e.label) for e in by_line_format(text, entities)]
+    assert ("Bahamas", "PLACE") in found
+    assert ("Uruguay", "PLACE") in found
+    assert "Acme" not in {name for name, _ in found}

@@ -32,7 +32,7 @@ from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
-from newsread.entities.lexicon import SPORTS
+from newsread.entities.lexicon import ROLE_WORDS, SPORTS
 from newsread.model import Entity
 
 _RECORD: Final = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
@@ -149,15 +149,38 @@ _AFFILIATION_END: Final = re.compile(r"[ \t]*\)")
 def _with_affiliations(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with each miscellaneous name alone in parentheses after a person's
     (`_AFFILIATION`) an organisation: places the tagger mostly finds as such, and what
-    it cannot place there is a club or a party."""
-    for index in range(1, len(entities)):
-        entity, before = entities[index], entities[index - 1]
-        if entity.label != "MISC" or before.label != "PERSON":
+    it cannot place there is a club or a party. In a draw or a list of results
+    (`Mark Knowles ( Bahamas ) vs. Marcelo Filippini`), a name there the tagger missed is
+    the player's country, a place."""
+    added: list[Entity] = []
+    for index, before in enumerate(entities):
+        if before.label != "PERSON":
             continue
         opening = _AFFILIATION.match(text, before.end)
-        if opening and opening.end() == entity.start and _AFFILIATION_END.match(text, entity.end):
-            entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
-    return entities
+        if opening is None:
+            continue
+        entity = entities[index + 1] if index + 1 < len(entities) else None
+        if entity is not None and entity.start == opening.end():
+            if entity.label == "MISC" and _AFFILIATION_END.match(text, entity.end):
+                entities[index + 1] = Entity(
+                    entity.start, entity.end, "ORG", entity.text, entity.key
+                )
+            continue
+        country = _COUNTRY_IN_RESULTS.match(text, opening.end())
+        if country is not None and (entity is None or country.end(1) <= entity.start):
+            name = country.group(1)
+            if name.casefold() not in ROLE_WORDS:
+                added.append(
+                    Entity(country.start(1), country.end(1), "PLACE", name, name_key(name))
+                )
+    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
+
+
+_COUNTRY_IN_RESULTS: Final = re.compile(
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]*\)[ \t]*(?=vs?\.?[ \t]|beat\b|\d|$)",
+    re.MULTILINE,
+)
+"""A country in brackets after a player, then the rival, a result or the line's end."""
 
 
 _TOWN_INITIALS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z]{1,2}[ \t]*\)(?=[ \t]+[\d-]|[ \t]*$)", re.M)
