@@ -113,8 +113,8 @@ def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
     """Titles closing a name before a person's, or before more titles, are the person's
     and left out of the name (`Federal Reserve Governor Lawrence Lindsey`, `Taiwanese Vice
     President Lien Chan`): in eng.train a capitalised title sits between a name and a
-    person's 55 times and never ends the first name, and only two names other than
-    people's end in a title at all (`New Scientist`, `Most Valuable Player`)."""
+    person's 55 times and never ends the first name, and only three names other than
+    people's end in a title at all (`New Scientist`, `Most Valuable Player`, `Son Sen`)."""
     for index, entity in enumerate(entities):
         if entity.label == "PERSON" or " " not in entity.text:
             continue
@@ -125,7 +125,7 @@ def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
             and following.start == entity.end + 1
         )
         if not before_person:
-            next_word = _NEXT_WORD.match(text, entity.end)
+            next_word = _CAPITALISED_AFTER.match(text, entity.end)
             if next_word is None or not _is_title(next_word.group(1)):
                 continue
         words = entity.text.split(" ")
@@ -177,7 +177,7 @@ def _is_title(word: str) -> bool:
     return word[:1].isupper() and word.rstrip(".").casefold() in ROLE_WORDS
 
 
-_NEXT_WORD: Final = re.compile(r" ([A-Z][\w.-]*) [A-Z]")
+_CAPITALISED_AFTER: Final = re.compile(r" ([A-Z][\w.-]*) [A-Z]")
 """The capitalised word after a name, itself before one."""
 
 
