@@ -237,3 +237,18 @@ def test_a_players_country_the_tagger_missed_in_a_draw_is_a_place() -> None:
     assert ("Bahamas", "PLACE") in found
     assert ("Uruguay", "PLACE") in found
     assert "Acme" not in {name for name, _ in found}
+
+
+def test_a_name_in_brackets_between_a_club_and_a_score_is_its_country() -> None:
+    text = "Nyva Vinnytsya ( Ukraine ) 1 Tallinna Sadam ( Estonia ) 0\nAcme (Rival) rose 5%\n"
+    entities = [
+        Entity(0, 14, "ORG", "Nyva Vinnytsya", "nyva vinnytsya"),
+        Entity(17, 24, "PLACE", "Ukraine", "ukraine"),
+        Entity(29, 43, "ORG", "Tallinna Sadam", "tallinna sadam"),
+        Entity(46, 53, "ORG", "Estonia", "estonia"),
+        Entity(58, 62, "ORG", "Acme", "acme"),
+        Entity(64, 69, "ORG", "Rival", "rival"),
+    ]
+    labels = {e.text: e.label for e in by_line_format(text, entities)}
+    assert labels["Estonia"] == "PLACE"
+    assert labels["Rival"] == "ORG"

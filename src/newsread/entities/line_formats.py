@@ -94,8 +94,25 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _without_sport_headings(text, result)
     if "(" in text:
         result = _with_affiliations(text, _with_club_towns(text, result))
-        result = _with_clubs_by_country(text, result)
+        result = _with_clubs_by_country(text, _with_countries_before_scores(text, result))
     return result
+
+
+_THEN_SCORE: Final = re.compile(r"[ \t]*\)[ \t]+\d{1,2}(?![\d.,:/-])")
+
+
+def _with_countries_before_scores(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with a name in brackets between a player's or a club's and a score a place
+    (`Tallinna Sadam ( Estonia ) 0`): their country, in 172 of 173 such places in eng.train
+    and eng.testa."""
+    for index in range(1, len(entities)):
+        entity, before = entities[index], entities[index - 1]
+        if entity.label not in ("ORG", "MISC", "PERSON") or before.label not in ("PERSON", "ORG"):
+            continue
+        opening = _AFFILIATION.match(text, before.end)
+        if opening and opening.end() == entity.start and _THEN_SCORE.match(text, entity.end):
+            entities[index] = Entity(entity.start, entity.end, "PLACE", entity.text, entity.key)
+    return entities
 
 
 _COUNTRY_THEN_RIVAL: Final = re.compile(r"[ \t]*\)[ \t]+(?:v[ \t]|\d{1,2}[ \t]+[A-Z(])")
