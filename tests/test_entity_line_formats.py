@@ -75,6 +75,9 @@ def test_a_city_opening_a_dateline_is_a_place_though_its_team_plays_below() -> N
     assert found == [("NEW YORK", "PLACE"), ("NEW YORK", "ORG")]
     text = "KYIV, Aug 12 (Reuters) - Officials said the talks would resume."
     assert [(e.text, e.label) for e in extract(text)][:1] == [("KYIV", "PLACE")]
+    text = "RICHMOND , Va .\n1996-08-22\nBest Products Co said on Thursday it would close.\n"
+    richmond = Entity(0, 8, "ORG", "RICHMOND", "richmond")
+    assert [e.label for e in by_line_format(text, [richmond])] == ["PLACE"]
 
 
 def test_a_name_opening_a_line_of_scores_after_a_colon_is_the_venue() -> None:

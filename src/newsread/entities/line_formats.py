@@ -46,11 +46,14 @@ WIRE_DATELINE: Final = re.compile(_WIRE_DATELINE)
 `WASHINGTON (AP) —`."""
 _DATELINE: Final = re.compile(
     _WIRE_DATELINE
-    + r"|(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?[ \t]+\d{4}-\d\d-\d\d[ \t]*$",
+    + r"|(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?[ \t]+\d{4}-\d\d-\d\d[ \t]*$"
+    + r"|[ \t]*,[ \t]*[A-Z][a-z]+(?:[ \t]*\.)?[ \t]*\n[ \t]*\d{4}-\d\d-\d\d[ \t]*$",
     re.MULTILINE,
 )
 """`WIRE_DATELINE`, or a line that ends in a date after the place (and its state or
-country): `NICE , France 1996-08-30`, as CoNLL's copy of the wire has them."""
+country): `NICE , France 1996-08-30`, as CoNLL's copy of the wire has them, or whose
+state's abbreviation ends it, the date on the next line (`RICHMOND , Va .`: a place in all
+13 such lines of eng.train and eng.testa)."""
 
 
 _TEAM: Final = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|de|del|da|do|of|and))*?"
