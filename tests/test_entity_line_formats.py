@@ -255,3 +255,13 @@ def test_a_name_in_brackets_between_a_club_and_a_score_is_its_country() -> None:
     labels = {e.text: e.label for e in by_line_format(text, entities)}
     assert labels["Estonia"] == "PLACE"
     assert labels["Rival"] == "ORG"
+
+
+def test_a_ground_opening_a_line_of_cricket_scores_is_a_place_found_or_not() -> None:
+    text = (
+        "Tunbridge Wells : Nottinghamshire 40-3 v Kent\n"
+        "Scores : England 326 ; Pakistan 521-8 declared .\n"
+        "Third : September 12 , at the Oval\n"
+    )
+    found = [(e.text, e.label) for e in by_line_format(text, [])]
+    assert found == [("Tunbridge Wells", "PLACE")]

@@ -324,6 +324,11 @@ NEWSPAPER_TITLES: Final = _words(
 """Last words of newspapers' names (`Miami Herald`, `Wall Street Journal`): in eng.train and
 eng.testa such names are organisations 35 times, a person once (a `Post`)."""
 
+MONTHS: Final = _words(
+    "january february march april may june july august september october november december"
+)
+"""The months' names."""
+
 SPORTS: Final = _words(
     """
     soccer football cricket baseball basketball tennis golf athletics cycling rallying
