@@ -13,14 +13,8 @@ of a line that is one match result (`Sale 31 Wasps 33`) are organisations in 497
 eng.train's 502 such lines. A press digest heads each newspaper's stories with its name
 in capitals (`EL PAIS`), an organisation in 53 of eng.train's 57 such lines. A baseball
 fixture in capitals (`KANSAS CITY AT DETROIT`) names the visiting team, an organisation,
-at the home team's city, a place: so in all 99 such lines of eng.train. Yugoslav tables
-tell clubs of one name apart by their town's initials (`Mladost ( BJ ) 2`), part of the
-club's name in all eight such places in eng.train. A name in parentheses after a person's
-is where they come from or play for (`Murat Yakin ( Grasshoppers )`): a place 1,360 times
-in eng.train, an organisation 63 times, anything else once. But a name before its country
-and then `v` or a score and the other side (`Kispest Honved ( Hungary ) 2 Sloga ( Macedonia )
-0`, `Club Brugge ( Belgium ) v Lyngby`) is a club: never a person in eng.train or eng.testa
-(34 organisations, one place).
+at the home team's city, a place: so in all 99 such lines of eng.train. Names in brackets
+in results and squad lists are labelled by `bracketed_names`.
 """
 
 from __future__ import annotations
@@ -30,9 +24,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
+from newsread.entities.bracketed_names import by_brackets
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
-from newsread.entities.lexicon import MONTHS, ROLE_WORDS, SPORTS
+from newsread.entities.lexicon import MONTHS, SPORTS
 from newsread.model import Entity
 
 _RECORD: Final = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
@@ -98,131 +93,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
     if " - " in text:
         result = _without_sport_headings(text, result)
     if "(" in text:
-        result = _with_affiliations(text, _with_club_towns(text, result))
-        result = _with_clubs_by_country(text, _with_countries_before_scores(text, result))
-    return result
-
-
-_THEN_SCORE: Final = re.compile(r"[ \t]*\)[ \t]+\d{1,2}(?![\d.,:/-])")
-
-
-def _with_countries_before_scores(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with a name in brackets between a player's or a club's and a score a place
-    (`Tallinna Sadam ( Estonia ) 0`): their country, in 172 of 173 such places in eng.train
-    and eng.testa."""
-    for index in range(1, len(entities)):
-        entity, before = entities[index], entities[index - 1]
-        if entity.label not in ("ORG", "MISC", "PERSON") or before.label not in ("PERSON", "ORG"):
-            continue
-        opening = _AFFILIATION.match(text, before.end)
-        if opening and opening.end() == entity.start and _THEN_SCORE.match(text, entity.end):
-            entities[index] = Entity(entity.start, entity.end, "PLACE", entity.text, entity.key)
-    return entities
-
-
-_COUNTRY_THEN_RIVAL: Final = re.compile(r"[ \t]*\)[ \t]+(?:v[ \t]|\d{1,2}[ \t]+[A-Z(])")
-"""What follows a club's country in a fixture or a result: `v`, or a score and the other side."""
-
-
-def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with a name before its country and then a rival (`_COUNTRY_THEN_RIVAL`)
-    an organisation in all its mentions, and the rival after a score too, found or not
-    (`… ( Poland ) 5 Llansantffraid ( Wales ) 0`): clubs."""
-    clubs: set[str] = set()
-    added: list[Entity] = []
-    for index in range(len(entities) - 1):
-        entity, country = entities[index], entities[index + 1]
-        if entity.label not in ("PERSON", "ORG") or country.label != "PLACE":
-            continue
-        opening = _AFFILIATION.match(text, entity.end)
-        rival = _COUNTRY_THEN_RIVAL.match(text, country.end)
-        if opening is None or opening.end() != country.start or rival is None:
-            continue
-        clubs.add(entity.key or name_key(entity.text))
-        other = entities[index + 2] if index + 2 < len(entities) else None
-        if other is not None and other.start == rival.end() - 1:
-            clubs.add(other.key or name_key(other.text))
-        elif other is None or other.start > rival.end():
-            side = _RIVAL_BEFORE_COUNTRY.match(text, rival.end() - 1)
-            if side is not None and (other is None or side.end(1) <= other.start):
-                name = side.group(1)
-                added.append(Entity(side.start(1), side.end(1), "ORG", name, name_key(name)))
-    if not clubs:
-        return entities
-    relabelled = [
-        Entity(e.start, e.end, "ORG", e.text, e.key)
-        if e.label == "PERSON" and (e.key or name_key(e.text)) in clubs
-        else e
-        for e in entities
-    ]
-    return sorted([*relabelled, *added], key=lambda e: e.start) if added else relabelled
-
-
-_RIVAL_BEFORE_COUNTRY: Final = re.compile(
-    r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*\([ \t]*[A-Z]"
-)
-"""The other side of a result, before its own country: `Llansantffraid ( Wales`."""
-
-
-_AFFILIATION: Final = re.compile(r"[ \t]*\([ \t]*")
-_AFFILIATION_END: Final = re.compile(r"[ \t]*\)")
-
-
-def _with_affiliations(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with each miscellaneous name alone in parentheses after a person's
-    (`_AFFILIATION`) an organisation: places the tagger mostly finds as such, and what
-    it cannot place there is a club or a party. In a draw or a list of results
-    (`Mark Knowles ( Bahamas ) vs. Marcelo Filippini`), a name there the tagger missed is
-    the player's country, a place."""
-    added: list[Entity] = []
-    for index, before in enumerate(entities):
-        if before.label != "PERSON":
-            continue
-        opening = _AFFILIATION.match(text, before.end)
-        if opening is None:
-            continue
-        entity = entities[index + 1] if index + 1 < len(entities) else None
-        if entity is not None and entity.start == opening.end():
-            if entity.label == "MISC" and _AFFILIATION_END.match(text, entity.end):
-                entities[index + 1] = Entity(
-                    entity.start, entity.end, "ORG", entity.text, entity.key
-                )
-            continue
-        country = _COUNTRY_IN_RESULTS.match(text, opening.end())
-        if country is not None and (entity is None or country.end(1) <= entity.start):
-            name = country.group(1)
-            if name.casefold() not in ROLE_WORDS:
-                added.append(
-                    Entity(country.start(1), country.end(1), "PLACE", name, name_key(name))
-                )
-    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
-
-
-_COUNTRY_IN_RESULTS: Final = re.compile(
-    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]*\)[ \t]*(?=vs?\.?[ \t]|beat\b|\d|$)",
-    re.MULTILINE,
-)
-"""A country in brackets after a player, then the rival, a result or the line's end."""
-
-
-_TOWN_INITIALS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z]{1,2}[ \t]*\)(?=[ \t]+[\d-]|[ \t]*$)", re.M)
-"""A town's initials after a club's name, then a score or a table row: `Proleter ( Z ) 0`."""
-
-
-def _with_club_towns(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with each organisation followed by its town's initials (`_TOWN_INITIALS`)
-    taking them in, and any name found inside them dropped."""
-    result: list[Entity] = []
-    taken_to = 0
-    for entity in entities:
-        if entity.start < taken_to:
-            continue
-        initials = _TOWN_INITIALS.match(text, entity.end) if entity.label == "ORG" else None
-        if initials is not None:
-            taken_to = initials.end()
-            name = text[entity.start : taken_to]
-            entity = Entity(entity.start, taken_to, "ORG", name, name_key(name))
-        result.append(entity)
+        result = by_brackets(text, result)
     return result
 
 
