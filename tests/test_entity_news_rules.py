@@ -1021,3 +1021,12 @@ def test_a_name_ending_in_a_newspapers_title_word_is_an_organisation() -> None:
     ]
     labels = [e.label for e in refine(text, entities, lambda name: True)]
     assert labels == ["ORG", "PERSON", "ORG"]
+
+
+def test_the_opening_a_long_name_is_left_out_but_a_newspaper_keeps_it() -> None:
+    found = _found("The Party of Democratic Action ( SDA ) had called on voters .")
+    assert found.get("Party of Democratic Action") == "ORG"
+    assert _found("The Republic of Ireland beat Liechtenstein 5-0 .").get("Republic of Ireland")
+    found = _found("He told The New York Times on Monday that The Oval was full .")
+    assert found.get("The New York Times") == "ORG"
+    assert found.get("The Oval") == "PLACE"
