@@ -1030,3 +1030,15 @@ def test_the_opening_a_long_name_is_left_out_but_a_newspaper_keeps_it() -> None:
     found = _found("He told The New York Times on Monday that The Oval was full .")
     assert found.get("The New York Times") == "ORG"
     assert found.get("The Oval") == "PLACE"
+
+
+def test_a_name_ending_in_a_legal_form_or_group_is_no_maker_and_product() -> None:
+    # In "OM said so . OM Gruppen and Swebus AB said so . Swebus said so .":
+    entities = [
+        Entity(0, 2, "ORG", "OM", "om"),
+        Entity(13, 23, "MISC", "OM Gruppen", "om gruppen"),
+        Entity(28, 37, "PERSON", "Swebus AB", "swebus ab"),
+        Entity(48, 54, "ORG", "Swebus", "swebus"),
+    ]
+    kept = split_brands(entities, lambda name: False)
+    assert [e.text for e in kept] == ["OM", "OM Gruppen", "Swebus AB", "Swebus"]

@@ -123,14 +123,15 @@ def _mostly_person(labels: Counter[str], label: str) -> bool:
     return label == "PERSON" or labels["PERSON"] * 2 > labels.total()
 
 
-_WHOLE_ENDINGS: Final = ORGANISATION_ENDINGS | EVENT_WORDS
+_WHOLE_ENDINGS: Final = ORGANISATION_ENDINGS | LEGAL_FORMS | EVENT_WORDS
 
 
 def _whole_name(rest: str) -> bool:
     """Whether the words after a name's first keep it one name.
 
     They do when they end as an organisation's or an event's name (`Acme Motor
-    Corp`, `Acme Film Festival`) or in a people's adjective (`NFL AMERICAN`).
+    Corp`, `OM Gruppen`, `Swebus AB`, `Acme Film Festival`) or in a people's adjective
+    (`NFL AMERICAN`).
     """
     last = rest.rsplit(" ", 1)[-1].rstrip(".").casefold()
     return last in _WHOLE_ENDINGS or last in DEMONYMS

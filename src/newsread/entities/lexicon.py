@@ -313,7 +313,7 @@ ORGANISATION_ENDINGS: Final = _words(
     partners capital ventures investments technologies labs robotics industries enterprises
     bancorp bancshares bank administration authority commission council ministry agency
     association federation union organisation organization institute university motor motors
-    airlines airways foundation trust fund dynamics party
+    airlines airways foundation trust fund dynamics party gruppen gruppe groupe grupo gruppo
     """
 )
 """Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`)."""
