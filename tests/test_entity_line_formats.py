@@ -265,3 +265,13 @@ def test_a_ground_opening_a_line_of_cricket_scores_is_a_place_found_or_not() -> 
     )
     found = [(e.text, e.label) for e in by_line_format(text, [])]
     assert found == [("Tunbridge Wells", "PLACE")]
+
+
+def test_a_results_diary_line_names_a_company_after_the_day() -> None:
+    text = "MON Gencor YR EPS 93.12 92.0-94.5 73.8\nTHU JD Group YR DIV 41.8 41.0-42.5 33.0\n"
+    entities = [
+        Entity(0, 10, "PERSON", "MON Gencor", "mon gencor"),
+        Entity(43, 58, "MISC", "JD Group YR DIV", "jd group yr div"),
+    ]
+    found = [(e.text, e.label) for e in by_line_format(text, entities)]
+    assert found == [("Gencor", "ORG"), ("JD Group", "ORG")]

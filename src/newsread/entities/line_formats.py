@@ -13,7 +13,8 @@ of a line that is one match result (`Sale 31 Wasps 33`) are organisations in 497
 eng.train's 502 such lines. A press digest heads each newspaper's stories with its name
 in capitals (`EL PAIS`), an organisation in 53 of eng.train's 57 such lines. A baseball
 fixture in capitals (`KANSAS CITY AT DETROIT`) names the visiting team, an organisation,
-at the home team's city, a place: so in all 99 such lines of eng.train. Names in brackets
+at the home team's city, a place: so in all 99 such lines of eng.train, and a results diary
+names a company after the day (`MON Gencor YR EPS`). Names in brackets
 in results and squad lists are labelled by `bracketed_names`.
 """
 
@@ -94,7 +95,35 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _without_sport_headings(text, result)
     if "(" in text:
         result = by_brackets(text, result)
+    if " EPS " in text or " DIV " in text:
+        result = _with_diary_companies(text, result)
     return result
+
+
+_DIARY_LINE: Final = re.compile(
+    r"^(?:MON|TUE|WED|THU|FRI|SAT|SUN)[ \t]+([A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}?)"
+    r"[ \t]+(?:YR|HY|H1|H2|FY|Q[1-4]|\d{1,2}MTH)[ \t]+(?:EPS|DIV)\b",
+    re.MULTILINE,
+)
+"""`MON Gencor YR EPS 93.12 …`: a line of a results diary, the day and then the company."""
+
+
+def _with_diary_companies(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with the company of each results diary line (`_DIARY_LINE`) one
+    organisation, the day before it left out: so in all 16 such lines of eng.train."""
+    for line in _DIARY_LINE.finditer(text):
+        start, end = line.span(1)
+        inside = [e for e in entities if e.start < end and e.end > line.start()]
+        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
+            continue
+        if any(e.label not in NAME_LABELS for e in inside):
+            continue
+        kept = [e for e in entities if not (e.start < end and e.end > line.start())]
+        name = text[start:end]
+        entities = sorted(
+            [*kept, Entity(start, end, "ORG", name, name_key(name))], key=lambda e: e.start
+        )
+    return entities
 
 
 _SPORT_HEADING: Final = re.compile(r"^[ \t]*([A-Z]+)[ \t]+-[ \t]+[A-Z]", re.MULTILINE)
