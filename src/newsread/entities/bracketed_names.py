@@ -18,6 +18,7 @@ from typing import Final
 
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import ROLE_WORDS
+from newsread.entities.merge import with_added
 from newsread.model import Entity
 
 
@@ -39,8 +40,7 @@ def _with_countries_before_scores(text: str, entities: list[Entity]) -> list[Ent
         entity, before = entities[index], entities[index - 1]
         if entity.label not in ("ORG", "MISC", "PERSON") or before.label not in ("PERSON", "ORG"):
             continue
-        opening = _AFFILIATION.match(text, before.end)
-        if opening and opening.end() == entity.start and _THEN_SCORE.match(text, entity.end):
+        if _in_brackets_after(text, before, entity) and _THEN_SCORE.match(text, entity.end):
             entities[index] = Entity(entity.start, entity.end, "PLACE", entity.text, entity.key)
     return entities
 
@@ -59,9 +59,8 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
         entity, country = entities[index], entities[index + 1]
         if entity.label not in ("PERSON", "ORG") or country.label != "PLACE":
             continue
-        opening = _AFFILIATION.match(text, entity.end)
         rival = _COUNTRY_THEN_RIVAL.match(text, country.end)
-        if opening is None or opening.end() != country.start or rival is None:
+        if rival is None or not _in_brackets_after(text, entity, country):
             continue
         clubs.add(entity.key or name_key(entity.text))
         other = entities[index + 2] if index + 2 < len(entities) else None
@@ -80,7 +79,7 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
         else e
         for e in entities
     ]
-    return sorted([*relabelled, *added], key=lambda e: e.start) if added else relabelled
+    return with_added(relabelled, added)
 
 
 _RIVAL_BEFORE_COUNTRY: Final = re.compile(
@@ -91,6 +90,12 @@ _RIVAL_BEFORE_COUNTRY: Final = re.compile(
 
 _AFFILIATION: Final = re.compile(r"[ \t]*\([ \t]*")
 _AFFILIATION_END: Final = re.compile(r"[ \t]*\)")
+
+
+def _in_brackets_after(text: str, before: Entity, entity: Entity) -> bool:
+    """Whether `entity` opens a bracket right after `before` (`Tallinna Sadam ( Estonia`)."""
+    opening = _AFFILIATION.match(text, before.end)
+    return opening is not None and opening.end() == entity.start
 
 
 def _with_affiliations(text: str, entities: list[Entity]) -> list[Entity]:
@@ -120,7 +125,7 @@ def _with_affiliations(text: str, entities: list[Entity]) -> list[Entity]:
                 added.append(
                     Entity(country.start(1), country.end(1), "PLACE", name, name_key(name))
                 )
-    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
+    return with_added(entities, added)
 
 
 _COUNTRY_IN_RESULTS: Final = re.compile(
@@ -130,7 +135,9 @@ _COUNTRY_IN_RESULTS: Final = re.compile(
 """A country in brackets after a player, then the rival, a result or the line's end."""
 
 
-_TOWN_INITIALS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z]{1,2}[ \t]*\)(?=[ \t]+[\d-]|[ \t]*$)", re.M)
+_TOWN_INITIALS: Final = re.compile(
+    r"[ \t]*\([ \t]*[A-Z]{1,2}[ \t]*\)(?=[ \t]+[\d-]|[ \t]*$)", re.MULTILINE
+)
 """A town's initials after a club's name, then a score or a table row: `Proleter ( Z ) 0`."""
 
 

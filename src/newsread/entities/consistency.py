@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from newsread.entities.merge import with_added
 from newsread.model import Entity
 
 _JOINERS_BEFORE: Final = "_@&.'’-"
@@ -54,9 +55,7 @@ def repeat_mentions(
                 continue
             occupied.insert(index, (start, end))
             added.append(Entity(start, end, labels[name], name))
-    if not added:
-        return list(entities)
-    return sorted([*entities, *added], key=lambda e: e.start)
+    return with_added(list(entities), added)
 
 
 _GAP: Final = "\0"

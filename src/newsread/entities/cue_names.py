@@ -31,6 +31,7 @@ from newsread.entities.lexicon import (
     PRODUCT_NOUNS,
     STOCK_MOVES,
 )
+from newsread.entities.merge import with_added
 from newsread.entities.model_codes import model_code_spans
 from newsread.entities.new_words import new_word_opens_as_name, verb_after_subject
 from newsread.model import Entity
@@ -110,9 +111,7 @@ def find_cue_names(
             continue
         added.append(Entity(start, end, label, masked[start:end]))
         occupied.insert(bisect_right(occupied, (start, end)), (start, end))
-    if not added:
-        return list(entities)
-    return sorted([*entities, *added], key=lambda e: e.start)
+    return with_added(list(entities), added)
 
 
 _CAPITAL_INSIDE: Final = re.compile(r"[A-Z](?:(?<=[a-z].)|(?<![A-Za-z].)[A-Z]+[a-z]{3})")

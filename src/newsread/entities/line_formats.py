@@ -29,6 +29,7 @@ from newsread.entities.bracketed_names import by_brackets
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
 from newsread.entities.lexicon import MONTHS, SPORTS
+from newsread.entities.merge import with_added
 from newsread.model import Entity
 
 _RECORD: Final = re.compile(r"[ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+\.\d{3}\b")
@@ -118,11 +119,8 @@ def _with_diary_companies(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         if any(e.label not in NAME_LABELS for e in inside):
             continue
-        kept = [e for e in entities if not (e.start < end and e.end > line.start())]
-        name = text[start:end]
-        entities = sorted(
-            [*kept, Entity(start, end, "ORG", name, name_key(name))], key=lambda e: e.start
-        )
+        outside = [e for e in entities if e not in inside]
+        entities = one_organisation(text, outside, start, end)
     return entities
 
 
@@ -131,8 +129,8 @@ _SPORT_HEADING: Final = re.compile(r"^[ \t]*([A-Z]+)[ \t]+-[ \t]+[A-Z]", re.MULT
 
 
 def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` without the sport heading a headline (`_SPORT_HEADING`): in eng.train 310
-    such one-word headings are no name, bar four `GOLF`s marked places."""
+    """`entities` without the sport heading a headline (`_SPORT_HEADING`): in eng.train 309
+    such headings are no name, bar four `GOLF`s marked places."""
     headings = {
         line.span(1) for line in _SPORT_HEADING.finditer(text) if line.group(1).casefold() in SPORTS
     }
@@ -191,7 +189,7 @@ def _with_cricket_venues(text: str, entities: list[Entity]) -> list[Entity]:
         if not any(e.start < end and e.end > start for e in entities):
             name = text[start:end]
             added.append(Entity(start, end, "PLACE", name, name_key(name)))
-    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
+    return with_added(entities, added)
 
 
 _DIGEST: Final = "PRESS DIGEST"
@@ -240,7 +238,7 @@ def _with_venues(text: str, entities: list[Entity]) -> list[Entity]:
             entity = entities[index]
             if entity.start == start and entity.end == end and entity.label in NAME_LABELS:
                 entities[index] = Entity(start, end, "PLACE", entity.text, entity.key)
-    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
+    return with_added(entities, added)
 
 
 _DIGIT_SPACE: Final = re.compile(r"[A-Za-z][ \t]+\d{1,3}[ \t]+[A-Z]")
@@ -271,7 +269,7 @@ def _with_results(text: str, entities: list[Entity]) -> list[Entity]:
             elif entities[index].label != "ORG" and entities[index].label in NAME_LABELS:
                 entity = entities[index]
                 entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
-    return sorted([*entities, *added], key=lambda e: e.start) if added else entities
+    return with_added(entities, added)
 
 
 def _opens_line(text: str, start: int) -> bool:

@@ -38,6 +38,12 @@ def resolve_overlaps(entities: Iterable[Entity], rank: Callable[[Entity], int]) 
     return kept
 
 
+def with_added(entities: list[Entity], added: list[Entity]) -> list[Entity]:
+    """`entities` (in order) with `added` put among them by start; `entities` itself when
+    nothing is added."""
+    return sorted([*entities, *added], key=_start) if added else entities
+
+
 def merge(patterns: Iterable[Entity], names: Iterable[Entity]) -> list[Entity]:
     """Join number-shaped and named entities; on a tie the number-shaped one wins."""
     combined = [*patterns, *names]

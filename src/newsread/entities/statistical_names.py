@@ -24,6 +24,7 @@ from newsread.entities.lexicon import (
     ROLE_WORDS,
     SENTENCE_OPENERS,
 )
+from newsread.entities.merge import with_added
 from newsread.entities.prose import Prose
 from newsread.entities.tagger import shared_tagger
 from newsread.entities.tagger.tags import TYPES, document_spans
@@ -99,7 +100,7 @@ def _with_handles(
         for i, word in enumerate(words)
         if word[0] == "@" and len(word) > 1 and not _overlaps(covered, int(starts[i]), int(ends[i]))
     ]
-    return sorted([*entities, *extra], key=lambda e: e.start) if extra else entities
+    return with_added(entities, extra)
 
 
 _FIRST_NAMES_TOO: Final = frozenset(["dean"])
