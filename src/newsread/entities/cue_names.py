@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.entities.common_words import opens_sentence
+from newsread.entities.identity import NAME_LABELS
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.lexicon import (
     BUSINESS_WORDS,
@@ -29,6 +30,7 @@ from newsread.entities.lexicon import (
     HEADLINE_VERBS,
     MAKER_VERBS,
     PRODUCT_NOUNS,
+    SENTENCE_OPENERS,
     STOCK_MOVES,
 )
 from newsread.entities.merge import with_added
@@ -60,7 +62,7 @@ _MAKER: Final = re.compile(
 
 _APPOSITION: Final = re.compile(
     r",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’.-]+[ \t]+){0,5}?"
-    rf"(?:{'|'.join(sorted(FIRM_NOUNS | {'lender', 'lenders', 'insurer', 'insurers'}))})"
+    rf"(?:{'|'.join(sorted(FIRM_NOUNS))})"
     r"(?![\w'’-])"
 )
 """`, the Boston-based AI startup`: an apposition whose head is a kind of company."""
@@ -95,6 +97,8 @@ def find_cue_names(
             *_headline_subjects(masked, common, met),
         ]
     ]
+    if " and " in masked:
+        found += _list_openers(masked, entities, common, met)
     found += _camel_case_names(masked)
     models = model_code_spans(masked)
     if models:
@@ -305,6 +309,52 @@ def _headline_subjects(
         ) and _may_be_name(word, common, met):
             found.append(match.span(1))
     return found
+
+
+_LIST_OPENER: Final = re.compile(r"([A-Z][\w&'’.-]*)(?:[ \t]*(,)[ \t]+|[ \t]+and[ \t]+)$")
+_LIST_COMMA: Final = re.compile(r"[ \t]*,[ \t]+")
+_LIST_AND: Final = re.compile(r"[ \t]*,?[ \t]+and[ \t]+")
+
+
+def _list_openers(
+    masked: str,
+    entities: Sequence[Entity],
+    common: Callable[[str], bool],
+    met: Callable[[str], bool],
+) -> list[tuple[int, int, str]]:
+    """`Novartis, Roche and Sanofi said…`, `Pfizer and Moderna shares fell`: a word opening a
+    sentence before `and` and a name, or before a comma and a list of names closed by `and`,
+    is a name of the list's kind, if it may be a name at all (`_may_be_name`; not
+    `Meanwhile, Roche and Sanofi`). In eng.train and eng.testa all 32 words before `and` and
+    a name, and all eight before such a list, are names."""
+    found: list[tuple[int, int, str]] = []
+    for index, entity in enumerate(entities):
+        if entity.label not in NAME_LABELS:
+            continue
+        opener = _LIST_OPENER.search(masked, max(0, entity.start - 40), entity.start)
+        if opener is None or not opens_sentence(masked, opener.start(1)):
+            continue
+        labels = _listed_labels(masked, entities, index) if opener.group(2) else [entity.label]
+        word = opener.group(1)
+        if labels and word.casefold() not in SENTENCE_OPENERS and _may_be_name(word, common, met):
+            label = labels[0] if len(set(labels)) == 1 else entity.label
+            found.append((opener.start(1), opener.end(1), label))
+    return found
+
+
+def _listed_labels(masked: str, entities: Sequence[Entity], first: int) -> list[str]:
+    """The labels of the names listed from `entities[first]` on up to `and` and one more
+    name (`Roche, Sanofi and Pfizer`), or none if no such list starts there."""
+    labels = [entities[first].label]
+    for left, right in zip(entities[first:], entities[first + 1 :], strict=False):
+        if right.label not in NAME_LABELS:
+            return []
+        labels.append(right.label)
+        if _LIST_AND.fullmatch(masked, left.end, right.start):
+            return labels
+        if not _LIST_COMMA.fullmatch(masked, left.end, right.start):
+            return []
+    return []
 
 
 def _may_be_name(word: str, common: Callable[[str], bool], met: Callable[[str], bool]) -> bool:

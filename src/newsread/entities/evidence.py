@@ -360,6 +360,7 @@ _CUES_AFTER: Final = (
 _CUES_BEFORE: Final = (
     frozenset(["of", "the", "at", "by"])
     | COMPANY_NOUNS
+    | FIRM_NOUNS
     | TEAM_NOUNS
     | _LAUNCH_VERBS
     | _CLAUSE_PLACE_BEFORE
@@ -510,12 +511,17 @@ def _cues_near(
     ):
         found.append(("ORG", STRONG))
     held = last == "in" and two_back in _HOLDINGS
-    source = entity.label == "PLACE" and (
-        last == "told" or (last, two_back) in (("with", "interview"), ("to", "according"))
+    # `according to China's news agency`, `owned by China's ByteDance`: the source or
+    # the owner is what the name owns.
+    owner = next_character in _APOSTROPHES
+    source = (
+        entity.label == "PLACE"
+        and not owner
+        and (last == "told" or (last, two_back) in (("with", "interview"), ("to", "according")))
     )
     if held or last in _BUYING or (last, two_back) in _BUYING_OF:
         found.append(("ORG", STRONG))
-    if last == "by" and two_back in _MAKERS_AND_SELLERS and entity.label == "PLACE":
+    if last == "by" and two_back in _MAKERS_AND_SELLERS and entity.label == "PLACE" and not owner:
         # `the chip, made by Quantor`: a maker or seller is no place (a country
         # the tagger knows outweighs this: `weapons supplied by Russia`).
         found.append(("ORG", STRONG))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
-from newsread.entities.lexicon import HEADLINE_VERBS
+from newsread.entities.lexicon import CREDIT_VERBS, HEADLINE_VERBS
 from newsread.entities.prose import Prose
 from newsread.model import Entity
 
@@ -50,12 +50,20 @@ def _table_like(line: str) -> bool:
 
 
 _CLOSING: Final = '.!?:;,"”'
+_CREDITS: Final = re.compile(
+    rf"\W*(?:(?:additional|further)[ \t]+)?(?:{'|'.join(sorted(CREDIT_VERBS))})[ \t]+by[ \t]",
+    re.IGNORECASE,
+)
+"""`Reporting by Jane Doe; Editing by John Roe`: a news story's credits, not a headline."""
 
 
 def is_title_case(line: str) -> bool:
-    """Most longer words capitalised and no closing punctuation: a headline, not a sentence."""
+    """Most longer words capitalised and no closing punctuation: a headline, not a sentence.
+
+    A story's credits (`Reporting by …; Editing by …`) are no headline either.
+    """
     stripped = line.rstrip()
-    if not stripped or stripped[-1] in _CLOSING:
+    if not stripped or stripped[-1] in _CLOSING or _CREDITS.match(line):
         return False
     words = _LONG_WORD.findall(line)
     if len(words) < _TITLE_MIN_WORDS:

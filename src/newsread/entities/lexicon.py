@@ -147,6 +147,17 @@ SENTENCE_OPENERS: Final = _words(
 eng.testa's sentences, 386 times, none of them inside one (`First` and `Next` are left out:
 First Union, Next plc)."""
 
+COMPANY_KINDS: Final = _words(
+    """
+    rival rivals competitor competitors startup startups carmaker carmakers automaker
+    automakers chipmaker chipmakers drugmaker drugmakers planemaker planemakers steelmaker
+    steelmakers shipbuilder shipbuilders retailer retailers insurer insurers lender lenders
+    """
+)
+"""Kinds of company that open a sentence before one's name (`Rival Walmart Inc said…`,
+`Chipmaker Nvidia…`) and open no name: none of eng.train's or eng.testa's names starts with
+one."""
+
 INSTITUTION_HEADS: Final = _words(
     """
     administration exchange council commission organisation organization authority agency
@@ -262,7 +273,8 @@ FIRM_NOUNS: Final = _words(
     company companies firm firms startup startups start-up automaker automakers carmaker
     carmakers chipmaker chipmakers manufacturer manufacturers bank banks retailer retailers
     conglomerate corporation corporations subsidiary subsidiaries agency agencies airline
-    airlines newspaper newspapers watchdog giant
+    airlines newspaper newspapers watchdog giant drugmaker drugmakers planemaker planemakers
+    steelmaker steelmakers shipbuilder shipbuilders insurer insurers lender lenders
     """
 )
 """Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`."""
@@ -294,7 +306,7 @@ WORKS_AT: Final = _words(
 
 LEGAL_FORMS: Final = _words(
     """
-    inc corp corporation ltd llc plc ag gmbh sa s.a nv n.v ab spa asa bv oyj oy bros co cos
+    inc corp corporation ltd llc plc ag gmbh sa s.a se nv n.v ab spa asa bv oyj oy bros co cos
     bhd pty pte ltda srl tbk pjsc kgaa fc afc cf
     """
 )
@@ -323,6 +335,10 @@ NEWSPAPER_TITLES: Final = _words(
 )
 """Last words of newspapers' names (`Miami Herald`, `Wall Street Journal`): in eng.train and
 eng.testa such names are organisations 35 times, a person once (a `Post`)."""
+
+CREDIT_VERBS: Final = _words("reporting writing editing compiled edited written")
+"""What a news story's credits say people did, before `by`: `Reporting by Jane Doe; Editing
+by John Roe`."""
 
 MONTHS: Final = _words(
     "january february march april may june july august september october november december"

@@ -28,7 +28,7 @@ from typing import Final
 from newsread.entities.bracketed_names import by_brackets
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
-from newsread.entities.lexicon import MONTHS, SPORTS
+from newsread.entities.lexicon import CREDIT_VERBS, MONTHS, SPORTS
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -98,7 +98,14 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = by_brackets(text, result)
     if " EPS " in text or " DIV " in text:
         result = _with_diary_companies(text, result)
+    if " by " in text:
+        result = [e for e in result if not _credit_verb(text, e)]
     return result
+
+
+def _credit_verb(text: str, entity: Entity) -> bool:
+    """Whether `entity` is a verb of a story's credits (`…; Editing by John Roe`), no name."""
+    return entity.text.casefold() in CREDIT_VERBS and text.startswith(" by ", entity.end)
 
 
 _DIARY_LINE: Final = re.compile(
