@@ -77,3 +77,18 @@ def test_an_organisation_run_on_into_a_persons_name_across_a_title_is_cut() -> N
     found = _found("The Federal Reserve held rates steady, Fed Chair Jerome Powell told reporters.")
     assert ("Fed", "ORG") in found
     assert ("Jerome Powell", "PERSON") in found
+
+
+def test_a_new_word_between_an_article_and_a_kind_of_product_names_the_product() -> None:
+    found = _found("Microsoft also said its Copilot assistant would use a newer model.")
+    assert ("Copilot", "PRODUCT") in found
+    found = _found("Quorvell added the Zentrix chatbot to its phones.")
+    assert ("Zentrix", "PRODUCT") in found
+    # A people's adjective there stays one.
+    assert ("Turkish", "MISC") in _found("He flew home on a Turkish plane.")
+
+
+def test_a_majority_leader_is_a_title_not_part_of_the_chambers_name() -> None:
+    found = _found("Senate Majority Leader Chuck Schumer welcomed the meeting.")
+    assert ("Senate", "ORG") in found
+    assert ("Chuck Schumer", "PERSON") in found

@@ -99,6 +99,7 @@ def find_cue_names(
     ]
     if " and " in masked:
         found += _list_openers(masked, entities, common, met)
+    found += _products_before_kinds(masked, common, met)
     found += _camel_case_names(masked)
     models = model_code_spans(masked)
     if models:
@@ -309,6 +310,28 @@ def _headline_subjects(
         ) and _may_be_name(word, common, met):
             found.append(match.span(1))
     return found
+
+
+_PRODUCT_BEFORE_KIND: Final = re.compile(
+    r"\b(?:its|their|his|her|the|a|an|new)[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)[ \t]+"
+    rf"(?:{'|'.join(sorted(PRODUCT_NOUNS))})s?\b"
+)
+
+
+def _products_before_kinds(
+    masked: str, common: Callable[[str], bool], met: Callable[[str], bool]
+) -> list[tuple[int, int, str]]:
+    """`its Copilot assistant`, `the Gemini chatbot`: a word training never met, between an
+    article or a possessive and a kind of product, is the product's name. In eng.train and
+    eng.testa all five capitalised words so placed are names (peoples' adjectives, `Airbus`,
+    `Vatican`), which training met."""
+    return [
+        (match.start(1), match.end(1), "PRODUCT")
+        for match in _PRODUCT_BEFORE_KIND.finditer(masked)
+        if not met(match.group(1))
+        and not common(match.group(1))
+        and match.group(1).casefold() not in DEMONYMS
+    ]
 
 
 _LIST_OPENER: Final = re.compile(r"([A-Z][\w&'’.-]*)(?:[ \t]*(,)[ \t]+|[ \t]+and[ \t]+)$")
