@@ -92,3 +92,23 @@ def test_a_majority_leader_is_a_title_not_part_of_the_chambers_name() -> None:
     found = _found("Senate Majority Leader Chuck Schumer welcomed the meeting.")
     assert ("Senate", "ORG") in found
     assert ("Chuck Schumer", "PERSON") in found
+
+
+def test_a_capitalised_web_name_in_prose_is_a_company_but_an_address_is_not() -> None:
+    assert ("JD.com", "ORG") in _found("Alibaba and JD.com both slipped in Hong Kong.")
+    assert ("Booking.com", "ORG") in _found("Booking.com said bookings rose.")
+    assert ("Amazon.com Inc", "ORG") in _found("Amazon.com Inc said on Monday it would hire.")
+    assert _found("Write to jane@Quorvell.com or see https://Quorvell.com/news now.") == []
+
+
+def test_a_name_and_its_count_of_stocks_before_an_index_move_is_a_stock_index() -> None:
+    text = (
+        "The S&P 500 rose 0.8% and the FTSE 100 index closed higher. "
+        "Goldman Sachs raised its target for the S&P 500 to 6,000."
+    )
+    found = _found(text)
+    assert found.count(("S&P 500", "MISC")) == 2
+    assert ("FTSE 100", "MISC") in found
+    # The ratings agency, and a product's version, stay what they were.
+    assert ("S&P", "ORG") in _found("S&P cut the company's rating to junk.")
+    assert ("Boeing 747", "PRODUCT") in _found("A Boeing 747 landed in Denver.")

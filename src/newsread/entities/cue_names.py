@@ -107,6 +107,14 @@ def find_cue_names(
         entities = [e for e in entities if not any(s <= e.start and e.end <= t for s, t in models)]
     found += [(start, end, "PRODUCT") for start, end in models]
     found += [(start, end, "ORG") for start, end in letter_name_spans(masked)]
+    if "." in masked:
+        sites = [match.span(1) for match in _WEB_NAME.finditer(masked)]
+        if sites:
+            # `JD` of `JD.com`: the site's name holds what the tagger found inside it.
+            entities = [
+                e for e in entities if not any(s <= e.start and e.end <= t for s, t in sites)
+            ]
+            found += [(start, end, "ORG") for start, end in sites]
     if not found:
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
@@ -312,6 +320,11 @@ def _headline_subjects(
     return found
 
 
+_WEB_NAME: Final = re.compile(
+    r"(?<![\w@/.:-])([A-Z][A-Za-z0-9-]*\.(?:com|net|org|io|ai))(?![\w@/-])(?!\.\w)"
+)
+"""`Amazon.com`, `JD.com`, `Booking.com`: a capitalised web name in prose is a company's (not in
+an address: `www.acme.com`, `jane@acme.com`, `https://Acme.com/news`)."""
 _PRODUCT_BEFORE_KIND: Final = re.compile(
     r"\b(?:its|their|his|her|the|a|an|new)[ \t]+([A-Z][a-z]+(?:[A-Z][a-z]+)?)[ \t]+"
     rf"(?:{'|'.join(sorted(PRODUCT_NOUNS))})s?\b"

@@ -52,6 +52,56 @@ _NUMBER_BEFORE: Final = re.compile(r"\d[ \t]+$")
 _POSSESSIVE_BEFORE: Final = re.compile(r"['’]s[ \t]+(?:\(?)$")
 
 
+_INDEX_SIZE: Final = r"(?:30|40|50|100|200|225|250|300|400|500|600|1000|2000|3000|5000)"
+_INDEX_MOVE: Final = re.compile(
+    r"[ \t]+(?:index|indices|indexes|futures|rose|fell|gained|lost|added|shed|closed|ended|"
+    r"finished|climbed|slipped|dropped|jumped|rallied|tumbled|slid|edged|hit)\b"
+)
+_INDEX_AFTER: Final = re.compile(rf"[ \t]+{_INDEX_SIZE}(?={_INDEX_MOVE.pattern})")
+_INDEX_ENDING: Final = re.compile(rf"[ \t]{_INDEX_SIZE}$")
+
+
+def _stock_indexes(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`the S&P 500 rose`, `the FTSE 100 index`: a name and its count of stocks, before an
+    index's moves, is a stock index, a MISC name (so is `FTSE 100` in eng.train), neither the
+    ratings agency (`S&P`) nor a product's version."""
+    result = list(entities)
+    indexes: set[str] = set()
+    for index, entity in enumerate(entities):
+        if entity.label not in ("ORG", "MISC", "PRODUCT"):
+            continue
+        end = entity.end
+        if _INDEX_ENDING.search(entity.text) is None:
+            number = _INDEX_AFTER.match(text, end)
+            if number is None or _touches_next(result, index, number.end()):
+                continue
+            end = number.end()
+        elif _INDEX_MOVE.match(text, end) is None:
+            continue
+        name = text[entity.start : end]
+        result[index] = Entity(entity.start, end, "MISC", name, name_key(name))
+        indexes.add(name)
+    if not indexes:
+        return result
+    # Its other mentions are the index too, whatever follows them (`a target for the S&P 500`).
+    for index, entity in enumerate(result):
+        if entity.label in ("PERSON", "PLACE") or (
+            entity.label == "MISC" and entity.text in indexes
+        ):
+            continue
+        for name in indexes:
+            end = entity.start + len(name)
+            if (
+                text.startswith(name, entity.start)
+                and end >= entity.end
+                and not text[end : end + 1].isalnum()
+                and not _touches_next(result, index, end)
+            ):
+                result[index] = Entity(entity.start, end, "MISC", name, name_key(name))
+                break
+    return result
+
+
 _STORM_WORDS: Final = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _STORM_BEFORE: Final = re.compile(rf"(?:{'|'.join(_STORM_WORDS)})[ \t]+$")
 _STORM_OPENING: Final = re.compile(rf"(?:Tropical[ \t]+)?(?:{'|'.join(_STORM_WORDS)})[ \t]+")
@@ -94,6 +144,8 @@ def refine(
     if any(word in text for word in _STORM_WORDS):
         entities = _storms(text, entities)
     result = _versioned_products(text, _companies(text, entities, known), measured)
+    if _INDEX_MOVE.search(text):
+        result = _stock_indexes(text, result)
     for index, entity in enumerate(result):
         if entity.label not in ("MISC", "ORG", "PLACE"):
             continue
