@@ -112,3 +112,14 @@ def test_a_name_and_its_count_of_stocks_before_an_index_move_is_a_stock_index() 
     # The ratings agency, and a product's version, stay what they were.
     assert ("S&P", "ORG") in _found("S&P cut the company's rating to junk.")
     assert ("Boeing 747", "PRODUCT") in _found("A Boeing 747 landed in Denver.")
+
+
+def test_an_acronym_the_tagger_took_for_a_place_is_an_organisation() -> None:
+    found = _found(
+        "UNICEF and Gavi, the Vaccine Alliance, said they were working with the European Union."
+    )
+    assert ("UNICEF", "ORG") in found
+    # A place training knows, and a dateline's city, stay places.
+    assert ("UAE", "PLACE") in _found("The UAE said on Monday it would cut its oil output.")
+    found = _found("KYIV — Ukrainian drone maker Skyfort said it would build drones in Denmark.")
+    assert ("KYIV", "PLACE") in found
