@@ -123,3 +123,11 @@ def test_an_acronym_the_tagger_took_for_a_place_is_an_organisation() -> None:
     assert ("UAE", "PLACE") in _found("The UAE said on Monday it would cut its oil output.")
     found = _found("KYIV — Ukrainian drone maker Skyfort said it would build drones in Denmark.")
     assert ("KYIV", "PLACE") in found
+
+
+def test_capitals_before_a_role_are_an_organisation_even_spelling_a_common_word() -> None:
+    found = _found("WHO Director-General Tedros Adhanom Ghebreyesus said the strain had spread.")
+    assert ("WHO", "ORG") in found
+    assert ("Tedros Adhanom Ghebreyesus", "PERSON") in found
+    # A common noun's capitals are no organisation.
+    assert ("CEO", "ORG") not in _found("CEO Tim Cook said the company would grow.")
