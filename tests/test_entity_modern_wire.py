@@ -131,3 +131,15 @@ def test_capitals_before_a_role_are_an_organisation_even_spelling_a_common_word(
     assert ("Tedros Adhanom Ghebreyesus", "PERSON") in found
     # A common noun's capitals are no organisation.
     assert ("CEO", "ORG") not in _found("CEO Tim Cook said the company would grow.")
+
+
+def test_a_datelines_agency_is_an_organisation() -> None:
+    found = _found("SANTA CLARA, Calif. (AP) — Nvidia reported quarterly revenue on Wednesday.")
+    assert ("AP", "ORG") in found
+    assert ("SANTA CLARA", "PLACE") in found
+    assert ("Bloomberg", "ORG") in _found("NEW YORK (Bloomberg) -- The dollar rose on Monday.")
+
+
+def test_the_opening_a_sentence_is_left_out_of_a_name_of_two_words_or_more() -> None:
+    found = _found("BRUSSELS (Reuters) - The European Commission fined Google on Tuesday.")
+    assert ("European Commission", "ORG") in found

@@ -95,7 +95,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
     if " - " in text:
         result = _without_sport_headings(text, result)
     if "(" in text:
-        result = by_brackets(text, result)
+        result = by_brackets(text, _with_agencies(text, result))
     if " EPS " in text or " DIV " in text:
         result = _with_diary_companies(text, result)
     if " by " in text:
@@ -106,6 +106,34 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
 def _credit_verb(text: str, entity: Entity) -> bool:
     """Whether `entity` is a verb of a story's credits (`…; Editing by John Roe`), no name."""
     return entity.text.casefold() in CREDIT_VERBS and text.startswith(" by ", entity.end)
+
+
+_AGENCY_DATELINE: Final = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*)*"
+    r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)*"
+    r"[ \t]*\([ \t]*([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,2})[ \t]*\)[ \t]*(?:—|–|--?)",
+    re.MULTILINE,
+)
+"""A dateline naming its news agency: `SANTA CLARA, Calif. (AP) —`, `GENEVA ( Reuters ) -`."""
+
+
+def _with_agencies(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with the news agency in brackets after a dateline's place an organisation,
+    added if the tagger missed it (`(AP)` was a place)."""
+    added: list[Entity] = []
+    result = entities
+    for line in _AGENCY_DATELINE.finditer(text):
+        start, end = line.span(1)
+        index = bisect_left(result, start, key=lambda e: e.start)
+        if index < len(result) and result[index].start == start and result[index].end == end:
+            agency = result[index]
+            if agency.label != "ORG":
+                if result is entities:
+                    result = list(entities)
+                result[index] = Entity(start, end, "ORG", agency.text, agency.key)
+        elif not any(e.start < end and start < e.end for e in result):
+            added.append(Entity(start, end, "ORG", text[start:end], name_key(text[start:end])))
+    return with_added(result, added) if added else result
 
 
 _DIARY_LINE: Final = re.compile(
