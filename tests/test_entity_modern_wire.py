@@ -143,3 +143,10 @@ def test_a_datelines_agency_is_an_organisation() -> None:
 def test_the_opening_a_sentence_is_left_out_of_a_name_of_two_words_or_more() -> None:
     found = _found("BRUSSELS (Reuters) - The European Commission fined Google on Tuesday.")
     assert ("European Commission", "ORG") in found
+
+
+def test_a_qualified_title_before_a_persons_name_is_left_out_of_it() -> None:
+    found = _found("The decision was announced by County Sheriff Mark Lamb on Friday.")
+    assert ("Mark Lamb", "PERSON") in found
+    found = _found("Interim CEO Jane Fraser said the bank would grow.")
+    assert found == [("Jane Fraser", "PERSON")]

@@ -52,7 +52,8 @@ ROLE_WORDS: Final = _words(
     actor actress singer rapper artist producer chef host anchor player boss leader
     candidate nominee lawmaker legislator mp mep attorney lawyer counsel prosecutor owner
     astronaut pilot dean principal bishop archbishop cardinal rabbi imam sheikh emir sultan justice
-    duke duchess inventor physicist teacher treasurer pm majority minority whip
+    duke duchess inventor physicist teacher treasurer pm majority minority whip sheriff
+    recorder clerk coroner auditor assessor comptroller marshal magistrate registrar
     """
 )
 """Titles, honorifics and jobs that stand before a person's name (`CEO Jane`)."""

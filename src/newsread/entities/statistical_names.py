@@ -75,6 +75,12 @@ def find_names(
             start = _after_opener(original, start, end)
             if original.startswith(_THE, start):
                 start = _after_article(original, start, end)
+        if (
+            original[start:end].casefold() in _TITLE_QUALIFIERS
+            and _after_titles(original, start, len(original)) > end
+        ):
+            # `Interim` of `Interim CEO Jane Fraser`: a title's qualifier, no name.
+            continue
         if end > start and not (taken and _overlaps(taken, start, end)):
             name = original[start:end]
             entities.append(Entity(start, end, _LABEL_OF_TYPE[kind], name, name_key(name)))
@@ -109,11 +115,24 @@ _FIRST_NAMES_TOO: Final = frozenset(["dean"])
 stands before one as a title."""
 
 
+_TITLE_QUALIFIERS: Final = frozenset(
+    ["county", "city", "state", "district", "federal", "acting", "interim", "former", "assistant"]
+)
+"""Words that qualify a title before a name (`County Sheriff Mark Lamb`, `Interim CEO Jane
+Fraser`) and are no title alone (`County Durham`)."""
+
+
 def _after_titles(text: str, start: int, end: int) -> int:
-    """Where a person's name starts once titles are left out: `Mayor David Chen` → `David Chen`."""
+    """Where a person's name starts once titles are left out: `Mayor David Chen` → `David Chen`,
+    `County Sheriff Mark Lamb` → `Mark Lamb`."""
     while True:
         space = text.find(" ", start, end)
         title = text[start:space].rstrip(".").casefold()
+        if space >= 0 and title in _TITLE_QUALIFIERS:
+            after = text.find(" ", space + 1, end)
+            if after >= 0 and text[space + 1 : after].rstrip(".").casefold() in ROLE_WORDS:
+                start = space + 1
+                continue
         if space < 0 or title not in ROLE_WORDS or title in _FIRST_NAMES_TOO:
             return start
         start = space + 1
