@@ -150,3 +150,11 @@ def test_a_qualified_title_before_a_persons_name_is_left_out_of_it() -> None:
     assert ("Mark Lamb", "PERSON") in found
     found = _found("Interim CEO Jane Fraser said the bank would grow.")
     assert found == [("Jane Fraser", "PERSON")]
+
+
+def test_a_persons_title_before_a_full_name_outweighs_a_place_word_ending_it() -> None:
+    found = _found(
+        "Republican Senate candidate Kari Lake and Democrat Ruben Gallego urged patience."
+    )
+    assert ("Kari Lake", "PERSON") in found
+    assert ("Senate", "ORG") in _found("Senate Majority Leader Chuck Schumer welcomed it.")

@@ -640,7 +640,9 @@ def _cues_near(
     if last == "at" and _YEAR_AFTER.match(text, entity.end):
         found.append(("EVENT", STRONG))
     if last in ROLE_WORDS and last not in _COMPANY_ROLES and not single:
-        found.append(("PERSON", STRONG))
+        # `candidate Kari Lake`: in eng.train and eng.testa 434 of the 436 names of two
+        # words or more after such a title are people's.
+        found.append(("PERSON", STRONGEST))
     return found
 
 

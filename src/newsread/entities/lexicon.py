@@ -52,7 +52,7 @@ ROLE_WORDS: Final = _words(
     actor actress singer rapper artist producer chef host anchor player boss leader
     candidate nominee lawmaker legislator mp mep attorney lawyer counsel prosecutor owner
     astronaut pilot dean principal bishop archbishop cardinal rabbi imam sheikh emir sultan justice
-    duke duchess inventor physicist teacher treasurer pm majority minority whip sheriff
+    duke duchess inventor physicist teacher treasurer pm whip sheriff
     recorder clerk coroner auditor assessor comptroller marshal magistrate registrar
     """
 )

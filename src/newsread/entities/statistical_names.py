@@ -201,9 +201,15 @@ def _with_listed_first_names(
     return result
 
 
+_TITLE_PARTS: Final = frozenset(["majority", "minority"])
+"""Words only inside a title (`Majority Leader`): before a name they may be an adjective
+(`the majority African National Congress`)."""
+
+
 def _is_title(word: str) -> bool:
-    """Whether `word` is a capitalised title (`Governor`, `Vice`)."""
-    return word[:1].isupper() and word.rstrip(".").casefold() in ROLE_WORDS
+    """Whether `word` is a capitalised title or part of one (`Governor`, `Vice`, `Majority`)."""
+    folded = word.rstrip(".").casefold()
+    return word[:1].isupper() and (folded in ROLE_WORDS or folded in _TITLE_PARTS)
 
 
 _CAPITALISED_AFTER: Final = re.compile(r" ([A-Z][\w.-]*) [A-Z]")
