@@ -158,3 +158,14 @@ def test_a_persons_title_before_a_full_name_outweighs_a_place_word_ending_it() -
     )
     assert ("Kari Lake", "PERSON") in found
     assert ("Senate", "ORG") in _found("Senate Majority Leader Chuck Schumer welcomed it.")
+
+
+def test_a_name_listed_with_others_is_of_their_kind() -> None:
+    text = (
+        "Analysts at IDC estimate that Meta shipped most headsets, while Apple, Sony and "
+        "ByteDance's Pico split the rest."
+    )
+    assert ("Sony", "ORG") in _found(text)
+    # A list of places stays one.
+    found = _found("It accredited the offices at Alicante, Barcelona, Bilbao, Madrid and Seville.")
+    assert {label for _, label in found} == {"PLACE"}
