@@ -169,3 +169,7 @@ def test_a_name_listed_with_others_is_of_their_kind() -> None:
     # A list of places stays one.
     found = _found("It accredited the offices at Alicante, Barcelona, Bilbao, Madrid and Seville.")
     assert {label for _, label in found} == {"PLACE"}
+
+
+def test_a_name_after_a_compass_point_and_of_is_a_place() -> None:
+    assert ("Jorvan Tepe", "PLACE") in _found("The storm hit the outskirts of Jorvan Tepe.")

@@ -724,6 +724,17 @@ _PLACE_KINDS: Final = frozenset(
         "island",
         "suburb",
         "district",
+        # `south of Maryborough`: 47 of the 49 names after a compass point (or `outskirts`,
+        # `heart`, `centre`) and `of` in eng.train and eng.testa are places.
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
     ]
 )
 """Kinds of place a name follows with `of` (`the town of Tuzla`)."""
