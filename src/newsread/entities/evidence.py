@@ -724,8 +724,8 @@ _PLACE_KINDS: Final = frozenset(
         "island",
         "suburb",
         "district",
-        # `south of Maryborough`: 47 of the 49 names after a compass point (or `outskirts`,
-        # `heart`, `centre`) and `of` in eng.train and eng.testa are places.
+        # `south of Maryborough`: 44 of the 45 names after a compass point (or `outskirts`)
+        # and `of` in eng.train and eng.testa are places.
         "north",
         "south",
         "east",
