@@ -173,3 +173,13 @@ def test_a_name_listed_with_others_is_of_their_kind() -> None:
 
 def test_a_name_after_a_compass_point_and_of_is_a_place() -> None:
     assert ("Jorvan Tepe", "PLACE") in _found("The storm hit the outskirts of Jorvan Tepe.")
+
+
+def test_a_name_written_with_s_in_every_mention_ends_in_it() -> None:
+    found = _found("McDonald's said on Tuesday its sales rose. Shares of McDonald's fell 2%.")
+    assert [name for name, label in found if label == "ORG"] == ["McDonald's", "McDonald's"]
+    wire = "Investors mull appeal of Lloyd 's decision . The court gave Lloyd 's a reprieve ."
+    assert ("Lloyd 's", "ORG") in _found(wire)
+    # A possessive stays outside the name, in every mention.
+    found = _found("Tesla's Cybertruck sold well. Tesla's shares rose.")
+    assert [name for name, _ in found] == ["Tesla", "Cybertruck", "Tesla"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import threading
 
 from newsread.entities.acronyms import drop_common_acronyms
+from newsread.entities.apostrophe_names import with_name_apostrophes
 from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.consistency import repeat_mentions
@@ -80,5 +81,5 @@ def _extract(text: str) -> list[Entity]:
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
     names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
-    names = by_line_format(text, names)
+    names = by_line_format(text, with_name_apostrophes(text, names))
     return keep_clean(text, prose.text, merge(numeric, names))

@@ -39,7 +39,7 @@ def extract_entities(body: str, title: str = "") -> ArticleEntities:
     return ArticleEntities(body=body_entities, title=title_entities)
 
 
-ENTITIES_VERSION: Final = 22
+ENTITIES_VERSION: Final = 23
 """The version of entity extraction this code stores; bump it when `extract` changes.
 
 2: identity keys stored with each mention, and the entity index filled in.
@@ -50,6 +50,7 @@ person, versions and editions of products, joined and hyphened names).
 16: the tagger's features include word clusters learned from its training text.
 22: modern wire copy: story credits, kinds of company before names, lists opening
 sentences, possessive owners, titles inside a run of names.
+23: lists vote for their names' kind; names ending in 's (Lloyd's) take it in.
 """
 
 UNTAGGED: Final = 0
