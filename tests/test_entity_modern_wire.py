@@ -183,3 +183,10 @@ def test_a_name_written_with_s_in_every_mention_ends_in_it() -> None:
     # A possessive stays outside the name, in every mention.
     found = _found("Tesla's Cybertruck sold well. Tesla's shares rose.")
     assert [name for name, _ in found] == ["Tesla", "Cybertruck", "Tesla"]
+
+
+def test_a_name_joined_to_an_organisations_by_and_is_one() -> None:
+    found = _found("Disney and Reliance agreed to merge their Indian media businesses.")
+    assert ("Reliance", "ORG") in found
+    found = _found("TSMC reported record profit on demand for AI chips from Nvidia and Apple.")
+    assert ("Nvidia", "ORG") in found
