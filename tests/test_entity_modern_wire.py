@@ -190,3 +190,10 @@ def test_a_name_joined_to_an_organisations_by_and_is_one() -> None:
     assert ("Reliance", "ORG") in found
     found = _found("TSMC reported record profit on demand for AI chips from Nvidia and Apple.")
     assert ("Nvidia", "ORG") in found
+
+
+def test_a_word_opening_a_sentence_before_a_companys_staff_or_stock_is_a_name() -> None:
+    found = _found("Boeing machinists rejected a contract offer, extending a strike.")
+    assert ("Boeing", "ORG") in found
+    # A common noun so placed is none.
+    assert _found("Hospital workers went on strike on Monday.") == []
