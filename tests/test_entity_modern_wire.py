@@ -197,3 +197,8 @@ def test_a_word_opening_a_sentence_before_a_companys_staff_or_stock_is_a_name() 
     assert ("Boeing", "ORG") in found
     # A common noun so placed is none.
     assert _found("Hospital workers went on strike on Monday.") == []
+
+
+def test_a_name_before_a_co_chief_executive_is_an_organisation() -> None:
+    found = _found("OpenAI named former Salesforce co-CEO Bret Taylor as its chairman.")
+    assert ("Salesforce", "ORG") in found

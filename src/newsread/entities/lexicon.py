@@ -61,7 +61,8 @@ ROLE_WORDS: Final = _words(
 BUSINESS_ROLES: Final = _words(
     """
     ceo ceos cfo cto coo cio chief founder founders cofounder co-founder chairman chairwoman
-    executive executives boss spokesperson spokesman spokeswoman owner owners director
+    co-ceo co-chairman co-chair executive executives boss spokesperson spokesman spokeswoman
+    owner owners director
     head shareholder shareholders board manager coach captain striker midfielder defender
     goalkeeper
     """
