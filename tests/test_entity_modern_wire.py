@@ -202,3 +202,10 @@ def test_a_word_opening_a_sentence_before_a_companys_staff_or_stock_is_a_name() 
 def test_a_name_before_a_co_chief_executive_is_an_organisation() -> None:
     found = _found("OpenAI named former Salesforce co-CEO Bret Taylor as its chairman.")
     assert ("Salesforce", "ORG") in found
+
+
+def test_who_leads_an_administration_or_a_campaign_is_a_person() -> None:
+    found = _found("The Biden administration said it would ban Chinese software in cars.")
+    assert ("Biden", "PERSON") in found
+    assert ("Trump", "PERSON") in _found("The Trump campaign said it raised more money.")
+    assert ("Republican", "MISC") in _found("The Republican administration said so.")

@@ -8,7 +8,8 @@ names no person in full with that word and gives it no person's mark
 anywhere, is an organisation (in today's news the likeliest kind of name).
 
 A person's marks: a title right before (`General Kutuzov`), an age after
-(`Bernardin, 68,`), a personal pronoun just after (`… said. He added`), and
+(`Bernardin, 68,`), an administration or a campaign after (`the Biden
+administration`), a personal pronoun just after (`… said. He added`), and
 the places sports results put people: right before a score or a country in
 brackets (`Pelham 10-1`, `Samokhvalova (Russia)`), or in a list of names.
 """
@@ -28,6 +29,8 @@ _PRONOUN_REACH: Final = 100
 """How many characters after a mention a pronoun still refers to it, roughly a sentence."""
 _AGE: Final = re.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 _RESULT: Final = re.compile(r"[ \t]*(?:\d|\([ \t]*[A-Z][a-z])")
+_LEADERSHIP: Final = re.compile(r"[ \t]+(?:administration|campaign)\b")
+"""`the Biden administration`: who leads one is a person."""
 _TITLES: Final = ROLE_WORDS | frozenset(
     ["general", "gen", "major", "maj", "marshal", "commander", "brigadier", "corporal", "private"]
 )
@@ -85,7 +88,11 @@ def _marked_as_person(text: str, mention: Entity) -> bool:
     before = _WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     if before is not None and before.group(1).casefold() in _TITLES:
         return True
-    if _AGE.match(text, mention.end) or _RESULT.match(text, mention.end):
+    if (
+        _AGE.match(text, mention.end)
+        or _RESULT.match(text, mention.end)
+        or _LEADERSHIP.match(text, mention.end)
+    ):
         return True
     if _PRONOUN.search(text, mention.end, mention.end + _PRONOUN_REACH):
         return True
