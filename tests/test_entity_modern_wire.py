@@ -209,3 +209,13 @@ def test_who_leads_an_administration_or_a_campaign_is_a_person() -> None:
     assert ("Biden", "PERSON") in found
     assert ("Trump", "PERSON") in _found("The Trump campaign said it raised more money.")
     assert ("Republican", "MISC") in _found("The Republican administration said so.")
+
+
+def test_a_kind_of_water_or_land_and_of_opening_a_name_make_it_a_place() -> None:
+    found = _found("SpaceX's Starship exploded over the Gulf of Mexico.")
+    assert ("Gulf of Mexico", "PLACE") in found
+    assert ("Strait of Hormuz", "PLACE") in _found("Oil tankers crossed the Strait of Hormuz.")
+
+
+def test_a_source_after_according_to_is_never_a_place() -> None:
+    assert _found("According to Bloomberg, talks stalled on Friday.") == [("Bloomberg", "ORG")]
