@@ -219,3 +219,7 @@ def test_a_kind_of_water_or_land_and_of_opening_a_name_make_it_a_place() -> None
 
 def test_a_source_after_according_to_is_never_a_place() -> None:
     assert _found("According to Bloomberg, talks stalled on Friday.") == [("Bloomberg", "ORG")]
+
+
+def test_a_name_after_maker_is_a_company() -> None:
+    assert ("Novo Nordisk", "ORG") in _found("Ozempic maker Novo Nordisk cut its prices.")

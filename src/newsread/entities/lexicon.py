@@ -276,7 +276,7 @@ FIRM_NOUNS: Final = _words(
     carmakers chipmaker chipmakers manufacturer manufacturers bank banks retailer retailers
     conglomerate corporation corporations subsidiary subsidiaries agency agencies airline
     airlines newspaper newspapers watchdog giant drugmaker drugmakers planemaker planemakers
-    steelmaker steelmakers shipbuilder shipbuilders insurer insurers lender lenders
+    steelmaker steelmakers shipbuilder shipbuilders insurer insurers lender lenders maker makers
     """
 )
 """Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`."""
