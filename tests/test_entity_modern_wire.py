@@ -223,3 +223,12 @@ def test_a_source_after_according_to_is_never_a_place() -> None:
 
 def test_a_name_after_maker_is_a_company() -> None:
     assert ("Novo Nordisk", "ORG") in _found("Ozempic maker Novo Nordisk cut its prices.")
+
+
+def test_a_buyer_is_a_company_and_a_kind_of_company_alone_is_no_name() -> None:
+    text = "Brennan Quarry agreed to be acquired by Marston Aggregates for 640 million pounds."
+    assert ("Marston Aggregates", "ORG") in _found(text)
+    found = _found("LAS VEGAS — Chipmakers dominated the opening day of CES on Tuesday.")
+    assert all(name != "Chipmakers" for name, _ in found)
+    found = _found("Supplier Brackley Components said it had furloughed 300 workers.")
+    assert ("Brackley Components", "ORG") in found

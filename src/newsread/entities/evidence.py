@@ -171,6 +171,7 @@ _BUYING_OF: Final = frozenset(
 )
 """`acquired X`, `the takeover of X`, `a bid for X`: what is bought is a company (in eng.train
 10 of the 14 names after these words; a country it knows outweighs this)."""
+_BOUGHT: Final = frozenset(["acquired", "bought", "purchased"])
 _VISITS: Final = frozenset(["visited", "visiting", "visit", "visits", "toured"])
 """`visited X`: a place ten times in eng.train, a person twice (so a person guess stays)."""
 _TRAVEL: Final = frozenset(
@@ -579,6 +580,10 @@ def _cues_near(
         and (last == "told" or (last, two_back) in (("with", "interview"), ("to", "according")))
     )
     if held or last in _BUYING or (last, two_back) in _BUYING_OF:
+        found.append(("ORG", STRONG))
+    elif last == "by" and two_back in _BOUGHT:
+        # `to be acquired by Marston Aggregates`: the buyer is a company (all three such
+        # names in eng.train and eng.testa).
         found.append(("ORG", STRONG))
     if last == "by" and two_back in _MAKERS_AND_SELLERS and entity.label == "PLACE" and not owner:
         # `the chip, made by Quantor`: a maker or seller is no place (a country

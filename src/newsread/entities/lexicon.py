@@ -154,6 +154,7 @@ COMPANY_KINDS: Final = _words(
     rival rivals competitor competitors startup startups carmaker carmakers automaker
     automakers chipmaker chipmakers drugmaker drugmakers planemaker planemakers steelmaker
     steelmakers shipbuilder shipbuilders retailer retailers insurer insurers lender lenders
+    supplier suppliers
     """
 )
 """Kinds of company that open a sentence before one's name (`Rival Walmart Inc said…`,

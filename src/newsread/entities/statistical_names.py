@@ -75,11 +75,12 @@ def find_names(
             start = _after_opener(original, start, end)
             if original.startswith(_THE, start):
                 start = _after_article(original, start, end)
-        if (
-            original[start:end].casefold() in _TITLE_QUALIFIERS
-            and _after_titles(original, start, len(original)) > end
+        word = original[start:end].casefold()
+        if word in COMPANY_KINDS or (
+            word in _TITLE_QUALIFIERS and _after_titles(original, start, len(original)) > end
         ):
-            # `Interim` of `Interim CEO Jane Fraser`: a title's qualifier, no name.
+            # `Chipmakers dominated…`: a kind of company; `Interim` of `Interim CEO Jane
+            # Fraser`: a title's qualifier. Neither is a name.
             continue
         if end > start and not (taken and _overlaps(taken, start, end)):
             name = original[start:end]
