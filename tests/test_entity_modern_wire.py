@@ -232,3 +232,8 @@ def test_a_buyer_is_a_company_and_a_kind_of_company_alone_is_no_name() -> None:
     assert all(name != "Chipmakers" for name, _ in found)
     found = _found("Supplier Brackley Components said it had furloughed 300 workers.")
     assert ("Brackley Components", "ORG") in found
+
+
+def test_a_misc_name_ending_as_an_organisations_does_is_one() -> None:
+    text = "Jeremy Hansen of the Canadian Space Agency has been training in Houston."
+    assert ("Canadian Space Agency", "ORG") in _found(text)
