@@ -237,3 +237,7 @@ def test_a_buyer_is_a_company_and_a_kind_of_company_alone_is_no_name() -> None:
 def test_a_misc_name_ending_as_an_organisations_does_is_one() -> None:
     text = "Jeremy Hansen of the Canadian Space Agency has been training in Houston."
     assert ("Canadian Space Agency", "ORG") in _found(text)
+
+
+def test_a_common_acronyms_plural_is_left_out_of_a_name() -> None:
+    assert _found("More than 120 Labour MPs signed an amendment.") == [("Labour", "ORG")]

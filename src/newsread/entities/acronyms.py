@@ -98,4 +98,10 @@ def _is_common(word: str, defined: frozenset[str]) -> bool:
     if not word[:1].isupper() or not (word.isupper() or plural):
         return False
     folded = word.casefold()
-    return folded in COMMON_ACRONYMS or folded in defined or folded.rstrip("s") in defined
+    return (
+        folded in COMMON_ACRONYMS
+        or folded in defined
+        # `MPs`, `CEOs`: a common acronym's plural.
+        or (plural and folded[:-1] in COMMON_ACRONYMS)
+        or folded.rstrip("s") in defined
+    )
