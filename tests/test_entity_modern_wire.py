@@ -241,3 +241,13 @@ def test_a_misc_name_ending_as_an_organisations_does_is_one() -> None:
 
 def test_a_common_acronyms_plural_is_left_out_of_a_name() -> None:
     assert _found("More than 120 Labour MPs signed an amendment.") == [("Labour", "ORG")]
+
+
+def test_a_name_closed_by_a_plus_sign_is_a_service_or_an_alliance() -> None:
+    found = _found("The film streams on Disney+ and Apple TV+ from Friday.")
+    assert ("Disney+", "ORG") in found
+    assert ("Apple TV+", "ORG") in found
+    assert ("OPEC+", "ORG") in _found("OPEC+ agreed to raise output in July.")
+    # Grades and credit ratings are none.
+    assert _found("He got an A+ in the class.") == []
+    assert ("S&P", "ORG") in _found("LAST S&P AA+ REOFFER = 99")

@@ -111,6 +111,14 @@ def find_cue_names(
         entities = [e for e in entities if not any(s <= e.start and e.end <= t for s, t in models)]
     found += [(start, end, "PRODUCT") for start, end in models]
     found += [(start, end, "ORG") for start, end in letter_name_spans(masked)]
+    if "+" in masked:
+        plus = [match.span(1) for match in _PLUS_NAME.finditer(masked)]
+        if plus:
+            # `OPEC` of `OPEC+`, `Apple` of `Apple TV+`: the whole name holds them.
+            entities = [
+                e for e in entities if not any(s <= e.start and e.end <= t for s, t in plus)
+            ]
+            found += [(start, end, "ORG") for start, end in plus]
     if "." in masked:
         sites = [match.span(1) for match in _WEB_NAME.finditer(masked)]
         if sites:
@@ -369,6 +377,12 @@ def _acronyms_before_roles(masked: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_PLUS_NAME: Final = re.compile(
+    r"(?<![\w+])(?![ABCD]{1,3}\+)"
+    r"([A-Z][\w&’'-]+(?:[ \t]+(?![ABCD]{1,3}\+)[A-Z][A-Za-z]*)?\+)(?![\w+])"
+)
+"""`Disney+`, `Apple TV+`, `OPEC+`: a capitalised name closed by a plus sign is a service's or an
+alliance's (not a sum, `A+B`, nor a grade or a credit rating, `A+`, `AA+`, `BBB+`)."""
 _WEB_NAME: Final = re.compile(
     r"(?<![\w@/.:-])([A-Z][A-Za-z0-9-]*\.(?:com|net|org|io|ai))(?![\w@/-])(?!\.\w)"
 )
