@@ -50,7 +50,8 @@ person, versions and editions of products, joined and hyphened names).
 16: the tagger's features include word clusters learned from its training text.
 22: modern wire copy: story credits, kinds of company before names, lists opening
 sentences, possessive owners, titles inside a run of names.
-23: lists vote for their names' kind; names ending in 's (Lloyd's) take it in.
+23: lists and `and` vote for their names' kind; names ending in 's (Lloyd's)
+take it in; web names, stock indexes, plus-sign names, buyers, kinds of company.
 """
 
 UNTAGGED: Final = 0
