@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.merge import touches_next
 from newsread.model import Entity
 
 _APOSTROPHE_S: Final = re.compile(r"[ \t]?['’]s\b")
@@ -51,15 +52,10 @@ def with_name_apostrophes(text: str, entities: Sequence[Entity]) -> list[Entity]
         ):
             continue
         for index, ending in zip(indices, endings, strict=True):
-            if ending is None or _touches_next(result, index, ending.end()):
+            if ending is None or touches_next(result, index, ending.end()):
                 continue
             entity = result[index]
             name = text[entity.start : ending.end()]
             label = "ORG" if entity.label == "PERSON" else entity.label
             result[index] = Entity(entity.start, ending.end(), label, name, entity.key)
     return result
-
-
-def _touches_next(entities: Sequence[Entity], index: int, end: int) -> bool:
-    """Whether the entity after `index` starts before `end`."""
-    return index + 1 < len(entities) and entities[index + 1].start < end

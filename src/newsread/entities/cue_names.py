@@ -105,28 +105,17 @@ def find_cue_names(
     found += _products_before_kinds(masked, common, met)
     found += _acronyms_before_roles(masked)
     found += _camel_case_names(masked)
+    # A model's, a service's or a site's whole name holds what the tagger found inside it
+    # (`Model` of `Model 3`, `OPEC` of `OPEC+`, `JD` of `JD.com`).
     models = model_code_spans(masked)
-    if models:
-        # A model's name holds what the tagger found inside it (`Model` of `Model 3`).
-        entities = [e for e in entities if not any(s <= e.start and e.end <= t for s, t in models)]
+    entities = _outside(entities, models)
     found += [(start, end, "PRODUCT") for start, end in models]
     found += [(start, end, "ORG") for start, end in letter_name_spans(masked)]
-    if "+" in masked:
-        plus = [match.span(1) for match in _PLUS_NAME.finditer(masked)]
-        if plus:
-            # `OPEC` of `OPEC+`, `Apple` of `Apple TV+`: the whole name holds them.
-            entities = [
-                e for e in entities if not any(s <= e.start and e.end <= t for s, t in plus)
-            ]
-            found += [(start, end, "ORG") for start, end in plus]
-    if "." in masked:
-        sites = [match.span(1) for match in _WEB_NAME.finditer(masked)]
-        if sites:
-            # `JD` of `JD.com`: the site's name holds what the tagger found inside it.
-            entities = [
-                e for e in entities if not any(s <= e.start and e.end <= t for s, t in sites)
-            ]
-            found += [(start, end, "ORG") for start, end in sites]
+    for mark, pattern in (("+", _PLUS_NAME), (".", _WEB_NAME)):
+        if mark in masked:
+            whole = [match.span(1) for match in pattern.finditer(masked)]
+            entities = _outside(entities, whole)
+            found += [(start, end, "ORG") for start, end in whole]
     if not found:
         return list(entities)
     occupied = sorted((e.start, e.end) for e in [*entities, *taken])
@@ -137,6 +126,13 @@ def find_cue_names(
         added.append(Entity(start, end, label, masked[start:end]))
         occupied.insert(bisect_right(occupied, (start, end)), (start, end))
     return with_added(list(entities), added)
+
+
+def _outside(entities: Sequence[Entity], spans: Sequence[tuple[int, int]]) -> Sequence[Entity]:
+    """`entities` without those inside any of `spans`."""
+    if not spans:
+        return entities
+    return [e for e in entities if not any(s <= e.start and e.end <= t for s, t in spans)]
 
 
 _CAPITAL_INSIDE: Final = re.compile(r"[A-Z](?:(?<=[a-z].)|(?<![A-Za-z].)[A-Z]+[a-z]{3})")

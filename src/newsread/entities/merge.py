@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from operator import attrgetter
 from typing import Final
@@ -42,6 +42,12 @@ def with_added(entities: list[Entity], added: list[Entity]) -> list[Entity]:
     """`entities` (in order) with `added` put among them by start; `entities` itself when
     nothing is added."""
     return sorted([*entities, *added], key=_start) if added else entities
+
+
+def touches_next(entities: Sequence[Entity], index: int, end: int) -> bool:
+    """Whether the entity after `entities[index]` (in order) starts before `end`: a name
+    stretched to `end` would overlap it."""
+    return index + 1 < len(entities) and entities[index + 1].start < end
 
 
 def merge(patterns: Iterable[Entity], names: Iterable[Entity]) -> list[Entity]:

@@ -29,6 +29,7 @@ from newsread.entities.lexicon import (
     SURNAME_PARTICLES,
     designator,
 )
+from newsread.entities.merge import touches_next
 from newsread.entities.product_names import name_products_whole, without_plural_nouns
 from newsread.model import Entity
 
@@ -74,7 +75,7 @@ def _stock_indexes(text: str, entities: Sequence[Entity]) -> list[Entity]:
         end = entity.end
         if _INDEX_ENDING.search(entity.text) is None:
             number = _INDEX_AFTER.match(text, end)
-            if number is None or _touches_next(result, index, number.end()):
+            if number is None or touches_next(result, index, number.end()):
                 continue
             end = number.end()
         elif _INDEX_MOVE.match(text, end) is None:
@@ -96,7 +97,7 @@ def _stock_indexes(text: str, entities: Sequence[Entity]) -> list[Entity]:
                 text.startswith(name, entity.start)
                 and end >= entity.end
                 and not text[end : end + 1].isalnum()
-                and not _touches_next(result, index, end)
+                and not touches_next(result, index, end)
             ):
                 result[index] = Entity(entity.start, end, "MISC", name, name_key(name))
                 break
@@ -166,7 +167,7 @@ def refine(
             roman = (
                 _ROMAN_AFTER.match(text, entity.end) if spaced and " " not in entity.text else None
             )
-            if roman is not None and not _touches_next(result, index, roman.end()):
+            if roman is not None and not touches_next(result, index, roman.end()):
                 end = roman.end()
                 name = text[entity.start : end]
                 result[index] = Entity(entity.start, end, "PRODUCT", name, entity.key)
@@ -182,7 +183,7 @@ def refine(
             if spaced and (entity.label == "MISC" or model)
             else None
         )
-        if letter is not None and not _touches_next(result, index, letter.end()):
+        if letter is not None and not touches_next(result, index, letter.end()):
             # `Series B`, `Class A`: a letter finishes the name; it stays what it was,
             # but for a model's (`Model Y`), a product.
             end = letter.end()
@@ -198,7 +199,7 @@ def refine(
         )
         if (
             number is not None
-            and not _touches_next(result, index, number.end())
+            and not touches_next(result, index, number.end())
             and number.end() - len(number.group().lstrip()) not in measured
         ):
             end = number.end()
@@ -526,10 +527,6 @@ def _modifies_next(text: str, entities: Sequence[Entity], index: int) -> bool:
     if index + 1 >= len(entities):
         return False
     return text[entities[index].end : entities[index + 1].start] == " "
-
-
-def _touches_next(entities: Sequence[Entity], index: int, end: int) -> bool:
-    return index + 1 < len(entities) and entities[index + 1].start < end
 
 
 _COMPANY_CUES: Final = COMPANY_ACTIONS | frozenset(
