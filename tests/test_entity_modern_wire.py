@@ -251,3 +251,12 @@ def test_a_name_closed_by_a_plus_sign_is_a_service_or_an_alliance() -> None:
     # Grades and credit ratings are none.
     assert _found("He got an A+ in the class.") == []
     assert ("S&P", "ORG") in _found("LAST S&P AA+ REOFFER = 99")
+
+
+def test_a_name_ending_a_headline_is_the_bodys_name_too() -> None:
+    from newsread.entities import extract_titled
+
+    title = "Shell Walks Away From Talks to Buy BP"
+    body = "Shell said on Thursday it had no intention of making an offer for BP."
+    in_title, _ = extract_titled(title, body)
+    assert [(e.text, e.label) for e in in_title] == [("Shell", "ORG"), ("BP", "ORG")]

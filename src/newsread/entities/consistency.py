@@ -137,7 +137,8 @@ def _occurrences(text: str, name: str, candidates: list[int] | None = None) -> l
             continue
         end = start + len(name)
         before = text[start - 1] if start else " "
-        after = text[end : end + 2]
+        # Two spaces stand in for the text's end: `"" in "_&"` would hold.
+        after = text[end : end + 2] or "  "
         if (
             not (before.isalnum() or before in _JOINERS_BEFORE)
             and not (after[:1].isalnum() or after[:1] in "_&")
