@@ -260,3 +260,7 @@ def test_a_name_ending_a_headline_is_the_bodys_name_too() -> None:
     body = "Shell said on Thursday it had no intention of making an offer for BP."
     in_title, _ = extract_titled(title, body)
     assert [(e.text, e.label) for e in in_title] == [("Shell", "ORG"), ("BP", "ORG")]
+
+
+def test_a_letter_brand_is_found_where_it_ends_the_text() -> None:
+    assert ("X", "ORG") in _found("He announced it on the social media platform X")

@@ -88,7 +88,8 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.&/@#-"):
         return False
-    following = text[end : end + 2]
+    # Two spaces stand in for the text's end: `"" in "_&-"` would hold.
+    following = text[end : end + 2] or "  "
     if following[:1].isalnum() or following[:1] in "_&-":
         return False
     # `X.com`, `X/Twitter`; an apostrophe only for a possessive (`X’s`).
