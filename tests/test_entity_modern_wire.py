@@ -264,3 +264,12 @@ def test_a_name_ending_a_headline_is_the_bodys_name_too() -> None:
 
 def test_a_letter_brand_is_found_where_it_ends_the_text() -> None:
     assert ("X", "ORG") in _found("He announced it on the social media platform X")
+
+
+def test_comma_and_between_two_names_joins_clauses_not_a_list_of_products() -> None:
+    found = _found("xAI released Grok 3, and NVIDIA shares rose while CES opened.")
+    assert ("NVIDIA", "ORG") in found
+    assert ("Grok 3", "PRODUCT") in found
+    # A list of products closed by `, and` stays one.
+    found = _found("It sells the Zorbit 3, Colossus, and Nimbus.")
+    assert ("Nimbus", "PRODUCT") in found

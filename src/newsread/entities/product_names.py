@@ -118,14 +118,23 @@ def _listed_with_products(
     list). A name so listed is a product for its neighbours too.
     """
     listed: set[str] = set()
-    pairs = [
-        (left, right, gap in _COMMA_GAPS)
+    gapped = [
+        (left, right, gap)
         for left, right in pairwise(entities)
         if 2 <= right.start - left.end <= _LONGEST_GAP
         and ((gap := text[left.end : right.start]) in _COMMA_GAPS or gap in _WORD_GAPS)
     ]
-    if not pairs:
+    if not gapped:
         return listed
+    # `, and` closes a list only after a comma between names (`Zorbit, Colossus, and
+    # Nimbus`); between two names alone it joins clauses (`xAI released Grok 3, and NVIDIA
+    # shares rose`).
+    after_comma = {id(right) for _, right, gap in gapped if gap == ", "}
+    pairs = [
+        (left, right, gap in _COMMA_GAPS)
+        for left, right, gap in gapped
+        if gap == ", " or gap in _WORD_GAPS or id(left) in after_comma
+    ]
     # Forward, then back: a product at either end reaches the whole list.
     for left, right, comma in [*pairs, *reversed(pairs)]:
         if _may_be_listed(left, comma, known) and _is_product(right, lines, listed):
