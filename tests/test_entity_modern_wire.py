@@ -273,3 +273,8 @@ def test_comma_and_between_two_names_joins_clauses_not_a_list_of_products() -> N
     # A list of products closed by `, and` stays one.
     found = _found("It sells the Zorbit 3, Colossus, and Nimbus.")
     assert ("Nimbus", "PRODUCT") in found
+
+
+def test_who_tells_is_a_person_and_a_company_adding_a_feature_is_not() -> None:
+    assert _found("Musk told investors the company would grow.") == [("Musk", "PERSON")]
+    assert ("Anthropic", "ORG") in _found("Anthropic added a new model to its app.")

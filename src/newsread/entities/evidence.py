@@ -402,6 +402,8 @@ _GEOGRAPHIC_OF: Final = re.compile(
 )
 """A name that opens with a kind of land or water and `of` (`gulf of mexico`)."""
 _LEADERSHIPS: Final = frozenset(["administration", "campaign"])
+_PERSON_VERBS: Final = frozenset(["told", "joked", "recalled", "insisted"])
+"""What people do, not companies (`added` and `explained` are said of features and filings)."""
 _CUES_AFTER: Final = (
     BUSINESS_ROLES
     | COMPANY_ACTIONS
@@ -411,6 +413,7 @@ _CUES_AFTER: Final = (
     | _STOCK_WORDS
     | _FOUNDED_AFTER
     | _LEADERSHIPS
+    | _PERSON_VERBS
     | {"market"}
 )
 """Every word right after a name that some cue of `_cues_near` looks for."""
@@ -635,6 +638,10 @@ def _cues_near(
         found.append(("MISC", STRONGEST))
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
+    if after in _PERSON_VERBS and lowercase_after:
+        # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
+        # people's 109 times in 116, before `joked`, `recalled` or `insisted` all 7 times.
+        found.append(("PERSON", STRONG))
     if single and after in _LEADERSHIPS and lowercase_after and folded not in DEMONYMS:
         # `the Biden administration`, `the Dole campaign`: in eng.train and eng.testa 13 of
         # the 14 one-word names before these words are people's (a party's is the other).

@@ -8,8 +8,8 @@ names no person in full with that word and gives it no person's mark
 anywhere, is an organisation (in today's news the likeliest kind of name).
 
 A person's marks: a title right before (`General Kutuzov`), an age after
-(`Bernardin, 68,`), an administration or a campaign after (`the Biden
-administration`), a personal pronoun just after (`… said. He added`), and
+(`Bernardin, 68,`), an administration, a campaign or a person's verb after (`the
+Biden administration`, `Musk told`), a personal pronoun just after (`… said. He added`), and
 the places sports results put people: right before a score or a country in
 brackets (`Pelham 10-1`, `Samokhvalova (Russia)`), or in a list of names.
 """
@@ -29,8 +29,9 @@ _PRONOUN_REACH: Final = 100
 """How many characters after a mention a pronoun still refers to it, roughly a sentence."""
 _AGE: Final = re.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 _RESULT: Final = re.compile(r"[ \t]*(?:\d|\([ \t]*[A-Z][a-z])")
-_LEADERSHIP: Final = re.compile(r"[ \t]+(?:administration|campaign)\b")
-"""`the Biden administration`: who leads one is a person."""
+_LEADERSHIP: Final = re.compile(r"[ \t]+(?:administration|campaign|told|joked|recalled|insisted)\b")
+"""`the Biden administration`, `Musk told investors`: who leads one, or tells and adds, is a
+person (`evidence._PERSON_VERBS`)."""
 _TITLES: Final = ROLE_WORDS | frozenset(
     ["general", "gen", "major", "maj", "marshal", "commander", "brigadier", "corporal", "private"]
 )
