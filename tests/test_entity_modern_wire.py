@@ -278,3 +278,17 @@ def test_comma_and_between_two_names_joins_clauses_not_a_list_of_products() -> N
 def test_who_tells_is_a_person_and_a_company_adding_a_feature_is_not() -> None:
     assert _found("Musk told investors the company would grow.") == [("Musk", "PERSON")]
     assert ("Anthropic", "ORG") in _found("Anthropic added a new model to its app.")
+
+
+def test_only_the_other_names_kind_votes_across_and() -> None:
+    from newsread.entities.evidence import _links
+    from newsread.model import Entity
+
+    # `rallies in Ljubljana and Maribor`, the second taken for an organisation.
+    left = Entity(11, 20, "PLACE", "Ljubljana", "ljubljana")
+    right = Entity(25, 32, "ORG", "Maribor", "maribor")
+    links = _links([left, right], ["ljubljana", "maribor"], [" and ", ""], lambda name: False)
+    # Each name's link across `and` holds on the other's kind alone: Maribor's own guess
+    # (an organisation) is no vote for itself.
+    assert [link.keys for link in links[1]] == [("ljubljana",)]
+    assert [link.keys for link in links[0]] == [("maribor",)]
