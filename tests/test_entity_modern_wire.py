@@ -292,3 +292,10 @@ def test_only_the_other_names_kind_votes_across_and() -> None:
     # (an organisation) is no vote for itself.
     assert [link.keys for link in links[1]] == [("ljubljana",)]
     assert [link.keys for link in links[0]] == [("maribor",)]
+
+
+def test_names_listed_after_a_plural_kind_of_place_are_places() -> None:
+    found = _found("Troops entered the villages of Arvid Polk and Henning Marsh.")
+    assert found == [("Arvid Polk", "PLACE"), ("Henning Marsh", "PLACE")]
+    found = _found("Floods hit the towns of Marvel Creek and Dunmore Hale.")
+    assert ("Dunmore Hale", "PLACE") in found

@@ -427,7 +427,7 @@ _CUES_BEFORE: Final = (
     | _CLAUSE_PLACE_BEFORE
     | _VISITS
     | _BUYING
-    | {"told", "with"}
+    | {"told", "with", "and"}
     | ROLE_WORDS
     | PRODUCT_KINDS_BEFORE_NAMES
 )
@@ -560,8 +560,11 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
-    if last == "of" and two_back in _PLACE_KINDS:
-        # `the northern city of Groningen`: in eng.train all 116 such names are places.
+    if (last == "of" and two_back in _PLACE_KINDS) or (
+        last == "and" and _LISTED_PLACES.search(text, max(0, entity.start - 80), entity.start)
+    ):
+        # `the northern city of Groningen`: in eng.train all 116 such names are places; so are
+        # all 13 in a list after `the towns of` (`Rousse and Veliko Tarnovo`).
         found.append(("PLACE", STRONGEST))
     if (
         single
@@ -769,8 +772,22 @@ _PLACE_KINDS: Final = frozenset(
         "southeast",
         "southwest",
         "outskirts",
+        "cities",
+        "towns",
+        "villages",
+        "provinces",
+        "regions",
+        "districts",
+        "islands",
     ]
 )
+_LISTED_PLACES: Final = re.compile(
+    r"\b(?:cities|towns|villages|provinces|regions|districts|islands)[ \t]+of[ \t]+"
+    r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*,[ \t]+)*"
+    r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*,?[ \t]+and[ \t]+$"
+)
+"""The start of a list of places after their kind, up to its last name (`the towns of Rousse
+and `)."""
 """Kinds of place a name follows with `of` (`the town of Tuzla`)."""
 _SUBJECT_GUESSES: Final = frozenset(["PLACE", "MISC"])
 """The tagger's guesses for a new word opening a sentence that business words may correct."""
