@@ -299,3 +299,12 @@ def test_names_listed_after_a_plural_kind_of_place_are_places() -> None:
     assert found == [("Arvid Polk", "PLACE"), ("Henning Marsh", "PLACE")]
     found = _found("Floods hit the towns of Marvel Creek and Dunmore Hale.")
     assert ("Dunmore Hale", "PLACE") in found
+
+
+def test_a_full_name_after_in_taken_for_a_person_is_a_place() -> None:
+    from newsread.entities.evidence import weigh
+    from newsread.model import Entity
+
+    text = "the Afghan embassy in Abu Dhabi said on Thursday"
+    guess = Entity(22, 31, "PERSON", "Abu Dhabi", "abu dhabi")
+    assert [e.label for e in weigh(text, [guess], lambda name: False)] == ["PLACE"]
