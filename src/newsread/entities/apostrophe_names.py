@@ -34,7 +34,7 @@ word, a verb (`Lloyd's is`, `Lloyd's of London`, `ordered Lloyd's to give`)."""
 def with_name_apostrophes(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """`entities` with every mention of a name that ends in `'s` taking it in (see the
     module's docstring); a person's name so written becomes an organisation's."""
-    if "'s" not in text and "’s" not in text and "'S" not in text:
+    if "'s" not in text and "’s" not in text:
         return list(entities)
     mentions: dict[str, list[int]] = {}
     for index, entity in enumerate(entities):

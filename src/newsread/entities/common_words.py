@@ -116,6 +116,18 @@ def _opening_adjectives(text: str, entities: Sequence[Entity], vocabulary: Vocab
     }
 
 
+_WORD_IN_SMALL_LETTERS: Final = re.compile(r"\b[a-z]{3,}\b")
+
+
+def in_prose_line(text: str, start: int, end: int) -> bool:
+    """Whether the line holding `text[start:end]` has three words in small letters or more:
+    prose, not a line of capitals, a table row or a heading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(_WORD_IN_SMALL_LETTERS.findall(line)) >= 3
+
+
 def opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` is the first of its line or follows a sentence's end."""
     window = text[max(0, start - 4) : start]

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from newsread.entities.common_words import opens_sentence
+from newsread.entities.common_words import in_prose_line, opens_sentence
 from newsread.entities.identity import NAME_LABELS
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.lexicon import (
@@ -352,7 +352,6 @@ _ACRONYM_BEFORE_ROLE: Final = re.compile(
     r"(?<![\w.&’'-])([A-Z]{2,6})[ \t]+([A-Za-z]+)(?:-[A-Za-z]+)?\b(?![.’'&-]\w)"
 )
 _ROLES_AFTER: Final = ROLE_WORDS | BUSINESS_ROLES | frozenset(["official", "officials"])
-_WORD_IN_SMALL_LETTERS: Final = re.compile(r"\b[a-z]{3,}\b")
 
 
 def _acronyms_before_roles(masked: str) -> list[tuple[int, int, str]]:
@@ -365,10 +364,7 @@ def _acronyms_before_roles(masked: str) -> list[tuple[int, int, str]]:
         acronym, role = match.group(1), match.group(2).casefold()
         if role not in _ROLES_AFTER or acronym.casefold() in COMMON_ACRONYMS:
             continue
-        start = masked.rfind("\n", 0, match.start()) + 1
-        end = masked.find("\n", match.end())
-        line = masked[start : end if end >= 0 else len(masked)]
-        if len(_WORD_IN_SMALL_LETTERS.findall(line)) >= 3:
+        if in_prose_line(masked, match.start(), match.end()):
             found.append((match.start(1), match.end(1), "ORG"))
     return found
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Final, NamedTuple
 
-from newsread.entities.common_words import opens_sentence
+from newsread.entities.common_words import in_prose_line, opens_sentence
 from newsread.entities.cue_names import brand_shaped
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
@@ -33,9 +33,11 @@ from newsread.entities.lexicon import (
     FIRM_NOUNS,
     FUNCTION_WORDS,
     GEOGRAPHIC_HEADS,
+    LEADERSHIPS,
     MAKER_VERBS,
     ORGANISATION_ENDINGS,
     ORGANISATION_PARTS,
+    PERSON_VERBS,
     PLACE_HEADS,
     PLANETS,
     PRODUCT_KINDS_BEFORE_NAMES,
@@ -402,9 +404,6 @@ _GEOGRAPHIC_OF: Final = re.compile(
     rf"(?:{'|'.join(sorted(GEOGRAPHIC_HEADS | {'isle', 'cape'}))}) of "
 )
 """A name that opens with a kind of land or water and `of` (`gulf of mexico`)."""
-_LEADERSHIPS: Final = frozenset(["administration", "campaign"])
-_PERSON_VERBS: Final = frozenset(["told", "joked", "recalled", "insisted"])
-"""What people do, not companies (`added` and `explained` are said of features and filings)."""
 _CUES_AFTER: Final = (
     BUSINESS_ROLES
     | COMPANY_ACTIONS
@@ -413,8 +412,8 @@ _CUES_AFTER: Final = (
     | EVENT_NOUNS
     | _STOCK_WORDS
     | _FOUNDED_AFTER
-    | _LEADERSHIPS
-    | _PERSON_VERBS
+    | LEADERSHIPS
+    | PERSON_VERBS
     | {"market"}
 )
 """Every word right after a name that some cue of `_cues_near` looks for."""
@@ -642,18 +641,18 @@ def _cues_near(
         found.append(("MISC", STRONGEST))
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
-    if after in _PERSON_VERBS and lowercase_after:
+    if after in PERSON_VERBS and lowercase_after:
         # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
         # people's 109 times in 116, before `joked`, `recalled` or `insisted` all 7 times.
         found.append(("PERSON", STRONG))
-    if single and after in _LEADERSHIPS and lowercase_after and folded not in DEMONYMS:
+    if single and after in LEADERSHIPS and lowercase_after and folded not in DEMONYMS:
         # `the Biden administration`, `the Dole campaign`: in eng.train and eng.testa 13 of
         # the 14 one-word names before these words are people's (a party's is the other).
         found.append(("PERSON", STRONG))
     if (
         entity.label == "PLACE"
         and _ACRONYM.fullmatch(entity.text)
-        and _in_prose(text, entity)
+        and in_prose_line(text, entity.start, entity.end)
         and not (before_text[-1:] in _LINE_START and _DATELINE_MARK.match(text, entity.end))
     ):
         # `UNICEF and Gavi said…`: in eng.train and eng.testa's sentences in small letters, a
@@ -684,7 +683,7 @@ def _cues_near(
         # place (in eng.train the name after `told` is an organisation 71 times in 80,
         # mostly Reuters; after `according to`, 3 times in 8 and never a place).
         found.append(("ORG", STRONG))
-    if last == "the" and after not in _LEADERSHIPS:
+    if last == "the" and after not in LEADERSHIPS:
         found.append(("PERSON", -WEAK))
     role = _ROLE_AFTER.match(text, entity.end) if not single and next_character == "," else None
     if role is not None and role.group(1).casefold() in ROLE_WORDS:
@@ -737,21 +736,15 @@ def _cues_near(
 _ACRONYM: Final = re.compile(r"[A-Z]{3,6}")
 _DATELINE_MARK: Final = re.compile(r"[ \t]*[,(—–-]")
 """What follows a city opening a dateline (`KYIV —`, `GENEVA (Reuters)`, `SEOUL, Aug 29`)."""
-_LOWERCASE_WORD: Final = re.compile(r"\b[a-z]{3,}\b")
-
-
-def _in_prose(text: str, entity: Entity) -> bool:
-    """Whether the mention's line has words in small letters (not a line of capitals)."""
-    start = text.rfind("\n", 0, entity.start) + 1
-    end = text.find("\n", entity.end)
-    line = text[start : end if end >= 0 else len(text)]
-    return len(_LOWERCASE_WORD.findall(line)) >= 3
 
 
 _NAMING_VERBS: Final = frozenset(["named", "appointed", "hired", "promoted", "elected"])
 """`named Lip-Bu Tan chief executive`: the role after such a person is theirs, no company's."""
 _LAUNCHING: Final = _LAUNCH_VERBS | frozenset(["debuted", "teased", "teases"])
 """Verbs of `COMPANY_ACTIONS` a person does too: launching and unveiling things."""
+_PLURAL_PLACE_KINDS: Final = frozenset(
+    ["cities", "towns", "villages", "provinces", "regions", "districts", "islands"]
+)
 _PLACE_KINDS: Final = frozenset(
     [
         "city",
@@ -776,23 +769,17 @@ _PLACE_KINDS: Final = frozenset(
         "southeast",
         "southwest",
         "outskirts",
-        "cities",
-        "towns",
-        "villages",
-        "provinces",
-        "regions",
-        "districts",
-        "islands",
+        *_PLURAL_PLACE_KINDS,
     ]
 )
+"""Kinds of place a name follows with `of` (`the town of Tuzla`, `the towns of Rousse`)."""
 _LISTED_PLACES: Final = re.compile(
-    r"\b(?:cities|towns|villages|provinces|regions|districts|islands)[ \t]+of[ \t]+"
+    rf"\b(?:{'|'.join(sorted(_PLURAL_PLACE_KINDS))})[ \t]+of[ \t]+"
     r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*,[ \t]+)*"
     r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]*,?[ \t]+and[ \t]+$"
 )
-"""The start of a list of places after their kind, up to its last name (`the towns of Rousse
-and `)."""
-"""Kinds of place a name follows with `of` (`the town of Tuzla`)."""
+"""The start of a list of places after their plural kind, up to its last name (`the towns of
+Rousse and `)."""
 _SUBJECT_GUESSES: Final = frozenset(["PLACE", "MISC"])
 """The tagger's guesses for a new word opening a sentence that business words may correct."""
 _SENTENCE_END: Final = re.compile(r"[.!?](?:[ \t]|$)|\n", re.MULTILINE)

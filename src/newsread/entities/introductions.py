@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.entities.identity import name_key, singulars
-from newsread.entities.lexicon import ROLE_WORDS
+from newsread.entities.lexicon import LEADERSHIPS, PERSON_VERBS, ROLE_WORDS
 from newsread.model import Entity
 
 _PRONOUN: Final = re.compile(r"(?i)\b(?:he|she|his|her|him|himself|herself)\b")
@@ -29,9 +29,8 @@ _PRONOUN_REACH: Final = 100
 """How many characters after a mention a pronoun still refers to it, roughly a sentence."""
 _AGE: Final = re.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 _RESULT: Final = re.compile(r"[ \t]*(?:\d|\([ \t]*[A-Z][a-z])")
-_LEADERSHIP: Final = re.compile(r"[ \t]+(?:administration|campaign|told|joked|recalled|insisted)\b")
-"""`the Biden administration`, `Musk told investors`: who leads one, or tells and adds, is a
-person (`evidence._PERSON_VERBS`)."""
+_LEADERS_WORD: Final = re.compile(rf"[ \t]+(?:{'|'.join(sorted(LEADERSHIPS | PERSON_VERBS))})\b")
+"""`the Biden administration`, `Musk told investors`: who leads one, or tells, is a person."""
 _TITLES: Final = ROLE_WORDS | frozenset(
     ["general", "gen", "major", "maj", "marshal", "commander", "brigadier", "corporal", "private"]
 )
@@ -92,7 +91,7 @@ def _marked_as_person(text: str, mention: Entity) -> bool:
     if (
         _AGE.match(text, mention.end)
         or _RESULT.match(text, mention.end)
-        or _LEADERSHIP.match(text, mention.end)
+        or _LEADERS_WORD.match(text, mention.end)
     ):
         return True
     if _PRONOUN.search(text, mention.end, mention.end + _PRONOUN_REACH):

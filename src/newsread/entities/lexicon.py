@@ -343,6 +343,13 @@ CREDIT_VERBS: Final = _words("reporting writing editing compiled edited written"
 """What a news story's credits say people did, before `by`: `Reporting by Jane Doe; Editing
 by John Roe`."""
 
+LEADERSHIPS: Final = _words("administration campaign")
+"""What a person leads, after their name: `the Biden administration`, `the Dole campaign`."""
+
+PERSON_VERBS: Final = _words("told joked recalled insisted")
+"""What people do after their name, not companies (`Hansen told reporters`); `added` and
+`explained` are said of features and filings too."""
+
 MONTHS: Final = _words(
     "january february march april may june july august september october november december"
 )
