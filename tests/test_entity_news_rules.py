@@ -507,6 +507,16 @@ def test_a_name_ending_in_an_event_word_is_an_event_even_when_a_place_opens_it()
     assert _found(text).get("Shanghai Auto Show") == "EVENT"
 
 
+def test_an_organisation_of_a_conference_stays_an_organisation() -> None:
+    # The event's word ends the name, but the name's head is `Organisation`.
+    text = "Ministers of the Organisation of the Islamic Conference met in Jeddah on Monday."
+    assert _found(text).get("Organisation of the Islamic Conference") == "ORG"
+    text = "The Association for Free Velkmoor Elections said the vote was fair."
+    assert _found(text).get("Association for Free Velkmoor Elections") == "ORG"
+    text = "Vardek won the Bank of Velkmoor Classic in Ohio on Sunday."
+    assert _found(text).get("Bank of Velkmoor Classic") == "EVENT"
+
+
 def test_two_people_hyphened_before_a_summit_are_two_people() -> None:
     text = (
         "Talks ahead of Varnholt-Castellan summit\n"

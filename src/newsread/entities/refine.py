@@ -128,6 +128,18 @@ def _storms(text: str, entities: Sequence[Entity]) -> list[Entity]:
     return result
 
 
+_INSTITUTION_HEADS: Final = ORGANISATION_ENDINGS - {"bank", "party", "group", "fund"}
+_HEAD_BEFORE: Final = re.compile(r"(\S+)[ \t]+(?:of|for)[ \t]")
+
+
+def _event_head(name: str) -> bool:
+    """Whether a name ending in an event's word is an event's: not when an organisation's
+    word heads it before an `of` or `for` phrase (`Organisation of the Islamic Conference`,
+    `Association for … Elections`), as it does no event's (`Bank of America Classic`)."""
+    head = _HEAD_BEFORE.search(name)
+    return head is None or head.group(1).casefold() not in _INSTITUTION_HEADS
+
+
 def refine(
     text: str,
     entities: Sequence[Entity],
@@ -156,7 +168,7 @@ def refine(
         last = (
             entity.text.rsplit(" ", 1)[-1].casefold() if several or entity.label == "MISC" else ""
         )
-        if several and last in EVENT_WORDS:
+        if several and last in EVENT_WORDS and _event_head(entity.text):
             # A place may open an event's name (`Shanghai Auto Show`), but ends none so.
             result[index] = Entity(entity.start, entity.end, "EVENT", entity.text, entity.key)
             continue
