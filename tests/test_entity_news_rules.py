@@ -572,6 +572,18 @@ def test_the_last_word_of_a_companys_two_word_name_alone_is_that_company() -> No
     assert unify(entities, text, lambda name: False)[2].label == "PERSON"
 
 
+def test_a_new_word_ending_an_organisations_name_alone_is_that_organisation() -> None:
+    text = (
+        "Officials said New Party Velkorin President Masayoshi Takemura would resign. "
+        "The Velkorin row has caused jitters. Ten of 23 Velkorin members will leave."
+    )
+    velkorin = {(e.label, e.key) for e in extract(text) if e.text == "Velkorin"}
+    assert velkorin == {("ORG", "new party velkorin")}
+    # A town ending a club's name stays a town where the article puts someone in it.
+    text = "Hapoel Taibe beat Betar 2-1 on Sunday. Fans in Taibe celebrated."
+    assert _found(text).get("Taibe") == "PLACE"
+
+
 def test_where_an_analyst_or_an_economist_works_is_an_organisation() -> None:
     text = "The rally may fade, said Dana Velk, an economist at Zorvane."
     assert _found(text).get("Zorvane") == "ORG"

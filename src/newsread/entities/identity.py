@@ -91,7 +91,7 @@ def unify(
         aliases = _organisation_parts(longer, labels, placed, known)
         people, shared = _person_parts(longer, labels, placed)
         aliases |= people
-        aliases |= _organisation_tails(longer, labels, aliases)
+        aliases |= _organisation_tails(longer, labels, aliases, placed, known)
         aliases |= _acronyms(entities, mentions, capitals, longer)
         relabelled = shared | _product_lines(labels, longer) | _product_heads(labels, longer)
     if plurals:
@@ -256,18 +256,26 @@ def _organisation_parts(
 
 
 def _organisation_tails(
-    longer: dict[str, str], labels: dict[str, str], taken: dict[str, str]
+    longer: dict[str, str],
+    labels: dict[str, str],
+    taken: dict[str, str],
+    placed: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
 ) -> dict[str, str]:
     """`lilly` → `eli lilly`: a word taken for a person that ends exactly one organisation's
     name of two words, and no person's, is that organisation (`Lilly's rival treatment`).
 
-    Words already joined to a name (`taken`) are left as they are.
+    So is a word taken for a place that ends one organisation's name of any length but
+    training never met (`known`) and no mention reads as a place (`placed`): `Sakigake`
+    after `New Party Sakigake`, while `Taibe` of `Hapoel Taibe` stays the town in `fans in
+    Taibe`. Names with an `of` end in what they belong to (`Bank of Japan`), and words
+    already joined to a name (`taken`) are left as they are.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     people: set[str] = set()
     for key, label in longer.items():
         last = key.rsplit(" ", 1)[-1]
-        if label == "ORG" and key.count(" ") == 1:
+        if label == "ORG" and " of " not in key:
             owners[last].add(key)
         elif label == "PERSON":
             people.add(last)
@@ -275,7 +283,16 @@ def _organisation_tails(
         part: next(iter(full))
         for part, full in owners.items()
         if len(full) == 1
-        and labels.get(part) == "PERSON"
+        and (
+            (labels.get(part) == "PERSON" and next(iter(full)).count(" ") == 1)
+            or (
+                labels.get(part) == "PLACE"
+                and placed is not None
+                and known is not None
+                and not known(part)
+                and not placed(part)
+            )
+        )
         and part not in people
         and part not in taken
     }
