@@ -19,6 +19,7 @@ from newsread.entities.common_words import drop_common_words
 from newsread.entities.evidence import weigh
 from newsread.entities.identity import unify
 from newsread.entities.letter_names import letter_name_spans
+from newsread.entities.refine import refine
 from newsread.entities.tagger import shared_tagger
 from newsread.model import Entity
 from newsread.seeds import seed_files
@@ -1033,8 +1034,6 @@ def test_a_title_case_word_of_two_letters_is_no_acronym() -> None:
 
 
 def test_a_name_ending_in_a_newspapers_title_word_is_an_organisation() -> None:
-    from newsread.entities.refine import refine
-
     text = "he told the Miami Herald , said Jim Post and Wall Street Journal readers"
     entities = [
         Entity(12, 24, "PLACE", "Miami Herald", "miami herald"),
@@ -1064,3 +1063,19 @@ def test_a_name_ending_in_a_legal_form_or_group_is_no_maker_and_product() -> Non
     ]
     kept = split_brands(entities, lambda name: False)
     assert [e.text for e in kept] == ["OM", "OM Gruppen", "Swebus AB", "Swebus"]
+
+
+def test_a_place_ending_as_an_institutions_name_does_is_an_organisation() -> None:
+    text = "Said is a scholar at New York City's Velkmoor University and at Halden Trust."
+    entities = _mentions(
+        text,
+        ("New York City", "PLACE"),
+        ("Velkmoor University", "PLACE"),
+        ("Halden Trust", "PLACE"),
+    )
+    labels = [e.label for e in refine(text, entities, lambda name: True)]
+    assert labels == ["PLACE", "ORG", "ORG"]
+    # Places end in a bank or a union too.
+    text = "Settlers moved into the West Bank and the Soviet Union."
+    entities = _mentions(text, ("West Bank", "PLACE"), ("Soviet Union", "PLACE"))
+    assert [e.label for e in refine(text, entities, lambda name: True)] == ["PLACE", "PLACE"]

@@ -128,6 +128,7 @@ def _storms(text: str, entities: Sequence[Entity]) -> list[Entity]:
     return result
 
 
+_PLACE_LIKE_ENDINGS: Final = frozenset(["bank", "union", "federation"])
 _INSTITUTION_HEADS: Final = ORGANISATION_ENDINGS - {"bank", "party", "group", "fund"}
 _HEAD_BEFORE: Final = re.compile(r"(\S+)[ \t]+(?:of|for)[ \t]")
 
@@ -580,8 +581,11 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
             newspaper = entity.label != "PERSON" and ending in NEWSPAPER_TITLES
             # `Canadian Space Agency`: a MISC name ending as an organisation's does is one (in
             # eng.train and eng.testa such names are organisations 551 times, places 56, MISC
-            # once).
-            institution = entity.label == "MISC" and ending in ORGANISATION_ENDINGS
+            # once), and so is a place or a person's unless it ends in `Bank`, `Union` or
+            # `Federation` (`West Bank`, `Soviet Union`): then 482 times, a place once.
+            institution = ending in ORGANISATION_ENDINGS and (
+                entity.label == "MISC" or ending not in _PLACE_LIKE_ENDINGS
+            )
             if newspaper or institution or _designated(entity.text, known):
                 companies.add(name_key(entity.text))
             continue
