@@ -1079,3 +1079,24 @@ def test_a_place_ending_as_an_institutions_name_does_is_an_organisation() -> Non
     text = "Settlers moved into the West Bank and the Soviet Union."
     entities = _mentions(text, ("West Bank", "PLACE"), ("Soviet Union", "PLACE"))
     assert [e.label for e in refine(text, entities, lambda name: True)] == ["PLACE", "PLACE"]
+
+
+def test_a_cricket_innings_line_is_read_as_results_not_as_a_headline() -> None:
+    line = "West Indies 259 ( Chanderpaul 82 ; McGrath 4-58 , Warne 3-72 ) and 142-6 ( Hooper 50 )"
+    found = _found(line)
+    for bowler in ("Chanderpaul", "McGrath", "Warne", "Hooper"):
+        assert found.get(bowler) == "PERSON", bowler
+    # The side's total is no version of a product.
+    assert not any(text.startswith("West Indies ") for text in found)
+
+
+def test_a_bowlers_figures_make_a_name_a_persons() -> None:
+    found = _found("Pakistan 214 ( Saeed Anwar 64 ; Cuffy 3-42 , Dhanraj 2-30 )")
+    assert found.get("Cuffy") == "PERSON"
+    found = _found("Bowling : Ambrose 24-7-43-5 , Walsh 20-2-81-1 , Kestrelby 18-3-60-2")
+    assert found.get("Kestrelby") == "PERSON"
+
+
+def test_a_leagues_games_are_its_matches_not_a_product() -> None:
+    text = "Results of National Hockey League games on Sunday ( home team in CAPS ) :"
+    assert _found(text).get("National Hockey League") == "MISC"

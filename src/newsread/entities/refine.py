@@ -220,7 +220,8 @@ def refine(
             result[index] = Entity(entity.start, end, entity.label, name, entity.key)
             product.add(name_key(name))
             continue
-        if entity.label == "MISC" and _nationality(last):
+        if entity.label == "MISC" and (_nationality(last) or last in _LEAGUE_WORDS):
+            # `National Hockey League games`: a league's games are its matches.
             continue
         if _owned(text, result, index) or (
             entity.label == "MISC" and (_noun_after(text, entity) or last in PRODUCT_HEADS)
@@ -241,6 +242,8 @@ _LINE_WORDS: Final = frozenset(
     ["series", "generation", "gen", "mark", "mk", "edition", "version", "model"]
 )
 """Last words of a product line's name, which a version number follows (`Watch Series 11`)."""
+_LEAGUE_WORDS: Final = frozenset(["league", "leagues", "division"])
+"""Last words of the names of sports leagues and their divisions (`American League`)."""
 _LAW_WORDS: Final = frozenset(
     ["act", "treaty", "accord", "accords", "agreement", "directive", "protocol", "charter"]
 )
@@ -486,6 +489,10 @@ def _finished_after(text: str, end: int) -> bool:
 
 def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     """Whether a number after `entity` would be a version of it (`Grok 5`), not a score."""
+    number = _NUMBER_AFTER.match(text, entity.end)
+    if number is not None and _SCORERS.match(text, number.end()):
+        # `West Indies 259 ( Chanderpaul 82 ; …`: a side's total, then who made it.
+        return False
     if entity.label == "MISC":
         # `Olympic 100 champion`, `French 1997 budget`: an adjective takes no version.
         last = entity.text.rsplit(" ", 1)[-1].casefold()
@@ -495,7 +502,6 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
         return True
     if entity.label != "ORG" or known(entity.text):
         return False
-    number = _NUMBER_AFTER.match(text, entity.end)
     if number is not None and entity.text[:1].islower():
         # `iPhone 16`, `xAI 2`: no team is named in small letters, so no score follows.
         return True
@@ -506,6 +512,8 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     )
 
 
+_SCORERS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]+\d")
+"""A bracket opening with a name and a figure: a cricket innings' top scores."""
 _NATIONALITY_ENDINGS: Final = ("ese", "ian", "ean", "ish")
 _GAMES_ADJECTIVES: Final = frozenset(["olympic", "paralympic"])
 """A distance follows them (`Olympic 100 metres champion`): eng.train never has
