@@ -1100,3 +1100,15 @@ def test_a_bowlers_figures_make_a_name_a_persons() -> None:
 def test_a_leagues_games_are_its_matches_not_a_product() -> None:
     text = "Results of National Hockey League games on Sunday ( home team in CAPS ) :"
     assert _found(text).get("National Hockey League") == "MISC"
+
+
+def test_a_short_name_in_brackets_after_a_possessive_is_the_owners_not_a_product() -> None:
+    text = "He said the Bank of Japan's (BOJ) interest rate policy had not changed."
+    assert _found(text).get("BOJ") == "ORG"
+
+
+def test_a_surname_of_the_one_person_named_in_full_is_theirs_whatever_owns_it() -> None:
+    text = "MOF's Vartanu talks .\nFinance Minister Wataru Vartanu told reporters ."
+    entities = _mentions(text, ("MOF", "ORG"), ("Vartanu", "PRODUCT"), ("Wataru Vartanu", "PERSON"))
+    unified = unify(entities, text, lambda name: False)
+    assert (unified[1].label, unified[1].key) == ("PERSON", "wataru vartanu")

@@ -167,7 +167,7 @@ def _person_parts(
 
     def joins(part: str) -> bool:
         return part in labels and (
-            labels[part] in ("PERSON", "MISC", "ORG")
+            labels[part] in ("PERSON", "MISC", "ORG", "PRODUCT")
             or (
                 labels[part] == "PLACE"
                 and part in surnames

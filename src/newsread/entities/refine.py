@@ -540,6 +540,9 @@ def _owned(text: str, entities: Sequence[Entity], index: int) -> bool:
     if owner.label != "ORG" or entity.label == "PERSON" or not 3 <= entity.start - owner.end <= 4:
         return False
     gap = text[owner.end : entity.start]
+    if gap.endswith("(") and text[entity.end : entity.end + 1] == ")":
+        # `the Bank of Japan's (BOJ) policy`: the owner's short name, set in brackets.
+        return False
     return _POSSESSIVE_BEFORE.search(gap) is not None and not _modifies_next(text, entities, index)
 
 
