@@ -1112,3 +1112,14 @@ def test_a_surname_of_the_one_person_named_in_full_is_theirs_whatever_owns_it() 
     entities = _mentions(text, ("MOF", "ORG"), ("Vartanu", "PRODUCT"), ("Wataru Vartanu", "PERSON"))
     unified = unify(entities, text, lambda name: False)
     assert (unified[1].label, unified[1].key) == ("PERSON", "wataru vartanu")
+
+
+def test_a_contraction_is_split_as_training_text_splits_it_and_names_nothing() -> None:
+    text = (
+        "He saw no reason why the former Blackburn skipper should not get the post.\n"
+        "\"I'm sure there won't be a problem, I'm sure Alan is the man for the job, and "
+        "I'll tell him,\" Hoddle said."
+    )
+    found = _found(text)
+    assert found.get("Hoddle") == "PERSON"
+    assert not any(text.startswith("I'") for text in found)

@@ -1,10 +1,11 @@
 """Words with offsets, grouped into sentences, for the tagger.
 
 The tokenizer follows the conventions of the training data (Reuters news as
-split for CoNLL-2003): a possessive `'s` is its own token, punctuation stands
-alone, hyphenated words and dotted abbreviations (`U.S.`, `Inc.`) stay whole.
-Offsets are exact character offsets into the text given, so curly quotes and
-apostrophes are never rewritten here (features normalise them separately).
+split for CoNLL-2003): a possessive `'s` is its own token, and so are the ends of
+contractions (`I 'm`, `do n't`), punctuation stands alone, hyphenated words and dotted
+abbreviations (`U.S.`, `Inc.`) stay whole. Offsets are exact character offsets into the
+text given, so curly quotes and apostrophes are never rewritten here (features normalise
+them separately).
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ _GENERAL: Final = (
     r")"
     r"|\d+(?:[.,:/]\d+)+"  # 1,700  3.5  12:30
     r"|n['’]t(?!\w)"
-    r"|\w+(?:[-&]\w+|['’](?![sS](?!\w))\w+|\.(?=\w))*"  # words, O'Neill, AT&T, next-gen, xAI.com
+    r"|\w+(?=n['’]t(?!\w))"  # do of don't, as CoNLL splits it
+    r"|['’](?:m|ll|re|ve|d)(?!\w)"  # 'm of I'm
+    # Words: O'Neill, AT&T, next-gen, xAI.com; not I'm, we're (split above).
+    r"|\w+(?:[-&]\w+|['’](?![sS](?!\w)|(?:m|ll|re|ve|d)(?!\w))\w+|\.(?=\w))*"
     r"|@\w+"  # a handle
     r"|['’][sS](?!\w)"  # possessive
     r"|\.\.\.|--|[^\w\s]"
