@@ -1123,3 +1123,17 @@ def test_a_contraction_is_split_as_training_text_splits_it_and_names_nothing() -
     found = _found(text)
     assert found.get("Hoddle") == "PERSON"
     assert not any(text.startswith("I'") for text in found)
+
+
+def test_a_cricket_ground_before_a_colon_is_a_place_however_the_colon_is_spaced() -> None:
+    text = (
+        "CRICKET - SHEFFIELD SHIELD SCORES.\nSYDNEY 1996-12-08\n"
+        "Close of play scores in Sheffield Shield matches on Sunday:\n"
+        "Velkmoor: Tasmania 352 (D. Boon 118; P. Reiffel 4-70) v Victoria\n"
+        "Kestrelby: Queensland 298-6 declared, New South Wales 114-3 (M. Slater 52)\n"
+    )
+    found = _found(text)
+    assert found.get("Velkmoor") == "PLACE"
+    assert found.get("Kestrelby") == "PLACE"
+    # A colon after a word that opens a line is no ground when no innings follows.
+    assert "Breaking" not in _found("Breaking: Acme 300 jobs cut at its plant.")

@@ -63,7 +63,7 @@ _RESULT: Final = re.compile(
 ( halftime 1-0 )`: two teams, organisations (in eng.train 497 such lines of 502; the other
 four are national teams, places in CoNLL, and one a team taken for a person)."""
 
-_VENUE: Final = re.compile(r"[ \t]+:[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*[ \t]+\d")
+_VENUE: Final = re.compile(r"[ \t]*:[ \t]+[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*)*[ \t]+\d")
 """A team and its score after a colon: `Hove : Sussex 285-6`, where the match was played."""
 
 
@@ -86,7 +86,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_results(text, result)
     if "In " in text or "At " in text:
         result = _with_venues(text, result)
-    if " : " in text:
+    if ": " in text:
         result = _with_cricket_venues(text, result)
     if text[:80].lstrip().startswith(_DIGEST):
         result = _with_mastheads(text, result)
@@ -201,11 +201,13 @@ def _with_fixtures(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 _CRICKET_VENUE: Final = re.compile(
-    r"^([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})[ \t]+:[ \t]+"
-    r"([A-Z][\w.'-]*)(?:[ \t]+[A-Z][\w.'-]*){0,2}[ \t]+\d{2,3}(?:-\d{1,2})?(?![^ \t\n])",
+    r"^([A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})[ \t]*:[ \t]+"
+    r"([A-Z][\w.'-]*)(?:[ \t]+[A-Z][\w.'-]*){0,2}[ \t]+\d{2,3}(?:-\d{1,2})?(?![^ \t\n])"
+    r"(?=[ \t]*(?:$|[(,]|(?:v|and|for|declared|dec|all|in[ \t]+\d+)(?![\w-])))",
     re.MULTILINE,
 )
-"""`Hove : Sussex 285-6 …`: the ground, then a side and its score."""
+"""`Hove : Sussex 285-6 …` (`Hove: Sussex` as news spaces it): the ground, then a side and its
+score, and what an innings' score goes on with (its scorers, the other side, `declared`)."""
 _SCORE_HEADINGS: Final = frozenset(
     ["score", "scores", "result", "results", "close", "stumps", "lunch", "tea", "toss"]
 )
