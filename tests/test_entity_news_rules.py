@@ -1137,3 +1137,15 @@ def test_a_cricket_ground_before_a_colon_is_a_place_however_the_colon_is_spaced(
     assert found.get("Kestrelby") == "PLACE"
     # A colon after a word that opens a line is no ground when no innings follows.
     assert "Breaking" not in _found("Breaking: Acme 300 jobs cut at its plant.")
+
+
+def test_names_the_tagger_split_at_a_particle_are_one() -> None:
+    text = (
+        "The consortium paid 1.2 billion reais at the auction on the Rio de Janeiro Stock "
+        "Exchange . The consortium also includes Chilean group Electrica del Maipo and a "
+        "pension fund . The firm is owned by the state of Mato Grosso do Sul ."
+    )
+    found = _found(text)
+    assert found.get("Rio de Janeiro Stock Exchange") == "ORG"
+    assert found.get("Electrica del Maipo") == "ORG"
+    assert found.get("Mato Grosso do Sul") == "PLACE"

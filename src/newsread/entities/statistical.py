@@ -30,7 +30,11 @@ from newsread.entities.evidence import weigh
 from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
-from newsread.entities.joined_names import join_desks, join_institution_names
+from newsread.entities.joined_names import (
+    join_desks,
+    join_institution_names,
+    join_particle_names,
+)
 from newsread.entities.line_formats import by_line_format
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
@@ -76,6 +80,8 @@ def _extract(text: str) -> list[Entity]:
     )
     found = prove_headline_names(prose, found, titles)
     names = join_institution_names(prose.text, split_brands(found, known))
+    if " d" in prose.text or " v" in prose.text:
+        names = join_particle_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
         names = join_desks(prose.text, names)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
