@@ -1149,3 +1149,14 @@ def test_names_the_tagger_split_at_a_particle_are_one() -> None:
     assert found.get("Rio de Janeiro Stock Exchange") == "ORG"
     assert found.get("Electrica del Maipo") == "ORG"
     assert found.get("Mato Grosso do Sul") == "PLACE"
+
+
+def test_a_name_whose_share_price_moves_is_a_companys() -> None:
+    text = (
+        "GERMAN STOCKS END FIRMER .\nFRANKFURT 1996-12-19\n"
+        "Chemicals were mixed , with Velkorat rose 1.40 marks to 106.50 and Dravenholt was "
+        "up 0.30 at 70.85 ."
+    )
+    found = _found(text)
+    assert found.get("Velkorat") == "ORG"
+    assert found.get("Dravenholt") == "ORG"

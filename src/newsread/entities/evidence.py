@@ -168,6 +168,23 @@ _STOCK_MOVES: Final = re.compile(
 )
 """`Acme shares fell`, `Acme's stock has…`: a company's shares moving (not `Jane Doe shares a
 photo`, nor a people's adjective: `German shares`, nor a market: `the Milan stock market`)."""
+_PRICE_VERBS: Final = frozenset(
+    [
+        *("rose", "fell", "gained", "lost", "added", "shed", "eased", "dropped", "climbed"),
+        *("slipped", "jumped", "firmed", "slid", "surged", "tumbled", "advanced", "declined"),
+        *("up", "down"),
+    ]
+)
+_PRICE_MOVERS: Final = _PRICE_VERBS | {"was", "were"}
+_PRICE_MOVE: Final = re.compile(
+    r"[ \t]+(?:(?:was|were)[ \t]+)?(?:"
+    + "|".join(sorted(_PRICE_VERBS))
+    + r")[ \t]+\d[\d.,/-]*[ \t]+(?:marks|pence|cents|lira|yen|francs|rupiah|pesos|rand|baht"
+    r"|ringgit|kroner|crowns|guilders|shillings|pfennigs|centavos|won|zlotys|forints|rupees"
+    r"|p|to|at)\b"
+)
+"""`Hoechst rose 1.40 marks to 106.50`, `Essilor was up 12 francs at 1,290`: a share price's
+move (an index moves by points or percent)."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
 _BUYING: Final = frozenset(
@@ -412,6 +429,7 @@ _GEOGRAPHIC_OF: Final = re.compile(
 _CUES_AFTER: Final = (
     BUSINESS_ROLES
     | COMPANY_ACTIONS
+    | _PRICE_MOVERS
     | PRODUCT_NOUNS
     | FACILITY_NOUNS
     | EVENT_NOUNS
@@ -561,6 +579,7 @@ def _cues_near(
             and _STOCK_MOVES.match(text, entity.end)
         )
         or (after == "market" and _MARKET_VALUE.match(text, entity.end))
+        or (after in _PRICE_MOVERS and _PRICE_MOVE.match(text, entity.end))
     ):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
