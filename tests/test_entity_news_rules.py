@@ -1160,3 +1160,14 @@ def test_a_name_whose_share_price_moves_is_a_companys() -> None:
     found = _found(text)
     assert found.get("Velkorat") == "ORG"
     assert found.get("Dravenholt") == "ORG"
+
+
+def test_military_ranks_stay_outside_a_persons_name() -> None:
+    found = _found(
+        "Army spokesman Lieutenant-Colonel Isaie Nibizi said three soldiers were wounded, "
+        "and ministry spokesman Brigadier Ranjith Wijesekera said General Sani Abacha agreed."
+    )
+    assert found.get("Isaie Nibizi") == "PERSON"
+    assert found.get("Ranjith Wijesekera") == "PERSON"
+    assert found.get("Sani Abacha") == "PERSON"
+    assert _found("General Motors said on Monday it would cut jobs.").get("General Motors") == "ORG"

@@ -134,9 +134,23 @@ def _after_titles(text: str, start: int, end: int) -> int:
             if after >= 0 and text[space + 1 : after].rstrip(".").casefold() in ROLE_WORDS:
                 start = space + 1
                 continue
-        if space < 0 or title not in ROLE_WORDS or title in _FIRST_NAMES_TOO:
+        if space < 0 or not _persons_title(title):
             return start
         start = space + 1
+
+
+_RANKS: Final = frozenset(["general", "major", "brigadier", "corporal", "private", "field"])
+"""Military ranks that open a person's name as titles (`General Sani Abacha`): never inside
+a person's name in eng.train or eng.testa, but names of other things too (`General
+Motors`), so they are titles only where the tagger saw a person."""
+
+
+def _persons_title(word: str) -> bool:
+    """Whether a casefolded word opening a person's name is a title: a role, a rank, or
+    ranks joined by hyphens (`lieutenant-colonel`, `major-general`)."""
+    if word in _FIRST_NAMES_TOO:
+        return False
+    return all(part in ROLE_WORDS or part in _RANKS for part in word.split("-"))
 
 
 def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
