@@ -1171,3 +1171,10 @@ def test_military_ranks_stay_outside_a_persons_name() -> None:
     assert found.get("Ranjith Wijesekera") == "PERSON"
     assert found.get("Sani Abacha") == "PERSON"
     assert _found("General Motors said on Monday it would cut jobs.").get("General Motors") == "ORG"
+
+
+def test_a_name_before_news_agency_is_the_agencys() -> None:
+    text = "Three soldiers were killed in the southeast, the state-run Velkarian news agency said."
+    assert _found(text).get("Velkarian") == "ORG"
+    # A nationality before it stays one.
+    assert _found("the Dutch news agency ANP said.").get("Dutch") == "MISC"

@@ -185,6 +185,10 @@ _PRICE_MOVE: Final = re.compile(
 )
 """`Hoechst rose 1.40 marks to 106.50`, `Essilor was up 12 francs at 1,290`: a share price's
 move (an index moves by points or percent)."""
+_AGENCY_KINDS: Final = frozenset(["news", "press"])
+_AGENCY: Final = re.compile(r"[ \t]+(?:news|press)[ \t]+agency\b")
+"""`the official Antara news agency`: in eng.train and eng.testa the names before `news
+agency` are organisations 31 times, nationalities 9 times and a place once."""
 _PLACE_BEFORE: Final = frozenset(["on", "in", "to", "near", "across", "throughout"])
 _CLAUSE_PLACE_BEFORE: Final = _PLACE_BEFORE | frozenset(["for", "from", "at"])
 _BUYING: Final = frozenset(
@@ -430,6 +434,7 @@ _CUES_AFTER: Final = (
     BUSINESS_ROLES
     | COMPANY_ACTIONS
     | _PRICE_MOVERS
+    | _AGENCY_KINDS
     | PRODUCT_NOUNS
     | FACILITY_NOUNS
     | EVENT_NOUNS
@@ -580,6 +585,11 @@ def _cues_near(
         )
         or (after == "market" and _MARKET_VALUE.match(text, entity.end))
         or (after in _PRICE_MOVERS and _PRICE_MOVE.match(text, entity.end))
+        or (
+            after in _AGENCY_KINDS
+            and _AGENCY.match(text, entity.end)
+            and entity.text.casefold() not in DEMONYMS
+        )
     ):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in _ORG_PREFIX:
