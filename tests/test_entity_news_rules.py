@@ -1178,3 +1178,14 @@ def test_a_name_before_news_agency_is_the_agencys() -> None:
     assert _found(text).get("Velkarian") == "ORG"
     # A nationality before it stays one.
     assert _found("the Dutch news agency ANP said.").get("Dutch") == "MISC"
+
+
+def test_a_count_closing_a_row_of_results_is_no_version_of_the_name() -> None:
+    text = (
+        "ALPINE SKIING - WORLD CUP STANDINGS .\nVAL D'ISERE , France 1996-12-07\n"
+        "Leading women's World Cup downhill standings after two races :\n"
+        "1. Renate Gruber ( Austria ) 180 points\n2. Katja Seizinger ( Germany ) 125\n"
+        "Scorers :\nTries : Tane 2 , Ruruku .\nConversions : Tipene Hona 3 .\n"
+    )
+    texts = [text for text, _ in _found(text).items()]
+    assert not any(name.endswith((" 180", " 125", " 2", " 3")) for name in texts)

@@ -34,7 +34,7 @@ def _table_like(line: str) -> bool:
     score: `Saeed Anwar c Mullally b Irani 57`), or a figure after a colon. A headline may
     hold one figure inside it and one comma (`Tesla Recalls 2 Million Cars`, `Apple, Google
     Face New Rules in 2026`)."""
-    if "(" in line or _results_row(line):
+    if "(" in line or results_row(line):
         return True
     if "," in line and ":" in line[: line.find(",")]:
         # `Postponed: East Fife v Clydebank, …`, `Paying agent: Acme Bank, Detroit`.
@@ -49,7 +49,7 @@ def _table_like(line: str) -> bool:
     return colon >= 0 and line.find(figures[0]) > colon
 
 
-def _results_row(line: str) -> bool:
+def results_row(line: str) -> bool:
     """Whether a Title Case line is a row of results or of a table (`West Indies 259 (
     Chanderpaul 82 ; McGrath 4-58 )`, `Hove : Sussex 285-6`), which training text shows as
     plain lines, so the tagger reads it as one: two figures or more, a figure and a bracket,
@@ -88,7 +88,7 @@ def is_title_case(line: str) -> bool:
 def title_lines(prose: Prose) -> list[bool]:
     """For each line of `prose`: whether it is a heading or a Title Case line.
 
-    A row of results is none, though its words are capitalised (`_results_row`).
+    A row of results is none, though its words are capitalised (`results_row`).
     """
     masked = prose.text
     return [
@@ -98,7 +98,7 @@ def title_lines(prose: Prose) -> list[bool]:
             end > start
             and masked[end - 1] not in _CLOSING
             and is_title_case(masked[start:end])
-            and not _results_row(masked[start:end])
+            and not results_row(masked[start:end])
         )
         for start, end, heading in prose.lines
     ]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
+from newsread.entities.headlines import results_row
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.lexicon import (
     COMPANY_ACTIONS,
@@ -493,6 +494,14 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     if number is not None and _SCORERS.match(text, number.end()):
         # `West Indies 259 ( Chanderpaul 82 ; …`: a side's total, then who made it.
         return False
+    if (
+        number is not None
+        and _COUNT_ENDS.match(text, number.end())
+        and results_row(_line_of(text, entity.start))
+    ):
+        # `1. Gruber 180 points`, `Penalties : Etchegaray 4 .`: a count closing a row of
+        # results.
+        return False
     if entity.label == "MISC":
         # `Olympic 100 champion`, `French 1997 budget`: an adjective takes no version.
         last = entity.text.rsplit(" ", 1)[-1].casefold()
@@ -510,6 +519,16 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
         and _SCORE_GOES_ON.match(text, number.end()) is None
         and _NUMBER_BEFORE.search(text, max(0, entity.start - 8), entity.start) is None
     )
+
+
+_COUNT_ENDS: Final = re.compile(r"[ \t]*(?:\.[ \t]*)?(?:$|[,;)]|(?:points|pts)\b)", re.MULTILINE)
+"""What follows a count in a row of results: the row's end, a comma, or `points`."""
+
+
+def _line_of(text: str, at: int) -> str:
+    """The line of `text` holding position `at`."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 _SCORERS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]+\d")
