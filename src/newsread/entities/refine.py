@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
+from newsread.entities.common_words import in_prose_line
 from newsread.entities.headlines import results_row
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.lexicon import (
@@ -498,9 +499,10 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
         number is not None
         and _COUNT_ENDS.match(text, number.end())
         and results_row(_line_of(text, entity.start))
+        and not in_prose_line(text, entity.start, entity.end)
     ):
         # `1. Gruber 180 points`, `Penalties : Etchegaray 4 .`: a count closing a row of
-        # results.
+        # results (not a paragraph naming versions: `…, Grok 5.`).
         return False
     if entity.label == "MISC":
         # `Olympic 100 champion`, `French 1997 budget`: an adjective takes no version.
