@@ -1189,3 +1189,21 @@ def test_a_count_closing_a_row_of_results_is_no_version_of_the_name() -> None:
     )
     texts = [text for text, _ in _found(text).items()]
     assert not any(name.endswith((" 180", " 125", " 2", " 3")) for name in texts)
+
+
+def test_a_plural_ending_a_teams_name_alone_is_that_team() -> None:
+    text = "The Velkmoor Kestrels beat the Dallas Mavericks 104-95 on Saturday ."
+    text += " Charles Barkley added 22 points for the Kestrels , who have won nine of 10 ."
+    entities = _mentions(
+        text,
+        ("Velkmoor Kestrels", "ORG"),
+        ("Dallas Mavericks", "ORG"),
+        ("Charles Barkley", "PERSON"),
+        ("Kestrels", "MISC"),
+    )
+    unified = unify(entities, text, lambda name: False)
+    assert (unified[3].label, unified[3].key) == ("ORG", "velkmoor kestrels")
+    # A nationality stays one.
+    text = "The Young Russians met Russians in Moscow ."
+    entities = _mentions(text, ("Young Russians", "ORG"), ("Russians", "MISC"), ("Moscow", "PLACE"))
+    assert unify(entities, text, lambda name: False)[1].label == "MISC"

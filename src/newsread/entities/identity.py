@@ -268,8 +268,9 @@ def _organisation_tails(
     So is a word taken for a place that ends one organisation's name of any length but
     training never met (`known`) and no mention reads as a place (`placed`): `Sakigake`
     after `New Party Sakigake`, while `Taibe` of `Hapoel Taibe` stays the town in `fans in
-    Taibe`. Names with an `of` end in what they belong to (`Bank of Japan`), and words
-    already joined to a name (`taken`) are left as they are.
+    Taibe`. So is a plural taken for a people's name (`the Rockets` after `the Houston
+    Rockets`) that is no nationality. Names with an `of` end in what they belong to (`Bank
+    of Japan`), and words already joined to a name (`taken`) are left as they are.
     """
     owners: dict[str, set[str]] = defaultdict(set)
     people: set[str] = set()
@@ -291,6 +292,12 @@ def _organisation_tails(
                 and known is not None
                 and not known(part)
                 and not placed(part)
+            )
+            or (
+                labels.get(part) == "MISC"
+                and part.endswith("s")
+                and part not in DEMONYMS
+                and part.removesuffix("s") not in DEMONYMS
             )
         )
         and part not in people
