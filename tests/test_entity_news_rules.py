@@ -1207,3 +1207,13 @@ def test_a_plural_ending_a_teams_name_alone_is_that_team() -> None:
     text = "The Young Russians met Russians in Moscow ."
     entities = _mentions(text, ("Young Russians", "ORG"), ("Russians", "MISC"), ("Moscow", "PLACE"))
     assert unify(entities, text, lambda name: False)[1].label == "MISC"
+
+
+def test_a_name_before_index_is_a_stock_index() -> None:
+    text = (
+        "GERMAN STOCKS END FIRMER , DAX AT RECORD .\nFRANKFURT 1996-12-19\nGerman shares "
+        "ended firmer on Thursday , with the DAX index closing at a record high ."
+    )
+    assert _found(text).get("DAX") == "MISC"
+    text = "Trading on the Karachi Stock Exchange index was thin."
+    assert _found(text).get("Karachi Stock Exchange") == "ORG"
