@@ -1217,3 +1217,12 @@ def test_a_name_before_index_is_a_stock_index() -> None:
     assert _found(text).get("DAX") == "MISC"
     text = "Trading on the Karachi Stock Exchange index was thin."
     assert _found(text).get("Karachi Stock Exchange") == "ORG"
+
+
+def test_a_mention_in_a_sentence_outweighs_one_on_a_line_of_capitals() -> None:
+    text = (
+        "BOXING - MENDOZA RETAINS WBA TITLE .\nLAS VEGAS 1996-12-14\n"
+        "Mexican Raul Mendoza retained his WBA super-bantamweight title on Saturday with a "
+        "points decision over Hector Ortiz ."
+    )
+    assert {e.label for e in extract(text) if e.text == "WBA"} == {"ORG"}

@@ -247,27 +247,48 @@ def weigh(text: str, entities: Sequence[Entity], known: Callable[[str], bool]) -
                 if label != labels[0]:
                     mixed.add(keys[index])
                 labels.append(label)
+    shouted = _shares_by_line(text, entities, keys, mixed) if mixed else None
     own = _own_cues(text, entities, keys, gaps, named)
     links = _links(entities, keys, gaps, known)
     organisations = {key for key, e in zip(keys, entities, strict=True) if e.label == "ORG"}
-    winners = _winners(keys, guesses, mixed, own, links, known, organisations)
+    winners = _winners(keys, guesses, mixed, own, links, known, organisations, shouted)
     # Once: cues that lean on other names' kinds see the first round's verdicts
     # (a name left out of `winners` keeps its one label).
     verdicts = {key for key, label in winners.items() if label == "ORG"}
     verdicts |= organisations - winners.keys()
     if verdicts != organisations and _links_differ(links, organisations, verdicts):
-        winners = _winners(keys, guesses, mixed, own, links, known, verdicts)
+        winners = _winners(keys, guesses, mixed, own, links, known, verdicts, shouted)
     listed = _list_votes(entities, keys, gaps, winners, guesses)
     if listed:
         for index, vote in listed.items():
             own.setdefault(index, []).append(vote)
-        winners = _winners(keys, guesses, mixed, own, links, known, verdicts)
+        winners = _winners(keys, guesses, mixed, own, links, known, verdicts, shouted)
     return [
         Entity(e.start, e.end, winners[key], e.text, e.key)
         if key in winners and winners[key] != e.label
         else e
         for key, e in zip(keys, entities, strict=True)
     ]
+
+
+def _shares_by_line(
+    text: str, entities: Sequence[Entity], keys: Sequence[str], mixed: set[str]
+) -> dict[str, list[float]] | None:
+    """For each name the tagger labelled apart, each mention's share of the tagger's say:
+    half for a mention on a line of capitals (`BOXING - MENDOZA RETAINS WBA TITLE`), whole
+    otherwise; None when no such name has a mention on one."""
+    shares: dict[str, list[float]] = {}
+    halved = False
+    for key, entity in zip(keys, entities, strict=True):
+        if key not in mixed or entity.label not in _NAMES:
+            continue
+        start = text.rfind("\n", 0, entity.start) + 1
+        end = text.find("\n", entity.end)
+        line = text[start : end if end >= 0 else len(text)]
+        capitals = not any(character.islower() for character in line)
+        halved = halved or capitals
+        shares.setdefault(key, []).append(0.5 if capitals else 1.0)
+    return shares if halved else None
 
 
 LIST_VOTE: Final = STRONG
@@ -328,6 +349,7 @@ def _winners(
     links: dict[int, list[_Link]],
     known: Callable[[str], bool],
     organisations: set[str],
+    shouted: dict[str, list[float]] | None = None,
 ) -> dict[str, str]:
     """The label of each name that a cue votes for or whose mentions the tagger labelled apart.
 
@@ -355,8 +377,16 @@ def _winners(
         # The mentions of one name share their features, so the tagger's labels
         # are one opinion, not independent votes: it counts once, shared out.
         say = KNOWN_VOTE if known(key) else NEW_VOTE
-        for label in labels:
-            tally[label] = tally.get(label, 0.0) + say / len(labels)
+        shares = shouted.get(key) if shouted else None
+        if shares is None:
+            for label in labels:
+                tally[label] = tally.get(label, 0.0) + say / len(labels)
+        else:
+            # A mention on a line of capitals tells the tagger less than one in a
+            # sentence: it counts half.
+            total = sum(shares)
+            for label, share in zip(labels, shares, strict=True):
+                tally[label] = tally.get(label, 0.0) + say * share / total
         # `max` keeps the first of equal weights: the label voted for first.
         winners[key] = max(tally, key=tally.__getitem__)
     return winners
