@@ -1226,3 +1226,14 @@ def test_a_mention_in_a_sentence_outweighs_one_on_a_line_of_capitals() -> None:
         "points decision over Hector Ortiz ."
     )
     assert {e.label for e in extract(text) if e.text == "WBA"} == {"ORG"}
+
+
+def test_an_institutions_name_goes_on_with_its_purpose() -> None:
+    found = _found(
+        "The rebels belonged to the National Council for the Defence of Democracy ( CNDD ) "
+        "and the Velkmoor Alliance for the Liberation of Congo-Zaire ."
+    )
+    assert found.get("National Council for the Defence of Democracy") == "ORG"
+    assert found.get("Velkmoor Alliance for the Liberation of Congo-Zaire") == "ORG"
+    # A date is no purpose.
+    assert "Velkmoor Foundation" in _found("The Velkmoor Foundation for Monday said it would.")

@@ -171,6 +171,15 @@ INSTITUTION_HEADS: Final = _words(
 """Last words of institutions' names that may run across `and` (not `Bank`: `Gaza Strip and
 West Bank` are two places; not `Union`, `Group`, `Fund`: names of their own on either side)."""
 
+PURPOSE_HEADS: Final = INSTITUTION_HEADS | _words(
+    """
+    alliance front movement party union centre center league rally campaign coalition forces
+    fund partnership programme program council
+    """
+)
+"""Last words of institutions' names that go on with `for` and their purpose (`… Council
+for the Defence of Democracy`)."""
+
 COMMON_ACRONYMS: Final = _words(
     """
     ai ceo cfo cto coo cio ev evs gpu cpu tpu npu tv pc ipo gdp cpi api ui ux vr ar xr llm

@@ -34,6 +34,7 @@ from newsread.entities.joined_names import (
     join_desks,
     join_institution_names,
     join_particle_names,
+    join_purpose_names,
 )
 from newsread.entities.line_formats import by_line_format
 from newsread.entities.merge import keep_clean, merge
@@ -82,6 +83,8 @@ def _extract(text: str) -> list[Entity]:
     names = join_institution_names(prose.text, split_brands(found, known))
     if " d" in prose.text or " v" in prose.text:
         names = join_particle_names(prose.text, names)
+    if " for " in prose.text:
+        names = join_purpose_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
         names = join_desks(prose.text, names)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
