@@ -1237,3 +1237,13 @@ def test_an_institutions_name_goes_on_with_its_purpose() -> None:
     assert found.get("Velkmoor Alliance for the Liberation of Congo-Zaire") == "ORG"
     # A date is no purpose.
     assert "Velkmoor Foundation" in _found("The Velkmoor Foundation for Monday said it would.")
+
+
+def test_a_leagues_initials_heading_a_sports_story_are_an_organisation() -> None:
+    body = "\nNEW YORK 1996-12-08\nResults of games on Sunday ( home team in CAPS ) :\n"
+    body += "Toronto 4 NEW JERSEY 2\n"
+    assert _found("NHL ICE HOCKEY - STANDINGS AFTER SUNDAY 'S GAMES ." + body).get("NHL") == "ORG"
+    assert _found("ICE HOCKEY - NHL RESULTS ." + body).get("NHL") == "ORG"
+    found = _found("NFL AMERICAN FOOTBALL - PACKERS CLINCH TITLE ." + body)
+    assert found.get("NFL") == "ORG"
+    assert "ICE" not in _found("ICE HOCKEY - FLAMES BEAT OILERS ." + body)

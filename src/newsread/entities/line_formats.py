@@ -93,7 +93,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
     if " AT " in text:
         result = _with_fixtures(text, result)
     if " - " in text:
-        result = _without_sport_headings(text, result)
+        result = _with_league_headings(text, _without_sport_headings(text, result))
     if "(" in text:
         result = by_brackets(text, _with_agencies(text, result))
     if " EPS " in text or " DIV " in text:
@@ -172,6 +172,33 @@ def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
     if not headings:
         return entities
     return [e for e in entities if (e.start, e.end) not in headings]
+
+
+_SPORT_NAMES: Final = "|".join(sorted(SPORTS | {"ice hockey", "american football"}))
+_SPORT_WORDS: Final = frozenset(" ".join(SPORTS | {"ice hockey", "american football"}).split())
+_LEAGUE_HEADING: Final = re.compile(
+    rf"^[ \t]*(?:(?i:{_SPORT_NAMES})[ \t]+-[ \t]+([A-Z]{{2,4}})[ \t]+(?:RESULTS?|STANDINGS)\b"
+    rf"|([A-Z]{{2,4}})[ \t]+(?i:{_SPORT_NAMES})[ \t]*-)",
+    re.MULTILINE,
+)
+"""`NFL AMERICAN FOOTBALL - …`, `ICE HOCKEY - NHL RESULTS`: a league's initials heading a
+sports story (in eng.train `NFL` so is an organisation)."""
+
+
+def _with_league_headings(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with the league whose initials head a sports story (`_LEAGUE_HEADING`) an
+    organisation, found or not."""
+    added: list[Entity] = []
+    for line in _LEAGUE_HEADING.finditer(text):
+        group = 1 if line.group(1) else 2
+        start, end = line.span(group)
+        if line.group(group).casefold() in _SPORT_WORDS:
+            # `ICE HOCKEY -`: the first word of a sport's name.
+            continue
+        if not any(e.start < end and e.end > start for e in entities):
+            name = text[start:end]
+            added.append(Entity(start, end, "ORG", name, name_key(name)))
+    return with_added(entities, added) if added else entities
 
 
 _CAPITALS_NAME: Final = r"[A-Z][A-Z.'’&-]*(?:[ \t]+[A-Z][A-Z.'’&-]*){0,3}"
