@@ -18,6 +18,7 @@ from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.evidence import weigh
 from newsread.entities.identity import unify
+from newsread.entities.joined_names import join_organisation_endings
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.refine import refine
 from newsread.entities.tagger import shared_tagger
@@ -1247,3 +1248,15 @@ def test_a_leagues_initials_heading_a_sports_story_are_an_organisation() -> None
     found = _found("NFL AMERICAN FOOTBALL - PACKERS CLINCH TITLE ." + body)
     assert found.get("NFL") == "ORG"
     assert "ICE" not in _found("ICE HOCKEY - FLAMES BEAT OILERS ." + body)
+
+
+def test_a_name_the_tagger_stopped_before_an_organisations_last_word_takes_it_in() -> None:
+    text = "The ruling New Korea Party says the reforms are needed ."
+    entities = _mentions(text, ("New Korea", "PLACE"))
+    joined = join_organisation_endings(text, entities)
+    assert [(e.text, e.label) for e in joined] == [("New Korea Party", "ORG")]
+    # A nationality before such a word stays one.
+    text = "Sudanese Airways said on Monday ."
+    assert join_organisation_endings(text, _mentions(text, ("Sudanese", "MISC")))[0].text == (
+        "Sudanese"
+    )

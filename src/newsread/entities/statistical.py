@@ -33,6 +33,7 @@ from newsread.entities.introductions import unintroduced_persons
 from newsread.entities.joined_names import (
     join_desks,
     join_institution_names,
+    join_organisation_endings,
     join_particle_names,
     join_purpose_names,
 )
@@ -85,6 +86,7 @@ def _extract(text: str) -> list[Entity]:
         names = join_particle_names(prose.text, names)
     if " for " in prose.text:
         names = join_purpose_names(prose.text, names)
+    names = join_organisation_endings(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
         names = join_desks(prose.text, names)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
