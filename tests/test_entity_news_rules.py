@@ -18,7 +18,7 @@ from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.evidence import weigh
 from newsread.entities.identity import unify
-from newsread.entities.joined_names import join_organisation_endings
+from newsread.entities.joined_names import join_organisation_endings, join_particle_names
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.refine import refine
 from newsread.entities.tagger import shared_tagger
@@ -1260,3 +1260,9 @@ def test_a_name_the_tagger_stopped_before_an_organisations_last_word_takes_it_in
     assert join_organisation_endings(text, _mentions(text, ("Sudanese", "MISC")))[0].text == (
         "Sudanese"
     )
+
+
+def test_a_name_stopped_before_a_particle_takes_in_the_rest() -> None:
+    text = "He has trained at a private academy in Vina del Mar for the past decade ."
+    entities = _mentions(text, ("Vina", "PLACE"))
+    assert [e.text for e in join_particle_names(text, entities)] == ["Vina del Mar"]

@@ -88,7 +88,29 @@ def join_particle_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         label = "ORG" if "ORG" in labels else "PLACE" if "PLACE" in labels else previous.label
         name = text[previous.start : entity.end]
         result[-1] = Entity(previous.start, entity.end, label, name, name_key(name))
-    return result
+    return _with_particle_tails(text, result)
+
+
+_PARTICLE_TAIL: Final = re.compile(
+    rf"[ \t]+(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
+)
+
+
+def _with_particle_tails(text: str, entities: list[Entity]) -> list[Entity]:
+    """`Vina` + `del Mar`: a name the tagger stopped before a particle and capitalised words
+    that no other name holds takes them in."""
+    for index, entity in enumerate(entities):
+        if entity.label not in NAME_LABELS:
+            continue
+        tail = _PARTICLE_TAIL.match(text, entity.end)
+        if tail is None:
+            continue
+        following = entities[index + 1] if index + 1 < len(entities) else None
+        if following is not None and following.start < tail.end():
+            continue
+        name = text[entity.start : tail.end()]
+        entities[index] = Entity(entity.start, tail.end(), entity.label, name, name_key(name))
+    return entities
 
 
 _PURPOSE: Final = re.compile(
