@@ -66,6 +66,15 @@ never."""
 _PARTICLE_GAP: Final = re.compile(rf"[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+)?")
 
 
+_PARTICLE_BEFORE_NAME: Final = re.compile(rf" (?:{'|'.join(sorted(NAME_PARTICLES))}) [A-Z]")
+
+
+def has_particles(text: str) -> bool:
+    """Whether `text` has a name's particle before a capital anywhere: a cheap test before
+    `join_particle_names`."""
+    return _PARTICLE_BEFORE_NAME.search(text) is not None
+
+
 def join_particle_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """`Rio de` + `Janeiro Stock Exchange`, `Electrica` + `del Maipo`, `Mato Grosso` + `do` +
     `Sul`: two names the tagger split at a name's particle are one. It is an organisation if

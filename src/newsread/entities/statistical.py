@@ -31,6 +31,7 @@ from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_na
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
 from newsread.entities.joined_names import (
+    has_particles,
     join_desks,
     join_institution_names,
     join_organisation_endings,
@@ -82,7 +83,7 @@ def _extract(text: str) -> list[Entity]:
     )
     found = prove_headline_names(prose, found, titles)
     names = join_institution_names(prose.text, split_brands(found, known))
-    if " d" in prose.text or " v" in prose.text:
+    if has_particles(prose.text):
         names = join_particle_names(prose.text, names)
     if " for " in prose.text:
         names = join_purpose_names(prose.text, names)
