@@ -1076,10 +1076,13 @@ def test_a_place_ending_as_an_institutions_name_does_is_an_organisation() -> Non
     )
     labels = [e.label for e in refine(text, entities, lambda name: True)]
     assert labels == ["PLACE", "ORG", "ORG"]
-    # Places end in a bank or a union too.
+    # Places end in a bank or a union too, but not in three words.
     text = "Settlers moved into the West Bank and the Soviet Union."
     entities = _mentions(text, ("West Bank", "PLACE"), ("Soviet Union", "PLACE"))
     assert [e.label for e in refine(text, entities, lambda name: True)] == ["PLACE", "PLACE"]
+    text = "The Chilean Tennis Federation named a captain."
+    entities = _mentions(text, ("Chilean Tennis Federation", "PLACE"))
+    assert [e.label for e in refine(text, entities, lambda name: True)] == ["ORG"]
 
 
 def test_a_cricket_innings_line_is_read_as_results_not_as_a_headline() -> None:

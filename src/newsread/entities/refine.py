@@ -614,9 +614,12 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
             # `Canadian Space Agency`: a MISC name ending as an organisation's does is one (in
             # eng.train and eng.testa such names are organisations 551 times, places 56, MISC
             # once), and so is a place or a person's unless it ends in `Bank`, `Union` or
-            # `Federation` (`West Bank`, `Soviet Union`): then 482 times, a place once.
+            # `Federation` (`West Bank`, `Soviet Union`): then 482 times, a place once. Names of
+            # three words or more so ending are organisations 19 times in 19.
             institution = ending in ORGANISATION_ENDINGS and (
-                entity.label == "MISC" or ending not in _PLACE_LIKE_ENDINGS
+                entity.label == "MISC"
+                or ending not in _PLACE_LIKE_ENDINGS
+                or entity.text.count(" ") >= 2
             )
             if newspaper or institution or _designated(entity.text, known):
                 companies.add(name_key(entity.text))
