@@ -1269,3 +1269,10 @@ def test_a_name_stopped_before_a_particle_takes_in_the_rest() -> None:
     text = "He has trained at a private academy in Vina del Mar for the past decade ."
     entities = _mentions(text, ("Vina", "PLACE"))
     assert [e.text for e in join_particle_names(text, entities)] == ["Vina del Mar"]
+
+
+def test_a_cricket_ground_is_a_place() -> None:
+    text = (
+        "Scores on the first day between Australia and Pakistan at the Melbourne Cricket Ground :"
+    )
+    assert _found(text).get("Melbourne Cricket Ground") == "PLACE"
