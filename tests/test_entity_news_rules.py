@@ -1276,3 +1276,10 @@ def test_a_cricket_ground_is_a_place() -> None:
         "Scores on the first day between Australia and Pakistan at the Melbourne Cricket Ground :"
     )
     assert _found(text).get("Melbourne Cricket Ground") == "PLACE"
+
+
+def test_a_results_heading_names_a_company() -> None:
+    found = _found("KAWASHIMA SEIKI - SIX-MONTH PARENT RESULTS .\nTOKYO 1996-12-10\n")
+    assert found.get("KAWASHIMA SEIKI") == "ORG"
+    found = _found("Velkari Kogyo - 6mth parent forecast .\nTOKYO 1996-12-10\n")
+    assert found.get("Velkari Kogyo") == "ORG"

@@ -94,6 +94,8 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_fixtures(text, result)
     if " - " in text:
         result = _with_league_headings(text, _without_sport_headings(text, result))
+        if "orecast" in text or "esult" in text or "ORECAST" in text or "ESULT" in text:
+            result = _with_results_headings(text, result)
     if "(" in text:
         result = by_brackets(text, _with_agencies(text, result))
     if " EPS " in text or " DIV " in text:
@@ -199,6 +201,31 @@ def _with_league_headings(text: str, entities: list[Entity]) -> list[Entity]:
             name = text[start:end]
             added.append(Entity(start, end, "ORG", name, name_key(name)))
     return with_added(entities, added) if added else entities
+
+
+_RESULTS_HEADING: Final = re.compile(
+    r"^[ \t]*([A-Z][\w&.'’-]*(?:[ \t]+[A-Z&][\w&.'’-]*){0,4})[ \t]+-[ \t]+(?:[\w/.-]+[ \t]+){0,3}"
+    r"(?i:parent|group|consolidated|unconsolidated)[ \t]+(?i:forecast|results?)\b",
+    re.MULTILINE,
+)
+"""`Apic Yamada - 6mth parent forecast`, `KAWASHIMA SEIKI - SIX-MONTH PARENT RESULTS`: a
+company's results heading (all seven such names in eng.train and eng.testa are companies')."""
+
+
+def _with_results_headings(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with the company a results heading names (`_RESULTS_HEADING`) one
+    organisation, found or not."""
+    for line in _RESULTS_HEADING.finditer(text):
+        start, end = line.span(1)
+        if line.group(1).split()[0].casefold() in SPORTS:
+            continue
+        inside = [e for e in entities if e.start < end and e.end > start]
+        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
+            continue
+        if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
+            continue
+        entities = one_organisation(text, entities, start, end)
+    return entities
 
 
 _CAPITALS_NAME: Final = r"[A-Z][A-Z.'’&-]*(?:[ \t]+[A-Z][A-Z.'’&-]*){0,3}"
