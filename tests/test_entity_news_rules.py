@@ -1283,3 +1283,11 @@ def test_a_results_heading_names_a_company() -> None:
     assert found.get("KAWASHIMA SEIKI") == "ORG"
     found = _found("Velkari Kogyo - 6mth parent forecast .\nTOKYO 1996-12-10\n")
     assert found.get("Velkari Kogyo") == "ORG"
+
+
+def test_a_table_field_naming_a_company_names_one_organisation() -> None:
+    found = _found("Company name Velkari Chong Hing Investment Ltd\nBooks close September 23-27")
+    assert found.get("Velkari Chong Hing Investment Ltd") == "ORG"
+    assert (
+        _found("BORROWER NORDVEST KREDITT\nAMT 100 MLN GUILDERS").get("NORDVEST KREDITT") == "ORG"
+    )

@@ -96,6 +96,8 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_league_headings(text, _without_sport_headings(text, result))
         if "orecast" in text or "esult" in text or "ORECAST" in text or "ESULT" in text:
             result = _with_results_headings(text, result)
+    if "BORROWER" in text or " name" in text or " Name" in text or "Lead " in text:
+        result = _with_company_fields(text, result)
     if "(" in text:
         result = by_brackets(text, _with_agencies(text, result))
     if " EPS " in text or " DIV " in text:
@@ -219,6 +221,32 @@ def _with_results_headings(text: str, entities: list[Entity]) -> list[Entity]:
         start, end = line.span(1)
         if line.group(1).split()[0].casefold() in SPORTS:
             continue
+        inside = [e for e in entities if e.start < end and e.end > start]
+        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
+            continue
+        if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
+            continue
+        entities = one_organisation(text, entities, start, end)
+    return entities
+
+
+_COMPANY_FIELD: Final = re.compile(
+    r"^[ \t]*(?:Company[ \t]+[Nn]ame|BORROWER|Lead[ \t]+(?:[Uu]nderwriter|[Mm]anager))"
+    r"[ \t]*[:-]?[ \t]+([A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z&][\w&.'’-]*|and|of))*)",
+    re.MULTILINE,
+)
+"""`Company name Liu Chong Hing Investment Ltd`, `BORROWER BAYERISCHE VEREINSBANK`, `Lead
+Underwriter Bear Stearns & Co Inc`: a field of a results table or a bond's terms naming a
+company (all ten such names in eng.train and eng.testa are companies')."""
+
+
+def _with_company_fields(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with the company a field names (`_COMPANY_FIELD`) one organisation, found or
+    not."""
+    for line in _COMPANY_FIELD.finditer(text):
+        start, end = line.span(1)
+        while text[start:end].endswith((" and", " of")):
+            end = text.rfind(" ", start, end)
         inside = [e for e in entities if e.start < end and e.end > start]
         if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
             continue
