@@ -1291,3 +1291,16 @@ def test_a_table_field_naming_a_company_names_one_organisation() -> None:
     assert (
         _found("BORROWER NORDVEST KREDITT\nAMT 100 MLN GUILDERS").get("NORDVEST KREDITT") == "ORG"
     )
+
+
+def test_a_name_found_in_a_sentence_is_found_in_a_headline_in_capitals() -> None:
+    text = (
+        "BASKETBALL - OLAJUWON LEADS VELKARS PAST SUNS .\nHOUSTON 1996-12-12\n"
+        "Hakeem Olajuwon scored 31 points as the Houston Velkars beat the Phoenix Suns 109-97 "
+        "on Wednesday .\nDarnell Keyes added 19 points for the Velkars , who improved to 17-3 ."
+    )
+    found = _found(text)
+    assert found.get("VELKARS") == "ORG"
+    # A word training met in small letters is left alone in capitals (`BANK WORRIES`).
+    text = "TOKYO STOCKS END DOWN ON BANK WORRIES .\nTOKYO 1996-12-13\nThe Bank said rates fell ."
+    assert "BANK" not in _found(text)

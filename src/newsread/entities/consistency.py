@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from newsread.entities.merge import with_added
@@ -148,3 +148,49 @@ def _occurrences(text: str, name: str, candidates: list[int] | None = None) -> l
         ):
             found.append(start)
     return found
+
+
+def capitals_mentions(
+    masked: str,
+    entities: Sequence[Entity],
+    taken: Sequence[Entity],
+    met_in_lowercase: Callable[[str], bool],
+) -> list[Entity]:
+    """`entities` plus the capitals form of names found in sentences, where it stands on a
+    line of capitals (`ROCKETS` in `OLAJUWON LEADS ROCKETS PAST SUNS` after `the Rockets`):
+    the tagger reads a headline in capitals with little to go on.
+
+    Only names of four letters or more none of whose words training met in small letters
+    (`Heat`, `Bank` and `May` are words too), and never overlapping `entities` or `taken`.
+    """
+    labels: dict[str, str] = {}
+    for entity in entities:
+        text = entity.text
+        if (
+            len(text) >= 4
+            and not text.isupper()
+            and text[:1].isupper()
+            and text.upper() not in labels
+            and not any(met_in_lowercase(word) for word in text.split())
+        ):
+            labels[text.upper()] = entity.label
+    if not labels:
+        return list(entities)
+    occupied = sorted([(e.start, e.end) for e in entities] + [(e.start, e.end) for e in taken])
+    added: list[Entity] = []
+    for name in sorted(labels, key=len, reverse=True):
+        for start in _occurrences(masked, name):
+            end = start + len(name)
+            line_start = masked.rfind("\n", 0, start) + 1
+            line_end = masked.find("\n", end)
+            line = masked[line_start : line_end if line_end >= 0 else len(masked)]
+            if any(character.islower() for character in line):
+                continue
+            index = bisect_right(occupied, (start, end))
+            if index and occupied[index - 1][1] > start:
+                continue
+            if index < len(occupied) and occupied[index][0] < end:
+                continue
+            occupied.insert(index, (start, end))
+            added.append(Entity(start, end, labels[name], name))
+    return with_added(list(entities), added) if added else list(entities)

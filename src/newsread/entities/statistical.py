@@ -24,7 +24,7 @@ from newsread.entities.acronyms import drop_common_acronyms
 from newsread.entities.apostrophe_names import with_name_apostrophes
 from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
-from newsread.entities.consistency import repeat_mentions
+from newsread.entities.consistency import capitals_mentions, repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
 from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
@@ -82,6 +82,7 @@ def _extract(text: str) -> list[Entity]:
         tagger.met_as_written,
     )
     found = prove_headline_names(prose, found, titles)
+    found = capitals_mentions(prose.text, found, numeric, tagger.met_in_lowercase)
     names = join_institution_names(prose.text, split_brands(found, known))
     if has_particles(prose.text):
         names = join_particle_names(prose.text, names)
