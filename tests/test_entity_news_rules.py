@@ -1304,3 +1304,14 @@ def test_a_name_found_in_a_sentence_is_found_in_a_headline_in_capitals() -> None
     # A word training met in small letters is left alone in capitals (`BANK WORRIES`).
     text = "TOKYO STOCKS END DOWN ON BANK WORRIES .\nTOKYO 1996-12-13\nThe Bank said rates fell ."
     assert "BANK" not in _found(text)
+
+
+def test_a_press_digests_mastheads_are_newspapers_whatever_opens_the_heading() -> None:
+    text = (
+        "BULGARIA - PRESS DIGEST - DEC 12 .\nSOFIA 1996-12-12\n"
+        "24 CHASA\n- The lev falls again against the dollar .\n"
+        "TRUD\n- Miners at the Bobov Dol coal mine go on strike .\n"
+    )
+    found = _found(text)
+    assert found.get("24 CHASA") == "ORG"
+    assert found.get("TRUD") == "ORG"

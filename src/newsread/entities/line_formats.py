@@ -88,7 +88,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_venues(text, result)
     if ": " in text:
         result = _with_cricket_venues(text, result)
-    if text[:80].lstrip().startswith(_DIGEST):
+    if _DIGEST in text[: text.find("\n") if "\n" in text else 120]:
         result = _with_mastheads(text, result)
     if " AT " in text:
         result = _with_fixtures(text, result)
@@ -313,7 +313,8 @@ def _with_cricket_venues(text: str, entities: list[Entity]) -> list[Entity]:
 
 _DIGEST: Final = "PRESS DIGEST"
 _MASTHEAD: Final = re.compile(
-    r"^([A-Z][A-Z'’&.-]*(?:[ \t]+[A-Z][A-Z'’&.-]*){0,4})[ \t]*\n[ \t]*-", re.MULTILINE
+    r"^((?:[A-Z]|\d+[ \t]+[A-Z])[A-Z'’&.-]*(?:[ \t]+[A-Z][A-Z'’&.-]*){0,4})[ \t]*\n[ \t]*-",
+    re.MULTILINE,
 )
 """A line of one to five words in capitals over a line opening with a dash: in a press
 digest, the newspaper whose stories the dashed lines sum up (`EL PAIS` / `- Work groups…`)."""
