@@ -1315,3 +1315,8 @@ def test_a_press_digests_mastheads_are_newspapers_whatever_opens_the_heading() -
     found = _found(text)
     assert found.get("24 CHASA") == "ORG"
     assert found.get("TRUD") == "ORG"
+
+
+def test_the_month_of_a_bonds_dotted_date_is_no_name() -> None:
+    text = "BORROWER NORDVEST KREDITT\nAMT 100 MLN GUILDERS COUPON 5.75 MATURITY 15.JAN.04\n"
+    assert "JAN" not in _found(text)

@@ -25,6 +25,17 @@ _ROMAN: Final = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 _THE_BEFORE: Final = re.compile(r"(?<![\w-])[Tt]he[ \t]+$")
 _FROM: Final = frozenset(["based", "born", "bred", "headquartered", "raised"])
 """Suffixes that make a place's name an adjective (`Lisbon-based`, `Paris-born`)."""
+_DOTTED_DATE: Final = re.compile(r"\d{1,2}\.[A-Za-z]{3}\.\d{2}(?!\d)")
+"""`21.JAN.99`: a date in a bond's terms (`MATURITY 21.JAN.99`), whose month is no name."""
+
+
+def _in_dotted_date(text: str, entity: Entity) -> bool:
+    """Whether `entity` is the month of a dotted date (`_DOTTED_DATE`)."""
+    start = max(0, entity.start - 3)
+    match = _DOTTED_DATE.search(text, start, entity.end + 4)
+    return match is not None and match.start() < entity.start and match.end() > entity.end
+
+
 _PROMPT_ENDINGS: Final = frozenset(["here", "now", "more", "below", "today"])
 """How a web page's prompts end (`Click Here`, `Read More`), which no person's name does."""
 
@@ -65,6 +76,7 @@ def drop_common_words(
         if not (e.text[:1] in _ROMAN_LETTERS and is_roman_numeral(e.text))
         and not (nouns and e.label in NAME_LABELS and name_key(e.text) in nouns)
         and not (e.label == "PERSON" and e.text.rpartition(" ")[2].casefold() in _PROMPT_ENDINGS)
+        and not (text[e.end : e.end + 1] == "." and _in_dotted_date(text, e))
     ]
 
 
