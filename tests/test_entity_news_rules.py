@@ -18,7 +18,11 @@ from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.evidence import weigh
 from newsread.entities.identity import unify
-from newsread.entities.joined_names import join_organisation_endings, join_particle_names
+from newsread.entities.joined_names import (
+    join_compass_names,
+    join_organisation_endings,
+    join_particle_names,
+)
 from newsread.entities.letter_names import letter_name_spans
 from newsread.entities.refine import refine
 from newsread.entities.tagger import shared_tagger
@@ -1320,3 +1324,13 @@ def test_a_press_digests_mastheads_are_newspapers_whatever_opens_the_heading() -
 def test_the_month_of_a_bonds_dotted_date_is_no_name() -> None:
     text = "BORROWER NORDVEST KREDITT\nAMT 100 MLN GUILDERS COUPON 5.75 MATURITY 15.JAN.04\n"
     assert "JAN" not in _found(text)
+
+
+def test_a_compass_word_before_a_name_opens_it() -> None:
+    text = "Wheat was helped by good rains in Western Velkmoor and New South Wales ."
+    entities = _mentions(text, ("Western", "MISC"), ("Velkmoor", "PLACE"))
+    assert [(e.text, e.label) for e in join_compass_names(text, entities)] == [
+        ("Western Velkmoor", "PLACE")
+    ]
+    found = _found("Inter president Massimo Moratti told the Gazzetta dello Sport .")
+    assert found.get("Gazzetta dello Sport") == "ORG"
