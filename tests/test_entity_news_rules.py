@@ -1334,3 +1334,9 @@ def test_a_compass_word_before_a_name_opens_it() -> None:
     ]
     found = _found("Inter president Massimo Moratti told the Gazzetta dello Sport .")
     assert found.get("Gazzetta dello Sport") == "ORG"
+
+
+def test_a_nationality_before_a_persons_name_is_a_name_of_its_own() -> None:
+    found = _found("Kenyan Josphat Kipkemboi won the men 's race on Sunday .")
+    assert found.get("Kenyan") == "MISC"
+    assert found.get("Josphat Kipkemboi") == "PERSON"

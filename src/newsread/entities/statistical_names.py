@@ -86,6 +86,7 @@ def find_names(
             name = original[start:end]
             entities.append(Entity(start, end, _LABEL_OF_TYPE[kind], name, name_key(name)))
     entities = _without_trailing_titles(original, _split_at_inner_titles(original, entities))
+    entities = _split_nationalities(original, entities)
     entities = _with_listed_first_names(original, entities, taken)
     if "@" not in masked:
         return entities
@@ -281,6 +282,22 @@ def _split_at_inner_titles(text: str, entities: list[Entity]) -> list[Entity]:
             label = entity.label
         result.append(Entity(entity.start, head_end, label, head, name_key(head)))
         result.append(Entity(person_start, entity.end, "PERSON", person, name_key(person)))
+    return result
+
+
+def _split_nationalities(text: str, entities: list[Entity]) -> list[Entity]:
+    """A nationality the tagger ran into a person's name is a name of its own (`Kenyan` +
+    `Josphat Kipkemboi`): in eng.train and eng.testa a nationality stands right before a
+    person's name 47 times and opens one once."""
+    result: list[Entity] = []
+    for entity in entities:
+        first, space, rest = entity.text.partition(" ")
+        if entity.label != "PERSON" or not space or first.casefold() not in DEMONYMS:
+            result.append(entity)
+            continue
+        start = entity.start + len(first) + 1
+        result.append(Entity(entity.start, entity.start + len(first), "MISC", first))
+        result.append(Entity(start, entity.end, "PERSON", rest, name_key(rest)))
     return result
 
 
