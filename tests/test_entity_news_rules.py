@@ -1340,3 +1340,9 @@ def test_a_nationality_before_a_persons_name_is_a_name_of_its_own() -> None:
     found = _found("Kenyan Josphat Kipkemboi won the men 's race on Sunday .")
     assert found.get("Kenyan") == "MISC"
     assert found.get("Josphat Kipkemboi") == "PERSON"
+
+
+def test_a_court_or_an_army_is_an_organisation() -> None:
+    text = "The Velkmoor Crown Court heard the case as the Velkmoor Army patrolled."
+    entities = _mentions(text, ("Velkmoor Crown Court", "PLACE"), ("Velkmoor Army", "PERSON"))
+    assert [e.label for e in refine(text, entities, lambda name: True)] == ["ORG", "ORG"]

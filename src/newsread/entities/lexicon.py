@@ -216,7 +216,8 @@ PLACE_HEADS: Final = _words(
     forest street avenue road boulevard square bridge planet province region highlands lakes
     plains falls harbour harbor heights springs stadium arena airport station park
     theater theatre hall tower plaza palace cathedral prison jail creek township village
-    borough canal glacier reservoir cove fjord volcano ground oval racecourse velodrome
+    borough canal glacier reservoir cove fjord volcano ground oval racecourse velodrome hospital
+    church
     """
 )
 """Last words that make a name a place (`… City`, `… River`, `Red Planet`)."""
@@ -341,9 +342,11 @@ ORGANISATION_ENDINGS: Final = _words(
     bancorp bancshares bank administration authority commission council ministry agency
     association federation union organisation organization institute university motor motors
     airlines airways foundation trust fund dynamics party gruppen gruppe groupe grupo gruppo
+    court tribunal army navy assembly congress police college school senate
     """
 )
-"""Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`)."""
+"""Last words that make a name an organisation's (`Acme Motor Corp`, `Port Authority`,
+`Southwark Crown Court`)."""
 
 NEWSPAPER_TITLES: Final = _words(
     "herald journal times post tribune gazette chronicle telegraph daily weekly"
