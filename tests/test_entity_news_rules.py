@@ -1346,3 +1346,9 @@ def test_a_court_or_an_army_is_an_organisation() -> None:
     text = "The Velkmoor Crown Court heard the case as the Velkmoor Army patrolled."
     entities = _mentions(text, ("Velkmoor Crown Court", "PLACE"), ("Velkmoor Army", "PERSON"))
     assert [e.label for e in refine(text, entities, lambda name: True)] == ["ORG", "ORG"]
+
+
+def test_a_new_name_ending_in_a_line_of_business_is_a_company() -> None:
+    found = _found("The winners were Formosa Cellular, led by a cement maker, and Tung Hua Mobile.")
+    assert found.get("Formosa Cellular") == "ORG"
+    assert found.get("Tung Hua Mobile") == "ORG"

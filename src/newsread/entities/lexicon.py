@@ -271,7 +271,8 @@ COMPANY_DESIGNATORS: Final = _words(
     studios chemicals materials electric steel ratings solutions services grid cloud athletic
     bank rovers wanderers rangers rail railway railways cable cables media radio television tv
     news aero air estates gruppen gruppe groupe grupo gruppo properties realty hotels resorts
-    stores
+    stores cellular mobile cement finance minerals gas oil development holding international
+    chemical alloys textiles trading leasing credit engineering construction
     """
 )
 """Last words that make a new name a company's (`Acme Holdings`, `Zenith Pharma`)."""
