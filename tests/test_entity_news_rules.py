@@ -1352,3 +1352,9 @@ def test_a_new_name_ending_in_a_line_of_business_is_a_company() -> None:
     found = _found("The winners were Formosa Cellular, led by a cement maker, and Tung Hua Mobile.")
     assert found.get("Formosa Cellular") == "ORG"
     assert found.get("Tung Hua Mobile") == "ORG"
+
+
+def test_a_competitions_name_is_an_event() -> None:
+    text = "Scores on the second day of the four-day Velkmoor Shield match between two sides ."
+    entities = _mentions(text, ("Velkmoor Shield", "ORG"))
+    assert [e.label for e in refine(text, entities, lambda name: True)] == ["EVENT"]

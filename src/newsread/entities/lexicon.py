@@ -196,7 +196,8 @@ EVENT_WORDS: Final = _words(
     show summit conference convention expo exposition fair festival olympics games cup
     championship championships tournament open marathon prix war wars revolution election
     elections referendum awards week day forum symposium hackathon keynote derby classic
-    rally bowl gala
+    rally bowl gala trophy shield stakes handicap hurdle masters tour slam challenger
+    invitational
     """
 )
 """Last words that make a name an event (`… Show`, `… Summit`, `World Cup`)."""
