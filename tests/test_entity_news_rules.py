@@ -1358,3 +1358,14 @@ def test_a_competitions_name_is_an_event() -> None:
     text = "Scores on the second day of the four-day Velkmoor Shield match between two sides ."
     entities = _mentions(text, ("Velkmoor Shield", "ORG"))
     assert [e.label for e in refine(text, entities, lambda name: True)] == ["EVENT"]
+
+
+def test_the_side_after_a_ground_in_a_line_of_scores_is_a_team() -> None:
+    text = (
+        "CRICKET - SHELL TROPHY SCORES .\nWELLINGTON 1996-12-10\n"
+        "Close of play scores on the first day of four-day matches on Tuesday :\n"
+        "In Dunedin : Otago 164 ( K. Rutherford 44 ; H. Pickering 5-39 ) ; Canterbury 31-1 .\n"
+    )
+    found = _found(text)
+    assert found.get("Dunedin") == "PLACE"
+    assert found.get("Otago") == "ORG"
