@@ -1369,3 +1369,8 @@ def test_the_side_after_a_ground_in_a_line_of_scores_is_a_team() -> None:
     found = _found(text)
     assert found.get("Dunedin") == "PLACE"
     assert found.get("Otago") == "ORG"
+
+
+def test_names_before_a_plural_kind_of_site_are_places() -> None:
+    found = _found("Thousands were stranded at Orly and Velkmoor-Charles de Gaulle airports .")
+    assert found.get("Velkmoor-Charles de Gaulle") == "PLACE"

@@ -420,10 +420,11 @@ FACILITY_NOUNS: Final = _words(
     factory factories plant plants facility facilities site campus office offices
     headquarters hq branch store mine refinery port airport base stadium arena hub
     gigafactory warehouse cluster supercluster datacenter residence embassy consulate
-    hospital shipyard depot terminal mall
+    hospital shipyard depot terminal mall airports ports mines bases stadiums terminals
+    embassies hospitals refineries depots shipyards warehouses malls campuses sites
     """
 )
-"""Nouns for sites: `the X plant` puts X on the map."""
+"""Nouns for sites: `the X plant` puts X on the map (`Orly and Roissy airports`, both)."""
 
 DEMONYMS: Final = _words(
     """
