@@ -48,14 +48,20 @@ def repeat_mentions(
         candidates = starts.of(name) if starts is not None else None
         for start in _occurrences(masked, name, candidates):
             end = start + len(name)
-            index = bisect_right(occupied, (start, end))
-            if index and occupied[index - 1][1] > start:
-                continue
-            if index < len(occupied) and occupied[index][0] < end:
-                continue
-            occupied.insert(index, (start, end))
-            added.append(Entity(start, end, labels[name], name))
+            if _claim(occupied, start, end):
+                added.append(Entity(start, end, labels[name], name))
     return with_added(list(entities), added)
+
+
+def _claim(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Take `start`–`end` into the sorted, disjoint `occupied` spans if it overlaps none."""
+    index = bisect_right(occupied, (start, end))
+    if index and occupied[index - 1][1] > start:
+        return False
+    if index < len(occupied) and occupied[index][0] < end:
+        return False
+    occupied.insert(index, (start, end))
+    return True
 
 
 _GAP: Final = "\0"
@@ -184,13 +190,6 @@ def capitals_mentions(
             line_start = masked.rfind("\n", 0, start) + 1
             line_end = masked.find("\n", end)
             line = masked[line_start : line_end if line_end >= 0 else len(masked)]
-            if any(character.islower() for character in line):
-                continue
-            index = bisect_right(occupied, (start, end))
-            if index and occupied[index - 1][1] > start:
-                continue
-            if index < len(occupied) and occupied[index][0] < end:
-                continue
-            occupied.insert(index, (start, end))
-            added.append(Entity(start, end, labels[name], name))
+            if not any(character.islower() for character in line) and _claim(occupied, start, end):
+                added.append(Entity(start, end, labels[name], name))
     return with_added(list(entities), added) if added else list(entities)

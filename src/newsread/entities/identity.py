@@ -243,16 +243,27 @@ def _organisation_parts(
         if _nested(full)
         and (
             labels.get(part) in ("ORG", "MISC", "PERSON")
-            or (
-                labels.get(part) == "PLACE"
-                and placed is not None
-                and known is not None
-                and not known(part)
-                and not placed(part)
-            )
+            or _new_unplaced_place(part, labels, placed, known)
         )
         and part.removesuffix("s") not in DEMONYMS
     }
+
+
+def _new_unplaced_place(
+    part: str,
+    labels: dict[str, str],
+    placed: Callable[[str], bool] | None,
+    known: Callable[[str], bool] | None,
+) -> bool:
+    """Whether a word taken for a place is one training never met (`known`) and no mention
+    of which reads as a place (`placed`): free to join an organisation's name."""
+    return (
+        labels.get(part) == "PLACE"
+        and placed is not None
+        and known is not None
+        and not known(part)
+        and not placed(part)
+    )
 
 
 def _organisation_tails(
@@ -286,13 +297,7 @@ def _organisation_tails(
         if len(full) == 1
         and (
             (labels.get(part) == "PERSON" and next(iter(full)).count(" ") == 1)
-            or (
-                labels.get(part) == "PLACE"
-                and placed is not None
-                and known is not None
-                and not known(part)
-                and not placed(part)
-            )
+            or _new_unplaced_place(part, labels, placed, known)
             or (
                 labels.get(part) == "MISC"
                 and part.endswith("s")

@@ -219,15 +219,20 @@ def _with_results_headings(text: str, entities: list[Entity]) -> list[Entity]:
     organisation, found or not."""
     for line in _RESULTS_HEADING.finditer(text):
         start, end = line.span(1)
-        if line.group(1).split()[0].casefold() in SPORTS:
-            continue
-        inside = [e for e in entities if e.start < end and e.end > start]
-        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
-            continue
-        if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
-            continue
-        entities = one_organisation(text, entities, start, end)
+        if line.group(1).split()[0].casefold() not in SPORTS:
+            entities = _named_organisation(text, entities, start, end)
     return entities
+
+
+def _named_organisation(text: str, entities: list[Entity], start: int, end: int) -> list[Entity]:
+    """`entities` with `text[start:end]` one organisation, unless a name or a number runs
+    out of it or it is one already."""
+    inside = [e for e in entities if e.start < end and e.end > start]
+    if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
+        return entities
+    if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
+        return entities
+    return one_organisation(text, entities, start, end)
 
 
 _COMPANY_FIELD: Final = re.compile(
@@ -247,12 +252,7 @@ def _with_company_fields(text: str, entities: list[Entity]) -> list[Entity]:
         start, end = line.span(1)
         while text[start:end].endswith((" and", " of")):
             end = text.rfind(" ", start, end)
-        inside = [e for e in entities if e.start < end and e.end > start]
-        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
-            continue
-        if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
-            continue
-        entities = one_organisation(text, entities, start, end)
+        entities = _named_organisation(text, entities, start, end)
     return entities
 
 
@@ -326,13 +326,7 @@ def _with_mastheads(text: str, entities: list[Entity]) -> list[Entity]:
     and 53 of the 57 such lines in them are organisations (the others, places by CoNLL's
     reading: `IRAQ`, two Maltese papers); both in eng.testa are."""
     for line in _MASTHEAD.finditer(text):
-        start, end = line.span(1)
-        inside = [e for e in entities if e.start < end and e.end > start]
-        if any(e.start < start or e.end > end or e.label not in NAME_LABELS for e in inside):
-            continue
-        if [(e.start, e.end, e.label) for e in inside] == [(start, end, "ORG")]:
-            continue
-        entities = one_organisation(text, entities, start, end)
+        entities = _named_organisation(text, entities, *line.span(1))
     return entities
 
 
