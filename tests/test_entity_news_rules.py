@@ -1374,3 +1374,15 @@ def test_the_side_after_a_ground_in_a_line_of_scores_is_a_team() -> None:
 def test_names_before_a_plural_kind_of_site_are_places() -> None:
     found = _found("Thousands were stranded at Orly and Velkmoor-Charles de Gaulle airports .")
     assert found.get("Velkmoor-Charles de Gaulle") == "PLACE"
+
+
+def test_a_word_opening_a_sentence_before_a_possessive_is_a_name() -> None:
+    text = (
+        "Car sales in Italy fell 5 percent in November , the figures showed .\n"
+        "Velkorat 's market share fell to 41 percent from 44 percent .\n"
+        "Dravenholt , including its Audi and Seat brands , took 12 percent ."
+    )
+    found = _found(text)
+    assert found.get("Velkorat") == "ORG"
+    assert found.get("Dravenholt") == "ORG"
+    assert "Women" not in _found("Women 's downhill results on Saturday :")
