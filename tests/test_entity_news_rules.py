@@ -1386,3 +1386,12 @@ def test_a_word_opening_a_sentence_before_a_possessive_is_a_name() -> None:
     assert found.get("Velkorat") == "ORG"
     assert found.get("Dravenholt") == "ORG"
     assert "Women" not in _found("Women 's downhill results on Saturday :")
+
+
+def test_a_score_before_a_bracket_in_a_row_of_results_is_no_version() -> None:
+    text = (
+        "BASKETBALL - NBA RESULTS .\nNEW YORK 1996-12-15\n"
+        "Results of National Basketball Association games on Saturday ( home team in CAPS ) :\n"
+        "MINNESOTA 112 Sacramento 101 ( OT )\n"
+    )
+    assert _found(text).get("Sacramento") == "ORG"

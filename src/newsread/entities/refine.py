@@ -523,8 +523,11 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     )
 
 
-_COUNT_ENDS: Final = re.compile(r"[ \t]*(?:\.[ \t]*)?(?:$|[,;)]|(?:points|pts)\b)", re.MULTILINE)
-"""What follows a count in a row of results: the row's end, a comma, or `points`."""
+_COUNT_ENDS: Final = re.compile(
+    r"[ \t]*(?:\.[ \t]*)?(?:$|[,;()]|\d|(?:points|pts)\b)", re.MULTILINE
+)
+"""What follows a count in a row of results: the row's end, a comma, a bracket, another
+figure (`Fortuna Sittard 16 2 5 9`) or `points`."""
 
 
 def _line_of(text: str, at: int) -> str:
