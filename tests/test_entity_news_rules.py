@@ -1395,3 +1395,13 @@ def test_a_score_before_a_bracket_in_a_row_of_results_is_no_version() -> None:
         "MINNESOTA 112 Sacramento 101 ( OT )\n"
     )
     assert _found(text).get("Sacramento") == "ORG"
+
+
+def test_a_team_named_with_a_common_word_stays_a_name_in_a_result() -> None:
+    text = (
+        "In Miami , Tim Hardaway had 22 points as the Heat beat the Milwaukee Bucks 101-88 .\n"
+        "Joe Sakic scored twice as the Colorado Avalanche blanked the Blues in St Louis ."
+    )
+    found = _found(text)
+    assert found.get("Heat") == "ORG"
+    assert found.get("Blues") == "ORG"

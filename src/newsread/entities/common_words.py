@@ -285,6 +285,23 @@ def _emphasised(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:
             (not vocabulary.met_as_written(word) and vocabulary.met_in_lowercase(word))
             or _ends_colon_title(text, entity)
         )
+        and not _plays(text, entity)
+    )
+
+
+_RESULT_VERBS: Final = (
+    "beat|beats|defeated|downed|edged|routed|blanked|thrashed|crushed|lost|won|drew|tied|"
+    "trailed|rallied|improved|overcame|outlasted|outscored"
+)
+_PLAYS_AFTER: Final = re.compile(rf"[ \t]+(?:{_RESULT_VERBS})\b")
+_PLAYS_BEFORE: Final = re.compile(rf"\b(?:{_RESULT_VERBS}|over|against)[ \t]+the[ \t]+$")
+
+
+def _plays(text: str, entity: Entity) -> bool:
+    """`the Heat beat…`, `blanked the Blues`: a team named with a common word, in a result."""
+    return (
+        _PLAYS_AFTER.match(text, entity.end) is not None
+        or _PLAYS_BEFORE.search(text, max(0, entity.start - 20), entity.start) is not None
     )
 
 
