@@ -1405,3 +1405,11 @@ def test_a_team_named_with_a_common_word_stays_a_name_in_a_result() -> None:
     found = _found(text)
     assert found.get("Heat") == "ORG"
     assert found.get("Blues") == "ORG"
+
+
+def test_an_acronym_spelled_out_in_small_letters_is_common_however_spaced() -> None:
+    for text in (
+        "They sold 19,500 tonnes of dark northern spring (DNS) wheat and 9,600 DNS more.",
+        "They sold 19,500 tonnes of dark northern spring ( DNS ) wheat and 9,600 DNS more .",
+    ):
+        assert "DNS" not in _found(text)

@@ -15,7 +15,7 @@ from typing import Final
 from newsread.entities.lexicon import COMMON_ACRONYMS
 from newsread.model import Entity
 
-_IN_PARENTHESES: Final = re.compile(r"\(([A-Z][A-Za-z&]{1,6})\)")
+_IN_PARENTHESES: Final = re.compile(r"\([ \t]?([A-Z][A-Za-z&]{1,6})[ \t]?\)")
 _LOWERCASE_WORDS: Final = re.compile(r"(?:[a-z][a-z-]*[ \t]+){1,5}$")
 
 
