@@ -1415,3 +1415,18 @@ def test_an_acronym_spelled_out_in_small_letters_is_common_however_spaced() -> N
         "They sold 19,500 tonnes of dark northern spring ( DNS ) wheat and 9,600 DNS more .",
     ):
         assert common_acronyms(text) == {"dns"}
+
+
+def test_a_ministers_portfolio_is_no_organisation() -> None:
+    text = "The daily quoted Intelligence Minister Ali Fallahiyan as saying agents were held ."
+    entities = _mentions(text, ("Intelligence", "ORG"), ("Ali Fallahiyan", "PERSON"))
+
+    class _Vocabulary:
+        def met_as_written(self, word: str) -> bool:
+            return False
+
+        def met_in_lowercase(self, word: str) -> bool:
+            return word.islower() or word == "Intelligence"
+
+    kept = drop_common_words(text, entities, _Vocabulary())
+    assert [e.text for e in kept] == ["Ali Fallahiyan"]
