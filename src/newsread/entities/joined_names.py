@@ -1,11 +1,18 @@
-"""Institutions named with `and`: `Food and Drug Administration`, `State Law and Order Restoration
-Council`.
+"""Names the tagger cut in pieces, joined again.
 
-The tagger reads `and` as the end of a name, so it finds `Drug Administration`
-and perhaps `Food` on its own. A name that ends in an institution's head
-(`Administration`, `Exchange`, `Council`) right after `and` and a run of
-capitalised words is one name with them. In eng.train, 11 organisations' names
-run so across `and`, and no two names ever meet so.
+The tagger decides each word from a few neighbours, so a long name often ends
+where a small word stands inside it:
+
+- institutions named with `and`: `Food and Drug Administration`, `State Law and
+  Order Restoration Council`. The tagger reads `and` as the end of a name, so it
+  finds `Drug Administration` and perhaps `Food` on its own. A name that ends in
+  an institution's head (`Administration`, `Exchange`, `Council`) right after
+  `and` and a run of capitalised words is one name with them. In eng.train, 11
+  organisations' names run so across `and`, and no two names ever meet so;
+- names with a particle (`Rio de Janeiro`), a purpose (`… Council for the
+  Defence of Democracy`), a compass word before them (`Western Australia`) or an
+  organisation's last word after them (`New Korea Party`);
+- a news desk and its bureau (`join_desks`).
 """
 
 from __future__ import annotations

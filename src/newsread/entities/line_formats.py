@@ -14,8 +14,12 @@ eng.train's 502 such lines. A press digest heads each newspaper's stories with i
 in capitals (`EL PAIS`), an organisation in 53 of eng.train's 57 such lines. A baseball
 fixture in capitals (`KANSAS CITY AT DETROIT`) names the visiting team, an organisation,
 at the home team's city, a place: so in all 99 such lines of eng.train, and a results diary
-names a company after the day (`MON Gencor YR EPS`). Names in brackets
-in results and squad lists are labelled by `bracketed_names`.
+names a company after the day (`MON Gencor YR EPS`). A league's initials heading a sports
+story (`NHL ICE HOCKEY - …`), a company's results heading (`Apic Yamada - 6mth parent
+forecast`) and a table's or a bond's field naming a company (`Company name …`, `BORROWER
+…`) name organisations, as does the side after the ground in a line of scores (`In Dunedin
+: Otago 164`). Names in brackets in results and squad lists are labelled by
+`bracketed_names`.
 """
 
 from __future__ import annotations
