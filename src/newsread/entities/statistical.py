@@ -5,8 +5,10 @@ The text is an article body in Markdown. Its syntax is blanked out first
 trained tagger finds the names (`statistical_names`); other mentions of the
 names it found are added (`consistency`), as are names plain from their shape
 (`cue_names`: `Acme Holdings`, `WhatsApp`, `H100 GPU`); a headline keeps only
-names the body proves (`headlines`); makers are split from products
-(`brands`), common acronyms and common nouns in capitals dropped (`acronyms`,
+names the body proves (`headlines`), and a name found in a sentence is found in
+capitals on a headline too (`consistency`); makers are split from products
+(`brands`), names the tagger cut in pieces joined again (`joined_names`),
+common acronyms and common nouns in capitals dropped (`acronyms`,
 `common_words`), each name's label is decided from all its mentions
 (`evidence`), a one-word name no one introduces as a person is taken for an
 organisation (`introductions`), some become products or events (`refine`),
