@@ -1430,3 +1430,8 @@ def test_a_ministers_portfolio_is_no_organisation() -> None:
 
     kept = drop_common_words(text, entities, _Vocabulary())
     assert [e.text for e in kept] == ["Ali Fallahiyan"]
+
+
+def test_a_compass_word_the_tagger_left_out_opens_the_name_after_it() -> None:
+    assert _found("Sale 27 West Velkmoor 12\nPlayed on Friday").get("West Velkmoor") == "ORG"
+    assert "SOUTH AMERICAN" in _found("CBOT SOYBEANS CLOSE LOWER ON SOUTH AMERICAN RAINS .")

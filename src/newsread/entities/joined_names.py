@@ -153,9 +153,25 @@ def join_compass_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         ):
             name = text[previous.start : entity.end]
             result[-1] = Entity(previous.start, entity.end, entity.label, name, name_key(name))
-        else:
-            result.append(entity)
+            continue
+        before = _COMPASS_BEFORE.search(text, max(0, entity.start - 10), entity.start)
+        if (
+            before is not None
+            and entity.label in NAME_LABELS
+            and (previous is None or previous.end <= before.start(1))
+        ):
+            # `West` + `Hartlepool`, `NORTHERN` + `IRISH`: the tagger left the word out.
+            start = before.start(1)
+            name = text[start : entity.end]
+            entity = Entity(start, entity.end, entity.label, name, name_key(name))
+        result.append(entity)
     return result
+
+
+_COMPASS_BEFORE: Final = re.compile(
+    r"(?<![\w.'’-])((?:Western|Eastern|Northern|Southern|North|South|East|West"
+    r"|WESTERN|EASTERN|NORTHERN|SOUTHERN|NORTH|SOUTH|EAST|WEST)) $"
+)
 
 
 _PURPOSE: Final = re.compile(
