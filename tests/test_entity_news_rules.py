@@ -20,6 +20,7 @@ from newsread.entities.evidence import weigh
 from newsread.entities.identity import unify
 from newsread.entities.joined_names import (
     join_compass_names,
+    join_institution_names,
     join_organisation_endings,
     join_particle_names,
 )
@@ -1435,3 +1436,10 @@ def test_a_ministers_portfolio_is_no_organisation() -> None:
 def test_a_compass_word_the_tagger_left_out_opens_the_name_after_it() -> None:
     assert _found("Sale 27 West Velkmoor 12\nPlayed on Friday").get("West Velkmoor") == "ORG"
     assert "SOUTH AMERICAN" in _found("CBOT SOYBEANS CLOSE LOWER ON SOUTH AMERICAN RAINS .")
+
+
+def test_an_institutions_name_listing_its_trades_with_commas_is_one_name() -> None:
+    text = "March arabica on the Coffee , Sugar and Cocoa Exchange rose 1.40 cents ."
+    entities = _mentions(text, ("Coffee", "ORG"), ("Sugar", "ORG"), ("Cocoa Exchange", "ORG"))
+    joined = join_institution_names(text, entities)
+    assert [(e.text, e.label) for e in joined] == [("Coffee , Sugar and Cocoa Exchange", "ORG")]

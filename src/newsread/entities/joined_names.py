@@ -33,7 +33,7 @@ from newsread.model import Entity
 
 _OWN_NAMES: Final = frozenset(["PERSON", "PLACE"])
 """Names before `and` that stand on their own: `Britain and European Commission officials`."""
-_CAPITALISED_RUN: Final = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,5}and[ \t]+$")
+_CAPITALISED_RUN: Final = re.compile(r"(?:[A-Z][\w.'’-]*(?:[ \t]*,)?[ \t]+){1,5}and[ \t]+$")
 
 
 def join_institution_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -44,7 +44,10 @@ def join_institution_names(text: str, entities: Sequence[Entity]) -> list[Entity
     inside it are replaced by the joined one, which is an organisation.
     """
     result = list(entities)
-    for index in range(len(result) - 1, -1, -1):
+    index = len(result)
+    while index > 0:
+        # A join replaces the names before this one too: the list may have shrunk.
+        index = min(index, len(result)) - 1
         entity = result[index]
         if entity.start < 5 or text[entity.start - 4 : entity.start] != "and ":
             continue
