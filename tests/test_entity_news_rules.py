@@ -1443,3 +1443,12 @@ def test_an_institutions_name_listing_its_trades_with_commas_is_one_name() -> No
     entities = _mentions(text, ("Coffee", "ORG"), ("Sugar", "ORG"), ("Cocoa Exchange", "ORG"))
     joined = join_institution_names(text, entities)
     assert [(e.text, e.label) for e in joined] == [("Coffee , Sugar and Cocoa Exchange", "ORG")]
+
+
+def test_a_join_swallowing_two_names_before_an_institutions_never_fails() -> None:
+    text = "Officials of the Velk Morn and Order Restoration Council said ."
+    entities = _mentions(
+        text, ("Velk", "ORG"), ("Morn", "ORG"), ("Order Restoration Council", "ORG")
+    )
+    joined = join_institution_names(text, entities)
+    assert [e.text for e in joined] == ["Velk Morn and Order Restoration Council"]
