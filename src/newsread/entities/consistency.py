@@ -156,6 +156,19 @@ def _occurrences(text: str, name: str, candidates: list[int] | None = None) -> l
     return found
 
 
+def _words_on_capitals_lines(masked: str) -> set[str]:
+    """The words of the lines of `masked` with no small letter (headlines in capitals)."""
+    return {
+        word
+        for line in masked.split("\n")
+        if len(line) >= 4 and line.upper() == line and line.lower() != line
+        for word in _CAPITALS_WORD.findall(line)
+    }
+
+
+_CAPITALS_WORD: Final = re.compile(r"[^\s.,:;!?\"“”()]+")
+
+
 def capitals_mentions(
     masked: str,
     entities: Sequence[Entity],
@@ -169,17 +182,22 @@ def capitals_mentions(
     Only names of four letters or more none of whose words training met in small letters
     (`Heat`, `Bank` and `May` are words too), and never overlapping `entities` or `taken`.
     """
+    shouted = _words_on_capitals_lines(masked)
+    if not shouted:
+        return list(entities)
     labels: dict[str, str] = {}
     for entity in entities:
         text = entity.text
+        upper = text.upper()
         if (
             len(text) >= 4
+            and upper.partition(" ")[0] in shouted
             and not text.isupper()
             and text[:1].isupper()
-            and text.upper() not in labels
+            and upper not in labels
             and not any(met_in_lowercase(word) for word in text.split())
         ):
-            labels[text.upper()] = entity.label
+            labels[upper] = entity.label
     if not labels:
         return list(entities)
     occupied = sorted([(e.start, e.end) for e in entities] + [(e.start, e.end) for e in taken])

@@ -327,9 +327,7 @@ def _subject_openers(
 
 
 _OWNER_OPENING: Final = re.compile(
-    r"(?:^[ \t]*|[.!?][ \t]+)([A-Z][^\W\d_]{2,})"
-    r"(?:[ \t]?['’]s\b|[ \t]?,[ \t]+(?:which|including|the)\b)",
-    re.MULTILINE,
+    r"[A-Z][^\W\d_]{2,}(?=[ \t]?['’]s\b|[ \t]?,[ \t]+(?:which|including|the)\b)"
 )
 """A capitalised word opening a sentence before a possessive or an apposition: `Fiat 's
 market share fell…`, `Volkswagen, including its Audi brand, took…`."""
@@ -344,9 +342,9 @@ def _owner_openers(
     and of the rest all but a few are words common in small letters (`Men 's`, `It 's`) or
     days."""
     return [
-        match.span(1)
+        match.span()
         for match in _OWNER_OPENING.finditer(masked)
-        if _may_be_name(match.group(1), common, met)
+        if opens_sentence(masked, match.start()) and _may_be_name(match.group(), common, met)
     ]
 
 

@@ -571,7 +571,11 @@ def _own_cues(
             or (next_character == " " and before[-1:] in _LINE_START)
             or (entity.label in ("PERSON", "ORG") and "that " in text[entity.end : entity.end + 80])
             or _name_is_a_cue(entity.text)
-            or (next_character == " " and _BOWLING.match(text, entity.end) is not None)
+            or (
+                next_character == " "
+                and text[entity.end + 1 : entity.end + 2].isdigit()
+                and _BOWLING.match(text, entity.end) is not None
+            )
             or (after in _PRICE_MOVERS and _PRICE_MOVE.match(text, entity.end) is not None)
             or (entity.label == "PLACE" and _ACRONYM.fullmatch(entity.text) is not None)
             or (entity.label == "PERSON" and " " in entity.text and before[-1:] in _QUOTES)

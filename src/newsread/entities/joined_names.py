@@ -140,6 +140,24 @@ _COMPASS: Final = frozenset(
 )
 
 
+_COMPASS_STEMS: Final = (
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "NORTH",
+    "SOUTH",
+    "EAST",
+    "WEST",
+)
+
+
+def has_compass_words(text: str) -> bool:
+    """Whether `text` may hold a compass word: a cheap test before `join_compass_names`."""
+    return any(stem in text for stem in _COMPASS_STEMS)
+
+
 def join_compass_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """`Western` + `Australia`: a compass word the tagger left as a name of its own right
     before another name opens that name, which keeps its label (in eng.train and eng.testa
@@ -226,6 +244,11 @@ def join_organisation_endings(text: str, entities: Sequence[Entity]) -> list[Ent
             continue
         if entity.label == "MISC" and " " not in entity.text:
             # `Sudanese Airways`: a one-word MISC name is a nationality's, most often.
+            continue
+        if (
+            text[entity.end : entity.end + 1] != " "
+            or not text[entity.end + 1 : entity.end + 2].isupper()
+        ):
             continue
         ending = _ENDING_AFTER.match(text, entity.end)
         if ending is None or ending.group(1).casefold() not in ORGANISATION_ENDINGS:

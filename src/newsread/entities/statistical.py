@@ -33,6 +33,7 @@ from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_na
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
 from newsread.entities.joined_names import (
+    has_compass_words,
     has_particles,
     join_compass_names,
     join_desks,
@@ -91,7 +92,9 @@ def _extract(text: str) -> list[Entity]:
         names = join_particle_names(prose.text, names)
     if " for " in prose.text:
         names = join_purpose_names(prose.text, names)
-    names = join_compass_names(prose.text, join_organisation_endings(prose.text, names))
+    names = join_organisation_endings(prose.text, names)
+    if has_compass_words(prose.text):
+        names = join_compass_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
         names = join_desks(prose.text, names)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)

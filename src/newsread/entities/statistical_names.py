@@ -291,8 +291,11 @@ def _split_nationalities(text: str, entities: list[Entity]) -> list[Entity]:
     person's name 47 times and opens one once."""
     result: list[Entity] = []
     for entity in entities:
+        if entity.label != "PERSON":
+            result.append(entity)
+            continue
         first, space, rest = entity.text.partition(" ")
-        if entity.label != "PERSON" or not space or first.casefold() not in DEMONYMS:
+        if not space or first.casefold() not in DEMONYMS:
             result.append(entity)
             continue
         start = entity.start + len(first) + 1
