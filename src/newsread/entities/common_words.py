@@ -144,13 +144,23 @@ def _opening_adjectives(text: str, entities: Sequence[Entity], vocabulary: Vocab
 _WORD_IN_SMALL_LETTERS: Final = re.compile(r"\b[a-z]{3,}\b")
 
 
+def line_around(text: str, start: int, end: int) -> str:
+    """The line of `text` that holds `text[start:end]`."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+
+
 def in_prose_line(text: str, start: int, end: int) -> bool:
     """Whether the line holding `text[start:end]` has three words in small letters or more:
     prose, not a line of capitals, a table row or a heading."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return len(_WORD_IN_SMALL_LETTERS.findall(line)) >= 3
+    return len(_WORD_IN_SMALL_LETTERS.findall(line_around(text, start, end))) >= 3
+
+
+def on_capitals_line(text: str, start: int, end: int) -> bool:
+    """Whether the line holding `text[start:end]` has no small letter (a headline in
+    capitals)."""
+    line = line_around(text, start, end)
+    return line.upper() == line
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
+from newsread.entities.common_words import on_capitals_line
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -205,9 +206,6 @@ def capitals_mentions(
     for name in sorted(labels, key=len, reverse=True):
         for start in _occurrences(masked, name):
             end = start + len(name)
-            line_start = masked.rfind("\n", 0, start) + 1
-            line_end = masked.find("\n", end)
-            line = masked[line_start : line_end if line_end >= 0 else len(masked)]
-            if not any(character.islower() for character in line) and _claim(occupied, start, end):
+            if on_capitals_line(masked, start, end) and _claim(occupied, start, end):
                 added.append(Entity(start, end, labels[name], name))
     return with_added(list(entities), added) if added else list(entities)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Final, NamedTuple
 
-from newsread.entities.common_words import in_prose_line, opens_sentence
+from newsread.entities.common_words import in_prose_line, on_capitals_line, opens_sentence
 from newsread.entities.cue_names import brand_shaped
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import (
@@ -282,10 +282,7 @@ def _shares_by_line(
     for key, entity in zip(keys, entities, strict=True):
         if key not in mixed or entity.label not in _NAMES:
             continue
-        start = text.rfind("\n", 0, entity.start) + 1
-        end = text.find("\n", entity.end)
-        line = text[start : end if end >= 0 else len(text)]
-        capitals = not any(character.islower() for character in line)
+        capitals = on_capitals_line(text, entity.start, entity.end)
         halved = halved or capitals
         shares.setdefault(key, []).append(0.5 if capitals else 1.0)
     return shares if halved else None

@@ -76,10 +76,11 @@ NAME_PARTICLES: Final = frozenset(
 """Small words inside names of Romance, Dutch and German make (`Rio de Janeiro`, `van der
 Sar`): in eng.train and eng.testa they stand inside a name 93 times, between two names
 never."""
-_PARTICLE_GAP: Final = re.compile(rf"[ \t]+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+)?")
+_PARTICLE: Final = "|".join(sorted(NAME_PARTICLES))
+_PARTICLE_GAP: Final = re.compile(rf"[ \t]+(?:(?:{_PARTICLE})[ \t]+)?")
 
 
-_PARTICLE_BEFORE_NAME: Final = re.compile(rf" (?:{'|'.join(sorted(NAME_PARTICLES))}) [A-Z]")
+_PARTICLE_BEFORE_NAME: Final = re.compile(rf" (?:{_PARTICLE}) [A-Z]")
 
 
 def has_particles(text: str) -> bool:
@@ -114,7 +115,7 @@ def join_particle_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
 
 
 _PARTICLE_TAIL: Final = re.compile(
-    rf"[ \t]+(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
+    rf"[ \t]+(?:{_PARTICLE})[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
 )
 
 
@@ -135,22 +136,12 @@ def _with_particle_tails(text: str, entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-_COMPASS: Final = frozenset(
-    ["Western", "Eastern", "Northern", "Southern", "Central", "North", "South", "East", "West"]
-)
-
-
-_COMPASS_STEMS: Final = (
-    "North",
-    "South",
-    "East",
-    "West",
-    "Central",
-    "NORTH",
-    "SOUTH",
-    "EAST",
-    "WEST",
-)
+_POINTS: Final = ("North", "South", "East", "West")
+"""The compass points; `Northern`… are made from them."""
+_COMPASS: Final = frozenset([*_POINTS, *(point + "ern" for point in _POINTS), "Central"])
+"""Compass words the tagger may leave as names of their own before a name."""
+_COMPASS_STEMS: Final = (*_POINTS, "Central", *(point.upper() for point in _POINTS))
+"""What every compass word holds (`Western` holds `West`): `has_compass_words`' test."""
 
 
 def has_compass_words(text: str) -> bool:
@@ -189,10 +180,10 @@ def join_compass_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     return result
 
 
-_COMPASS_BEFORE: Final = re.compile(
-    r"(?<![\w.'’-])((?:Western|Eastern|Northern|Southern|North|South|East|West"
-    r"|WESTERN|EASTERN|NORTHERN|SOUTHERN|NORTH|SOUTH|EAST|WEST)) $"
+_LEFT_OUT_COMPASS: Final = sorted(
+    {*(_COMPASS - {"Central"}), *(word.upper() for word in _COMPASS - {"Central"})}
 )
+_COMPASS_BEFORE: Final = re.compile(rf"(?<![\w.'’-])((?:{'|'.join(_LEFT_OUT_COMPASS)})) $")
 
 
 _PURPOSE: Final = re.compile(

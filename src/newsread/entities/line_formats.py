@@ -182,8 +182,9 @@ def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if (e.start, e.end) not in headings]
 
 
-_SPORT_NAMES: Final = "|".join(sorted(SPORTS | {"ice hockey", "american football"}))
-_SPORT_WORDS: Final = frozenset(" ".join(SPORTS | {"ice hockey", "american football"}).split())
+_HEADED_SPORTS: Final = SPORTS | {"ice hockey", "american football"}
+_SPORT_NAMES: Final = "|".join(sorted(_HEADED_SPORTS))
+_SPORT_WORDS: Final = frozenset(" ".join(_HEADED_SPORTS).split())
 _LEAGUE_HEADING: Final = re.compile(
     rf"^[ \t]*(?:(?i:{_SPORT_NAMES})[ \t]+-[ \t]+([A-Z]{{2,4}})[ \t]+(?:RESULTS?|STANDINGS)\b"
     rf"|([A-Z]{{2,4}})[ \t]+(?i:{_SPORT_NAMES})[ \t]*-)",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
-from newsread.entities.common_words import in_prose_line
+from newsread.entities.common_words import in_prose_line, line_around
 from newsread.entities.headlines import results_row
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.lexicon import (
@@ -498,7 +498,7 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     if (
         number is not None
         and _COUNT_ENDS.match(text, number.end())
-        and results_row(_line_of(text, entity.start))
+        and results_row(line_around(text, entity.start, entity.end))
         and not in_prose_line(text, entity.start, entity.end)
     ):
         # `1. Gruber 180 points`, `Penalties : Etchegaray 4 .`: a count closing a row of
@@ -528,12 +528,6 @@ _COUNT_ENDS: Final = re.compile(
 )
 """What follows a count in a row of results: the row's end, a comma, a bracket, another
 figure (`Fortuna Sittard 16 2 5 9`) or `points`."""
-
-
-def _line_of(text: str, at: int) -> str:
-    """The line of `text` holding position `at`."""
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 _SCORERS: Final = re.compile(r"[ \t]*\([ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*[ \t]+\d")
