@@ -1452,3 +1452,11 @@ def test_a_join_swallowing_two_names_before_an_institutions_never_fails() -> Non
     )
     joined = join_institution_names(text, entities)
     assert [e.text for e in joined] == ["Velk Morn and Order Restoration Council"]
+
+
+def test_a_diseases_acronym_spelled_out_in_small_letters_stays_a_name() -> None:
+    found = _found(
+        "Experts met over fears of bovine spongiform encephalopathy ( BSE ) , or mad cow"
+        " disease .\nBritain has slaughtered cattle to eradicate BSE , a spokesman said ."
+    )
+    assert found.get("BSE") == "MISC"
