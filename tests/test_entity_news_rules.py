@@ -1460,3 +1460,36 @@ def test_a_diseases_acronym_spelled_out_in_small_letters_stays_a_name() -> None:
         " disease .\nBritain has slaughtered cattle to eradicate BSE , a spokesman said ."
     )
     assert found.get("BSE") == "MISC"
+
+
+def test_common_words_labelling_a_row_of_figures_are_no_name() -> None:
+    text = (
+        "PRODUCER PRICES ( % ) Jun -0.2 +0.1 +0.2\n"
+        "Core Inflation +0.1 +0.2 +0.2\n"
+        "Reading 2 1 0 1 3 2 3\n"
+        "Velkmoor Steel 12.5 vs 10.1"
+    )
+    entities = _mentions(
+        text,
+        ("PRODUCER PRICES", "ORG"),
+        ("Core Inflation", "ORG"),
+        ("Reading", "ORG"),
+        ("Velkmoor Steel", "ORG"),
+    )
+
+    class _Vocabulary:
+        def met_as_written(self, word: str) -> bool:
+            return False
+
+        def met_in_lowercase(self, word: str) -> bool:
+            return word.casefold() in {
+                "producer",
+                "prices",
+                "core",
+                "inflation",
+                "reading",
+                "steel",
+            }
+
+    kept = drop_common_words(text, entities, _Vocabulary())
+    assert [e.text for e in kept] == ["Reading", "Velkmoor Steel"]

@@ -90,7 +90,33 @@ def drop_common_words(
         and not (e.label == "PERSON" and e.text.rpartition(" ")[2].casefold() in _PROMPT_ENDINGS)
         and not (text[e.end : e.end + 1] == "." and _in_dotted_date(text, e))
         and not (text.startswith(_MINISTER, e.end) and _portfolio(e, vocabulary))
+        and not (e.label in NAME_LABELS and _figures_label(text, e, vocabulary))
     ]
+
+
+_FIGURES_AFTER: Final = re.compile(r"[ \t]+(?:\(|[+-]?\d)")
+_FRACTIONAL: Final = re.compile(r"\d[.,]\d|%| vs ")
+_LABEL_WORD: Final = re.compile(r"[A-Za-z]+")
+
+
+def _figures_label(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:
+    """`PRODUCER PRICES ( % ) Jun -0.2 +0.1`: common words labelling a row of figures.
+
+    The name opens its line, every word of it is one training met in lowercase,
+    and figures follow with a fraction, a percentage or `vs` among them, as in
+    economic and company tables; a standings row (`Reading 2 1 0 1`) has only
+    whole numbers. In eng.train and eng.testa such labels of common words are no
+    names 132 times, and names 51 times, all of them teams in rows of whole numbers.
+    """
+    if entity.start and text[entity.start - 1] != "\n":
+        return False
+    if not _FIGURES_AFTER.match(text, entity.end):
+        return False
+    words = _LABEL_WORD.findall(entity.text)
+    if not words or not all(vocabulary.met_in_lowercase(word) for word in words):
+        return False
+    line_end = text.find("\n", entity.end)
+    return _FRACTIONAL.search(text, entity.end, len(text) if line_end < 0 else line_end) is not None
 
 
 _NUMERAL_STARTS: Final = frozenset([" I", " V", " X"])
