@@ -94,26 +94,31 @@ def drop_common_words(
     ]
 
 
-_FIGURES_AFTER: Final = re.compile(r"[ \t]+(?:\(|[+-]?\d)")
+_ROW_LABEL: Final = re.compile(
+    r"[^\S\n]*((?:(?:[A-Z][A-Za-z.'-]*|and|of|')[ \t]+)+)(?:\(|[$+-]?[ \t]?\d)"
+)
 _FRACTIONAL: Final = re.compile(r"\d[.,]\d|%| vs ")
 _LABEL_WORD: Final = re.compile(r"[A-Za-z]+")
+_LABEL_JOINERS: Final = frozenset(["and", "of", "s"])
 
 
 def _figures_label(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:
-    """`PRODUCER PRICES ( % ) Jun -0.2 +0.1`: common words labelling a row of figures.
+    """`PRODUCER PRICES ( % ) Jun -0.2`, `Cash and Cash Equivalents 2,386`: a row's label.
 
-    The name opens its line, every word of it is one training met in lowercase,
-    and figures follow with a fraction, a percentage or `vs` among them, as in
-    economic and company tables; a standings row (`Reading 2 1 0 1`) has only
-    whole numbers. In eng.train and eng.testa such labels of common words are no
-    names 132 times, and names 51 times, all of them teams in rows of whole numbers.
+    The name lies in the words opening its line before the first figure, each
+    of them a word training met in lowercase (or `and`, `of`), and the figures
+    have a fraction, a thousands' comma, a percentage or `vs` among them, as
+    economic and company tables do; a standings row (`Reading 2 1 0 1`) has only
+    small whole numbers. In eng.train and eng.testa labels of common words before
+    such figures are no names 132 times, and names 51 times, all of them teams in
+    rows of whole numbers.
     """
-    if entity.start and text[entity.start - 1] != "\n":
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    label = _ROW_LABEL.match(text, line_start)
+    if label is None or label.end(1) <= entity.end:
         return False
-    if not _FIGURES_AFTER.match(text, entity.end):
-        return False
-    words = _LABEL_WORD.findall(entity.text)
-    if not words or not all(vocabulary.met_in_lowercase(word) for word in words):
+    words = _LABEL_WORD.findall(label.group(1))
+    if not all(word in _LABEL_JOINERS or vocabulary.met_in_lowercase(word) for word in words):
         return False
     line_end = text.find("\n", entity.end)
     return _FRACTIONAL.search(text, entity.end, len(text) if line_end < 0 else line_end) is not None
