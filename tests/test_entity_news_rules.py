@@ -1495,3 +1495,12 @@ def test_common_words_labelling_a_row_of_figures_are_no_name() -> None:
 
     kept = drop_common_words(text, entities, _Vocabulary())
     assert [e.text for e in kept] == ["Reading", "Velkmoor Steel", "Wall Street"]
+
+
+def test_a_group_chain_or_brokerage_before_a_new_name_makes_it_an_organisation() -> None:
+    assert (
+        _found("Fighters of the rebel group Tupac Velkaru took the town .").get("Tupac Velkaru")
+        == "ORG"
+    )
+    text = "Polish brokerage Dom Velkarski Prowincja , is expected to raise 20 million zlotys ."
+    assert _found(text).get("Dom Velkarski Prowincja") == "ORG"

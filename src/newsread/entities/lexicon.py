@@ -255,7 +255,8 @@ COMPANY_NOUNS: Final = _words(
     watchdog club clubs team teams operator operators airline airlines organisation
     organization organizations nonprofit charity university universities exchange union
     party parties ministry department publisher publishers studio studios developer
-    developers fund funds side
+    developers fund funds side producer producers consultants carrier carriers utility
+    utilities miner miners
     """
 )
 """Nouns that mark a neighbouring name as an organisation (`startup X`, `X, a firm`)."""
@@ -293,9 +294,14 @@ FIRM_NOUNS: Final = _words(
     conglomerate corporation corporations subsidiary subsidiaries agency agencies airline
     airlines newspaper newspapers watchdog giant drugmaker drugmakers planemaker planemakers
     steelmaker steelmakers shipbuilder shipbuilders insurer insurers lender lenders maker makers
+    group groups chain chains brokerage brokerages consultancy consultancies
+    exporter exporters importer importers distributor distributors refiner refiners
     """
 )
-"""Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`."""
+"""Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`.
+Before a name in eng.train and eng.testa, `group` is an organisation's 25 times in 25 (`bus
+group Swebus`, `rebel group Shining Path`) and `chain` 4 in 4; `daily` is left out, as one
+daily is named `Iran`."""
 
 STOCK_MOVES: Final = _words(
     """
