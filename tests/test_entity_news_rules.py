@@ -1504,3 +1504,18 @@ def test_a_group_chain_or_brokerage_before_a_new_name_makes_it_an_organisation()
     )
     text = "Polish brokerage Dom Velkarski Prowincja , is expected to raise 20 million zlotys ."
     assert _found(text).get("Dom Velkarski Prowincja") == "ORG"
+
+
+def test_an_apposition_after_a_comma_spaced_as_wire_text_spaces_it_counts() -> None:
+    text = (
+        "The cargo had been shipped by Velkora Serra Verde , a poultry exporter based in Santos ."
+    )
+    assert _found(text).get("Velkora Serra Verde") == "ORG"
+
+
+def test_a_phrase_after_a_comma_going_on_to_report_is_no_apposition() -> None:
+    text = (
+        "The plant will make 50,000 engines a year in Velkmoor, the Xinhua news agency"
+        " reported on Wednesday."
+    )
+    assert _found(text).get("Velkmoor") == "PLACE"

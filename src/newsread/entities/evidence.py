@@ -94,7 +94,8 @@ _POSSESSED: Final = re.compile(r"['’]s[ \t]+(?:[a-z][a-z-]*[ \t]+){0,2}$")
 _POSSESSIVE_GAP: Final = re.compile(r"['’]s[ \t]+")
 _APOSTROPHES: Final = frozenset("'’")
 _APPOSITIVE_OPENERS: Final = frozenset("'’,")
-"""What a text right after a name must start with for `_APPOSITIVE` to match."""
+"""What a text right after a name must start with for `_APPOSITIVE` to match: the marks wire
+text also puts a space before (`Acme 's`, `Acme , a firm`)."""
 _ROLE_AFTER: Final = re.compile(r",[ \t]+(?:the[ \t]+)?([A-Za-z-]+)")
 _COMPANY_ROLES: Final = BUSINESS_ROLES - {"ceo", "founder"}
 """Roles before a name that are not a person's title (`coach`, `owner`; not `CEO`)."""
@@ -553,8 +554,9 @@ def _own_cues(
         next_word = following.group(1) if following is not None else ""
         after = next_word.casefold()
         next_character = text[entity.end : entity.end + 1]
-        if next_character == " " and text[entity.end + 1 : entity.end + 2] in _APOSTROPHES:
-            # `Acme 's CEO`, as wire text splits a possessive: the same as `Acme's CEO`.
+        if next_character == " " and text[entity.end + 1 : entity.end + 2] in _APPOSITIVE_OPENERS:
+            # `Acme 's CEO`, `Acme , a firm`, as wire text spaces a possessive and a comma:
+            # the same as `Acme's CEO`, `Acme, a firm`.
             next_character = text[entity.end + 1]
         if after in _AIDES and following is not None and _aide(text, following, next_character):
             after = ""
@@ -683,7 +685,9 @@ def _cues_near(
         and entity.text.rsplit(" ", 1)[-1].casefold() not in _COMPANY_ENDINGS
     ):
         found.append(("PRODUCT", STRONG))
-    if (after in _FOUNDED_AFTER or next_character == ",") and _FOUNDED.match(text, entity.end):
+    if (after in _FOUNDED_AFTER or next_character == ",") and _FOUNDED.match(
+        text, _mark_offset(text, entity)
+    ):
         found.append(("ORG", STRONG))
     if last == "of" and two_back in ORGANISATION_PARTS and entity.label == "PERSON":
         # No one has a general manager or a unit; a place the tagger saw is left alone.
@@ -758,7 +762,11 @@ def _cues_near(
         found.append(("ORG", STRONG))
     if last == "the" and after not in LEADERSHIPS:
         found.append(("PERSON", -WEAK))
-    role = _ROLE_AFTER.match(text, entity.end) if not single and next_character == "," else None
+    role = (
+        _ROLE_AFTER.match(text, _mark_offset(text, entity))
+        if not single and next_character == ","
+        else None
+    )
     if role is not None and role.group(1).casefold() in ROLE_WORDS:
         found.append(("PERSON", STRONG))
     if next_character in _APOSTROPHES and _owns_product(text, entities, index, gap_after):
@@ -781,7 +789,9 @@ def _cues_near(
         # 3 of the others are exchanges').
         found.append(("MISC", STRONG))
     appositive = (
-        _APPOSITIVE.match(text, entity.end) if next_character in _APPOSITIVE_OPENERS else None
+        _APPOSITIVE.match(text, _mark_offset(text, entity))
+        if next_character in _APPOSITIVE_OPENERS
+        else None
     )
     if appositive is not None:
         kind = _apposition_kind(appositive.group(1))
@@ -902,9 +912,16 @@ def _apposition_kind(apposition: str) -> str | None:
     participle or an adverb (`the startup backed by…`, `the company's suite
     of…`, `a platform specifically designed…`). So a product noun before a
     company noun is what the company makes (`the electric truck maker`), and
-    a company noun before a role is someone's job (`a company spokesman`).
+    a company noun before a role is someone's job (`a company spokesman`). A phrase
+    going on to report (`…Shanghai, the Xinhua news agency reported`) is no apposition
+    but the subject of the next clause.
     """
     words = [word.casefold() for word in apposition.split()]
+    for word in words:
+        if word in _RELATIVES:
+            break
+        if word in _REPORTING_VERBS:
+            return None
     head = ""
     for position, word in enumerate(words):
         if position and (word in FUNCTION_WORDS or word.endswith(("ed", "ly"))):
@@ -912,10 +929,24 @@ def _apposition_kind(apposition: str) -> str | None:
         head = word
     if head in PRODUCT_NOUNS:
         return "PRODUCT"
-    if head in COMPANY_NOUNS:
+    if head in COMPANY_NOUNS or head in FIRM_NOUNS:
         return "ORG"
     return None
 
+
+def _mark_offset(text: str, entity: Entity) -> int:
+    """Where the mark after `entity` is, past the space wire text puts before it (`Acme , a`)."""
+    if text[entity.end : entity.end + 1] == " " and text[entity.end + 1 : entity.end + 2] in (
+        _APPOSITIVE_OPENERS
+    ):
+        return entity.end + 1
+    return entity.end
+
+
+_RELATIVES: Final = frozenset(["that", "which", "who", "whose"])
+_REPORTING_VERBS: Final = frozenset(
+    ["said", "says", "reported", "reports", "told", "tells", "added", "quoted", "announced"]
+)
 
 _QUOTES: Final = {"“": "”", '"': '"', "‘": "’"}
 
