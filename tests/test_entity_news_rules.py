@@ -1519,3 +1519,8 @@ def test_a_phrase_after_a_comma_going_on_to_report_is_no_apposition() -> None:
         " reported on Wednesday."
     )
     assert _found(text).get("Velkmoor") == "PLACE"
+
+
+def test_a_person_in_an_apposition_naming_a_trade_stays_a_person() -> None:
+    text = '" We cannot live on promises , " said Mykola Velkarenko , a miner at the pit .'
+    assert _found(text).get("Mykola Velkarenko") == "PERSON"
