@@ -1524,3 +1524,19 @@ def test_a_phrase_after_a_comma_going_on_to_report_is_no_apposition() -> None:
 def test_a_person_in_an_apposition_naming_a_trade_stays_a_person() -> None:
     text = '" We cannot live on promises , " said Mykola Velkarenko , a miner at the pit .'
     assert _found(text).get("Mykola Velkarenko") == "PERSON"
+
+
+def test_a_country_opening_a_row_of_results_is_its_national_side_a_place() -> None:
+    found = _found(
+        "SOCCER - AFRICAN NATIONS CUP QUALIFYING RESULTS .\n"
+        "JOHANNESBURG 1996-12-15\n"
+        "Results of African Nations Cup qualifying matches played at the weekend :\n"
+        "Zambia 2 Mozambique 0\n"
+        "Mali 3 Mauritania 1\n"
+        "Ghana 1 Sierra Leone 1\n"
+        "Velkmoor Rovers 2 Monaco 1\n"
+        "Zambia now lead the group ."
+    )
+    for country in ("Zambia", "Mozambique", "Mali", "Mauritania", "Ghana", "Sierra Leone"):
+        assert found.get(country) == "PLACE", country
+    assert found.get("Monaco") == "ORG"

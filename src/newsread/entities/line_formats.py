@@ -18,8 +18,9 @@ names a company after the day (`MON Gencor YR EPS`). A league's initials heading
 story (`NHL ICE HOCKEY - …`), a company's results heading (`Apic Yamada - 6mth parent
 forecast`) and a table's or a bond's field naming a company (`Company name …`, `BORROWER
 …`) name organisations, as does the side after the ground in a line of scores (`In Dunedin
-: Otago 164`). Names in brackets in results and squad lists are labelled by
-`bracketed_names`.
+: Otago 164`), while a country before a score in a row of results is its national side,
+a place in CoNLL (`Zambia 2 Mozambique 0`; 17 of 17 such rows in eng.train and eng.testa).
+Names in brackets in results and squad lists are labelled by `bracketed_names`.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.bracketed_names import by_brackets
+from newsread.entities.common_words import line_around
+from newsread.entities.headlines import results_row
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
-from newsread.entities.lexicon import CREDIT_VERBS, MONTHS, SPORTS
+from newsread.entities.lexicon import COUNTRIES, CREDIT_VERBS, MONTHS, SPORTS
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -87,7 +90,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         ):
             result[index] = Entity(entity.start, entity.end, "PLACE", entity.text, entity.key)
     if "\n" in text and _DIGIT_SPACE.search(text):
-        result = _with_results(text, result)
+        result = _with_national_sides(text, _with_results(text, result))
     if "In " in text or "At " in text:
         result = _with_venues(text, result)
     if ": " in text:
@@ -403,6 +406,32 @@ def _with_results(text: str, entities: list[Entity]) -> list[Entity]:
                 entity = entities[index]
                 entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
     return with_added(entities, added)
+
+
+_SCORE_AFTER: Final = re.compile(r"[ \t]+\d")
+
+
+def _with_national_sides(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with a country whose name stands before a score in a row of results
+    (`Zambia 2 Mozambique 0`, `Norway 3 2 0 1 72 59 6`) a place in every mention: its
+    national side, a place as CoNLL marks them (`lexicon.COUNTRIES`)."""
+    sides = {
+        e.key
+        for e in entities
+        if e.label != "PLACE"
+        and e.label in NAME_LABELS
+        and e.text.casefold() in COUNTRIES
+        and _SCORE_AFTER.match(text, e.end)
+        and results_row(line_around(text, e.start, e.end))
+    }
+    if not sides:
+        return entities
+    return [
+        Entity(e.start, e.end, "PLACE", e.text, e.key)
+        if e.key in sides and e.label in NAME_LABELS
+        else e
+        for e in entities
+    ]
 
 
 def _opens_line(text: str, start: int) -> bool:
