@@ -1540,3 +1540,16 @@ def test_a_country_opening_a_row_of_results_is_its_national_side_a_place() -> No
     for country in ("Zambia", "Mozambique", "Mali", "Mauritania", "Ghana", "Sierra Leone"):
         assert found.get(country) == "PLACE", country
     assert found.get("Monaco") == "ORG"
+
+
+def test_players_in_the_results_of_a_sport_of_players_stay_people() -> None:
+    found = _found(
+        "CHESS - VELKAR AND MORNOV SHARE LEAD AT HASTINGS .\n"
+        "HASTINGS , England 1996-12-30\n"
+        "Results of second round :\n"
+        "Matthew Velkar ( England ) 1 Jeroen Vermoolen ( Netherlands ) 0\n"
+        "Ian Lamberth ( England ) 0 Yevgeny Mornov ( Russia ) 1"
+    )
+    for player in ("Matthew Velkar", "Jeroen Vermoolen", "Ian Lamberth", "Yevgeny Mornov"):
+        assert found.get(player) == "PERSON", player
+    assert "CHESS" not in found

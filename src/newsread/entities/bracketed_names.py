@@ -17,7 +17,7 @@ import re
 from typing import Final
 
 from newsread.entities.identity import name_key
-from newsread.entities.lexicon import ROLE_WORDS
+from newsread.entities.lexicon import INDIVIDUAL_SPORTS, ROLE_WORDS
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -53,6 +53,8 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with a name before its country and then a rival (`_COUNTRY_THEN_RIVAL`)
     an organisation in all its mentions, and the rival after a score too, found or not
     (`… ( Poland ) 5 Llansantffraid ( Wales ) 0`): clubs."""
+    if _of_an_individual_sport(text):
+        return entities
     clubs: set[str] = set()
     added: list[Entity] = []
     for index in range(len(entities) - 1):
@@ -80,6 +82,16 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
         for e in entities
     ]
     return with_added(relabelled, added)
+
+
+_SPORT_OPENING: Final = re.compile(r"[ \t]*([A-Za-z]+)[ \t]+-[ \t]")
+
+
+def _of_an_individual_sport(text: str) -> bool:
+    """Whether the story's headline names a sport of players (`CHESS - SADLER AND KRASNOV
+    SHARE LEAD`), whose results (`Matthew Sadler ( England ) 1 Jeroen Vermaat`) name people."""
+    heading = _SPORT_OPENING.match(text)
+    return heading is not None and heading.group(1).casefold() in INDIVIDUAL_SPORTS
 
 
 _RIVAL_BEFORE_COUNTRY: Final = re.compile(

@@ -381,10 +381,18 @@ SPORTS: Final = _words(
     """
     soccer football cricket baseball basketball tennis golf athletics cycling rallying
     motorcycling motocross badminton squash swimming rowing hockey boxing skiing sailing
-    judo wrestling volleyball handball snooker darts gymnastics triathlon fencing
+    judo wrestling volleyball handball snooker darts gymnastics triathlon fencing chess
     """
 )
 """Sports, as a results line's heading names them (`GOLF - PARNEVIK TAKES LEAD`)."""
+
+INDIVIDUAL_SPORTS: Final = _words(
+    """
+    tennis golf athletics cycling motorcycling badminton squash swimming boxing skiing judo
+    wrestling snooker darts gymnastics triathlon fencing chess
+    """
+)
+"""Sports of players, not clubs: the names in their results are people's."""
 
 TEAM_NOUNS: Final = _words("side club team outfit")
 """Nouns right before a name that make it a sports team (`Portuguese side X`)."""
