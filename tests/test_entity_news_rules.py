@@ -1553,3 +1553,15 @@ def test_players_in_the_results_of_a_sport_of_players_stay_people() -> None:
     for player in ("Matthew Velkar", "Jeroen Vermoolen", "Ian Lamberth", "Yevgeny Mornov"):
         assert found.get(player) == "PERSON", player
     assert "CHESS" not in found
+
+
+def test_a_decimal_closing_a_row_of_results_is_no_point_release() -> None:
+    found = _found(
+        "Men 's short programme ( ordinals ) :\n"
+        "1. Shinji Velkahashi 0.5\n"
+        "2. Takeshi Morinawa 1.0\n"
+        "The company released Velkora Sonnet 4.5 on Monday ."
+    )
+    assert found.get("Shinji Velkahashi") == "PERSON"
+    assert found.get("Takeshi Morinawa") == "PERSON"
+    assert "Velkora Sonnet 4.5" in found

@@ -293,6 +293,7 @@ def _versioned_products(
             if (
                 release is not None
                 and release.end() - len(release.group().lstrip()) not in measured
+                and not _closes_results_row(text, entity, release.end())
             ):
                 # `Claude Sonnet 4.5`: no name of two words or more in eng.train or
                 # eng.testa is followed by such a number; a product's release is.
@@ -495,12 +496,7 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
     if number is not None and _SCORERS.match(text, number.end()):
         # `West Indies 259 ( Chanderpaul 82 ; …`: a side's total, then who made it.
         return False
-    if (
-        number is not None
-        and _COUNT_ENDS.match(text, number.end())
-        and results_row(line_around(text, entity.start, entity.end))
-        and not in_prose_line(text, entity.start, entity.end)
-    ):
+    if number is not None and _closes_results_row(text, entity, number.end()):
         # `1. Gruber 180 points`, `Penalties : Etchegaray 4 .`: a count closing a row of
         # results (not a paragraph naming versions: `…, Grok 5.`).
         return False
@@ -520,6 +516,16 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
         number is not None
         and _SCORE_GOES_ON.match(text, number.end()) is None
         and _NUMBER_BEFORE.search(text, max(0, entity.start - 8), entity.start) is None
+    )
+
+
+def _closes_results_row(text: str, entity: Entity, end: int) -> bool:
+    """Whether the figure after `entity`, ending at `end`, is a count closing a row of
+    results (`1. Gruber 180 points`, `1. Shinji Takahashi 0.5`), not a version."""
+    return (
+        _COUNT_ENDS.match(text, end) is not None
+        and results_row(line_around(text, entity.start, entity.end))
+        and not in_prose_line(text, entity.start, entity.end)
     )
 
 
