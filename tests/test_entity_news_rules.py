@@ -1565,3 +1565,14 @@ def test_a_decimal_closing_a_row_of_results_is_no_point_release() -> None:
     assert found.get("Shinji Velkahashi") == "PERSON"
     assert found.get("Takeshi Morinawa") == "PERSON"
     assert "Velkora Sonnet 4.5" in found
+
+
+def test_credit_rating_grades_near_talk_of_ratings_are_no_names() -> None:
+    text = (
+        "Standard & Poor 's cut the senior debt rating of Velkmoor Electric Co to"
+        " BBB-minus from BBB , and Moody 's lowered it to Ba1 from Baa3 ."
+    )
+    found = _found(text)
+    for grade in ("BBB-minus", "BBB", "Ba1", "Baa3"):
+        assert grade not in found, grade
+    assert "Velkmoor Electric Co" in found

@@ -91,7 +91,26 @@ def drop_common_words(
         and not (text[e.end : e.end + 1] == "." and _in_dotted_date(text, e))
         and not (text.startswith(_MINISTER, e.end) and _portfolio(e, vocabulary))
         and not (e.label in NAME_LABELS and _figures_label(text, e, vocabulary))
+        and not (len(e.text) <= 9 and _RATING_GRADE.fullmatch(e.text) and _rates(text, e))
     ]
+
+
+_RATING_GRADE: Final = re.compile(
+    r"(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|Aaa|Aa|Baa|Ba|Caa|AA[123]|BAA[123]|BA[123])"
+    r"(?:[123]|[+-]|-plus|-minus)?"
+)
+_RATING_WORDS: Final = re.compile(
+    r"(?i)\brat(?:ing|ings|ed|es)\b|Moody|S&P|Standard & Poor|Fitch|IBCA"
+)
+_RATING_REACH: Final = 300
+
+
+def _rates(text: str, entity: Entity) -> bool:
+    """Whether `entity`, shaped like a credit rating (`BBB-minus`, `Baa1`, `AA+`), stands
+    near talk of ratings or an agency's name: then it is a grade, no name (eng.train and
+    eng.testa mark all 22 such grades none)."""
+    start = max(0, entity.start - _RATING_REACH)
+    return _RATING_WORDS.search(text, start, entity.end + _RATING_REACH) is not None
 
 
 _ROW_LABEL: Final = re.compile(
