@@ -1576,3 +1576,12 @@ def test_credit_rating_grades_near_talk_of_ratings_are_no_names() -> None:
     for grade in ("BBB-minus", "BBB", "Ba1", "Baa3"):
         assert grade not in found, grade
     assert "Velkmoor Electric Co" in found
+
+
+def test_a_name_in_a_capitals_headline_runs_on_to_the_name_the_story_gives() -> None:
+    found = _found(
+        "VELKORA SOFTWARE POSTS Q1 LOSS , SHARES FALL .\n"
+        "TORONTO 1996-12-12\n"
+        "Velkora Software Inc posted a first-quarter loss on Thursday , and its shares fell ."
+    )
+    assert found.get("VELKORA SOFTWARE") == "ORG"

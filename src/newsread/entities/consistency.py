@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from newsread.entities.common_words import on_capitals_line
+from newsread.entities.lexicon import LEGAL_FORMS
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -157,6 +158,57 @@ def _occurrences(text: str, name: str, candidates: list[int] | None = None) -> l
     return found
 
 
+def _completed_in_capitals(
+    masked: str, entities: Sequence[Entity], shouted: set[str]
+) -> list[Entity]:
+    """`entities` with a name on a line of capitals run on to the whole of a longer name
+    the sentences give (`OAKMONT` of `OAKMONT LABS` after `Oakmont Labs`), taking its label:
+    the tagger, reading capitals, stops at a word as common as `LABS`."""
+    longer: dict[str, list[Entity]] = {}
+    for entity in entities:
+        text = entity.text
+        if " " in text and not text.isupper() and text[:1].isupper():
+            first = text.partition(" ")[0].upper()
+            if first in shouted:
+                longer.setdefault(first, []).append(entity)
+    if not longer:
+        return list(entities)
+    result = list(entities)
+    for index, entity in enumerate(entities):
+        if not entity.text.isupper() or not on_capitals_line(masked, entity.start, entity.end):
+            continue
+        following = entities[index + 1].start if index + 1 < len(entities) else len(masked)
+        for name in longer.get(entity.text.partition(" ")[0], ()):
+            end = _capitals_prefix_end(masked, entity, name.text.upper().split(" "), following)
+            if end is not None:
+                result[index] = Entity(entity.start, end, name.label, masked[entity.start : end])
+                break
+    return result
+
+
+def _capitals_prefix_end(
+    masked: str, entity: Entity, words: list[str], following: int
+) -> int | None:
+    """Where `words`, or all but a legal form ending them, stand in capitals from `entity`'s
+    start (`OAKMONT LABS`, `VELKORA SOFTWARE` of `Velkora Software Inc`), longer than
+    `entity` and ending on a whole word before `following`; else None."""
+    while words:
+        upper = " ".join(words)
+        end = entity.start + len(upper)
+        if (
+            len(upper) > len(entity.text)
+            and upper.startswith(entity.text)
+            and end <= following
+            and masked.startswith(upper, entity.start)
+            and not masked[end : end + 1].isalnum()
+        ):
+            return end
+        if len(words) < 3 or words[-1].casefold().rstrip(".") not in LEGAL_FORMS:
+            return None
+        words = words[:-1]
+    return None
+
+
 def _words_on_capitals_lines(masked: str) -> set[str]:
     """The words of the lines of `masked` with no small letter (headlines in capitals)."""
     return {
@@ -186,6 +238,7 @@ def capitals_mentions(
     shouted = _words_on_capitals_lines(masked)
     if not shouted:
         return list(entities)
+    entities = _completed_in_capitals(masked, entities, shouted)
     labels: dict[str, str] = {}
     for entity in entities:
         text = entity.text
