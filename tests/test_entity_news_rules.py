@@ -1585,3 +1585,8 @@ def test_a_name_in_a_capitals_headline_runs_on_to_the_name_the_story_gives() -> 
         "Velkora Software Inc posted a first-quarter loss on Thursday , and its shares fell ."
     )
     assert found.get("VELKORA SOFTWARE") == "ORG"
+
+
+def test_a_name_named_once_that_says_something_takes_its_apostrophe_s() -> None:
+    text = "NEW YORK 1996-12-18\nVelkmoor & Poor 's said on Wednesday it had cut its rating ."
+    assert _found(text).get("Velkmoor & Poor 's") == "ORG"

@@ -8,7 +8,8 @@ reprieve`, `Moody's.`), is a name ending in it: a business named after its
 founder, most often. In eng.train and eng.testa seven names have every one of
 their (two or more) mentions followed by `'s` and one so followed: all seven
 are names ending in `'s` (32 mentions); one other name is so written, but as a
-possessive (`Crohn's`, four mentions).
+possessive (`Crohn's`, four mentions). A name named once takes its `'s` when it says
+something (`Standard & Poor's said`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ _NOTHING_OWNED: Final = re.compile(
 word, a verb (`Lloyd's is`, `Lloyd's of London`, `ordered Lloyd's to give`)."""
 
 
+_SPEAKING: Final = re.compile(r"[ \t]+(?:said|says)\b")
+"""`Standard & Poor's said`: what says is no one's possession, so a name named only once
+so ends in its `'s` (a possessive before `is` may stand for a thing: `Crohn's is…`)."""
+
+
 def with_name_apostrophes(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """`entities` with every mention of a name that ends in `'s` taking it in (see the
     module's docstring); a person's name so written becomes an organisation's."""
@@ -42,13 +48,12 @@ def with_name_apostrophes(text: str, entities: Sequence[Entity]) -> list[Entity]
             mentions.setdefault(entity.key or name_key(entity.text), []).append(index)
     result = list(entities)
     for indices in mentions.values():
-        if len(indices) < 2:
-            continue
         endings = [_APOSTROPHE_S.match(text, entities[i].end) for i in indices]
         if any(ending is None for ending in endings):
             continue
+        owning_nothing = _NOTHING_OWNED if len(indices) > 1 else _SPEAKING
         if not any(
-            ending is not None and _NOTHING_OWNED.match(text, ending.end()) for ending in endings
+            ending is not None and owning_nothing.match(text, ending.end()) for ending in endings
         ):
             continue
         for index, ending in zip(indices, endings, strict=True):
