@@ -1590,3 +1590,9 @@ def test_a_name_in_a_capitals_headline_runs_on_to_the_name_the_story_gives() -> 
 def test_a_name_named_once_that_says_something_takes_its_apostrophe_s() -> None:
     text = "NEW YORK 1996-12-18\nVelkmoor & Poor 's said on Wednesday it had cut its rating ."
     assert _found(text).get("Velkmoor & Poor 's") == "ORG"
+
+
+def test_a_share_prices_move_in_percent_makes_a_name_a_companys() -> None:
+    found = _found("Perez Companc eased 0.5 percent while the IMKB-100 rose 1.2 percent .")
+    assert found.get("Perez Companc") == "ORG"
+    assert found.get("IMKB-100") != "ORG"
