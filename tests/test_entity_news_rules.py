@@ -1596,3 +1596,12 @@ def test_a_share_prices_move_in_percent_makes_a_name_a_companys() -> None:
     found = _found("Perez Companc eased 0.5 percent while the IMKB-100 rose 1.2 percent .")
     assert found.get("Perez Companc") == "ORG"
     assert found.get("IMKB-100") != "ORG"
+
+
+def test_a_dealer_works_at_a_firm_and_brokers_are_one() -> None:
+    found = _found(
+        '" Foreigners were selling , " said a dealer at Velki Kredi in Istanbul .\n'
+        '" Volume was thin , " said Cristian Larrain of brokers Larrain Velial .'
+    )
+    assert found.get("Velki Kredi") == "ORG"
+    assert found.get("Larrain Velial") == "ORG"

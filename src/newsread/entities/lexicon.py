@@ -294,7 +294,8 @@ FIRM_NOUNS: Final = _words(
     airlines newspaper newspapers watchdog giant drugmaker drugmakers planemaker planemakers
     steelmaker steelmakers shipbuilder shipbuilders insurer insurers lender lenders maker makers
     group groups chain chains brokerage brokerages consultancy consultancies
-    exporter exporters importer importers distributor distributors refiner refiners
+    exporter exporters importer importers distributor distributors refiner refiners brokers
+    stockbrokers
     """
 )
 """Company nouns never said of a person (unlike `rival`, `vendor`, `broadcaster`): `giant Acme`.
@@ -322,10 +323,10 @@ WORKS_AT: Final = _words(
     """
     analyst analysts economist economists strategist strategists researcher researchers
     professor professors trader traders banker bankers lawyer lawyers scientist scientists
-    engineer engineers executive executives
+    engineer engineers executive executives dealer dealers broker brokers
     """
 )
-"""Jobs done at an organisation: `an analyst at X`."""
+"""Jobs done at an organisation: `an analyst at X`, `a dealer at Yapi Kredi`."""
 
 LEGAL_FORMS: Final = _words(
     """
