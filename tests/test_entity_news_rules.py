@@ -1605,3 +1605,12 @@ def test_a_dealer_works_at_a_firm_and_brokers_are_one() -> None:
     )
     assert found.get("Velki Kredi") == "ORG"
     assert found.get("Larrain Velial") == "ORG"
+
+
+def test_nationalities_the_tagger_met_rarely_are_miscellaneous_names() -> None:
+    found = _found(
+        "Gremio won 2-0 in Porto Alegre on Saturday , with Paraguayan midfielder Ruben Velkaria"
+        " scoring after 15 minutes and Ecuadorean midfielder Alex Morinaga sealing the win ."
+    )
+    assert found.get("Paraguayan") == "MISC"
+    assert found.get("Ecuadorean") == "MISC"

@@ -503,7 +503,19 @@ DEMONYMS: Final = _words(
     brazilian argentine argentinian chilean colombian peruvian venezuelan cuban australian
     european african asian arab nordic scandinavian baltic hispanic latino latina muslim
     jewish catholic protestant hindu buddhist sikh democrat democrats republican
-    republicans
+    republicans andorran angolan antiguan armenian azerbaijani azeri bahamian bahraini
+    barbadian belarussian belizean beninese bhutanese bolivian botswanan bruneian burkinabe
+    burmese burundian cambodian cameroonian chadian comoran congolese cypriot djiboutian
+    dominican ecuadorean ecuadorian eritrean estonian fijian gabonese gambian georgian
+    grenadian guatemalan guinean guyanese haitian honduran ivorian jamaican kazakh kyrgyz
+    laotian latvian liberian lithuanian macedonian malagasy malawian maldivian malian maltese
+    mauritanian mauritian moldovan mongolian montenegrin mozambican namibian nepalese nepali
+    nicaraguan nigerien omani panamanian paraguayan rwandan salvadoran samoan senegalese
+    serb slovakian slovene slovenian somali sudanese surinamese swazi tajik tanzanian
+    togolese tongan trinidadian turkmen ugandan uruguayan uzbek yemeni yugoslav zairean
+    zambian zimbabwean kurdish kurd tibetan tamil hutu tutsi pashtun uighur chechen tatar
+    berber zulu frenchman frenchwoman dutchman englishman scotsman welshman irishman
+    finn dane swede briton scot pole czechoslovak aussie
     """
 )
 """Nationalities, peoples and faiths: tagged MISC (plural `-s` forms count too)."""
