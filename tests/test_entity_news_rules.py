@@ -1614,3 +1614,13 @@ def test_nationalities_the_tagger_met_rarely_are_miscellaneous_names() -> None:
     )
     assert found.get("Paraguayan") == "MISC"
     assert found.get("Ecuadorean") == "MISC"
+
+
+def test_a_country_is_a_place_whatever_the_tagger_guessed() -> None:
+    assert (
+        _found("Burkina Faso and Togo signed a trade pact on Friday .").get("Burkina Faso")
+        == "PLACE"
+    )
+    assert _found("Djibouti said on Friday it would close the border .").get("Djibouti") == (
+        "PLACE"
+    )

@@ -27,6 +27,7 @@ from newsread.entities.lexicon import (
     COMPANY_ACTIONS,
     COMPANY_DESIGNATORS,
     COMPANY_NOUNS,
+    COUNTRIES,
     DEMONYMS,
     EVENT_NOUNS,
     FACILITY_NOUNS,
@@ -502,6 +503,8 @@ def _name_is_a_cue(name: str) -> bool:
     """Whether the name's own words are a cue: a nationality, a planet, `… River`, `… Rover`,
     `xAI`."""
     folded = name.casefold()
+    if folded in COUNTRIES:
+        return True
     if " " in name:
         head = folded.rsplit(" ", 1)[-1]
         return (
@@ -719,6 +722,8 @@ def _cues_near(
     if single and (folded in DEMONYMS or folded.removesuffix("s") in DEMONYMS):
         found.append(("MISC", STRONGEST))
     if single and folded in PLANETS:
+        found.append(("PLACE", STRONG))
+    if folded in COUNTRIES:
         found.append(("PLACE", STRONG))
     if after in PERSON_VERBS and lowercase_after:
         # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
