@@ -1624,3 +1624,12 @@ def test_a_country_is_a_place_whatever_the_tagger_guessed() -> None:
     assert _found("Djibouti said on Friday it would close the border .").get("Djibouti") == (
         "PLACE"
     )
+
+
+def test_a_two_word_sport_heading_a_headline_is_no_name() -> None:
+    found = _found(
+        "NORDIC COMBINED - VELKVIK WINS WORLD CUP EVENT .\n"
+        "STEAMBOAT SPRINGS , Colorado 1996-12-14\n"
+        "Norwegian Bjarte Velkvik won a World Cup Nordic combined event on Saturday ."
+    )
+    assert not any(name.startswith("NORDIC") for name in found)
