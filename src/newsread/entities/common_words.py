@@ -82,6 +82,7 @@ def drop_common_words(
     )
     if any(e.label == "PERSON" and text[e.end : e.end + 2] in _NUMERAL_STARTS for e in entities):
         entities = _with_regnal_numbers(text, entities)
+    labels = _figures_labels(text, vocabulary)
     return [
         e
         for e in entities
@@ -90,7 +91,11 @@ def drop_common_words(
         and not (e.label == "PERSON" and e.text.rpartition(" ")[2].casefold() in _PROMPT_ENDINGS)
         and not (text[e.end : e.end + 1] == "." and _in_dotted_date(text, e))
         and not (text.startswith(_MINISTER, e.end) and _portfolio(e, vocabulary))
-        and not (e.label in NAME_LABELS and _figures_label(text, e, vocabulary))
+        and not (
+            labels
+            and e.label in NAME_LABELS
+            and any(start <= e.start and e.end < end for start, end in labels)
+        )
         and not (len(e.text) <= 9 and _RATING_GRADE.fullmatch(e.text) and _rates(text, e))
     ]
 
@@ -114,33 +119,33 @@ def _rates(text: str, entity: Entity) -> bool:
 
 
 _ROW_LABEL: Final = re.compile(
-    r"[^\S\n]*((?:(?:[A-Z][A-Za-z.'-]*|and|of|')[ \t]+)+)(?:\(|[$+-]?[ \t]?\d)"
+    r"^[^\S\n]*((?:(?:[A-Z][A-Za-z.'-]*|and|of|')[ \t]+)+)(?:\(|[$+-]?[ \t]?\d)(.*)$",
+    re.MULTILINE,
 )
 _FRACTIONAL: Final = re.compile(r"\d[.,]\d|%| vs ")
 _LABEL_WORD: Final = re.compile(r"[A-Za-z]+")
 _LABEL_JOINERS: Final = frozenset(["and", "of", "s"])
 
 
-def _figures_label(text: str, entity: Entity, vocabulary: Vocabulary) -> bool:
-    """`PRODUCER PRICES ( % ) Jun -0.2`, `Cash and Cash Equivalents 2,386`: a row's label.
+def _figures_labels(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Where the rows' labels of common words stand: `PRODUCER PRICES ( % ) Jun -0.2`,
+    `Cash and Cash Equivalents 2,386`, as (start, end) of the words before the first figure.
 
-    The name lies in the words opening its line before the first figure, each
-    of them a word training met in lowercase (or `and`, `of`), and the figures
-    have a fraction, a thousands' comma, a percentage or `vs` among them, as
-    economic and company tables do; a standings row (`Reading 2 1 0 1`) has only
+    Each of the words is one training met in lowercase (or `and`, `of`), and the
+    figures have a fraction, a thousands' comma, a percentage or `vs` among them,
+    as economic and company tables do; a standings row (`Reading 2 1 0 1`) has only
     small whole numbers. In eng.train and eng.testa labels of common words before
     such figures are no names 132 times, and names 51 times, all of them teams in
     rows of whole numbers.
     """
-    line_start = text.rfind("\n", 0, entity.start) + 1
-    label = _ROW_LABEL.match(text, line_start)
-    if label is None or label.end(1) <= entity.end:
-        return False
-    words = _LABEL_WORD.findall(label.group(1))
-    if not all(word in _LABEL_JOINERS or vocabulary.met_in_lowercase(word) for word in words):
-        return False
-    line_end = text.find("\n", entity.end)
-    return _FRACTIONAL.search(text, entity.end, len(text) if line_end < 0 else line_end) is not None
+    labels: list[tuple[int, int]] = []
+    for row in _ROW_LABEL.finditer(text):
+        if _FRACTIONAL.search(row.group()) is None:
+            continue
+        words = _LABEL_WORD.findall(row.group(1))
+        if all(word in _LABEL_JOINERS or vocabulary.met_in_lowercase(word) for word in words):
+            labels.append(row.span(1))
+    return labels
 
 
 _NUMERAL_STARTS: Final = frozenset([" I", " V", " X"])

@@ -503,8 +503,6 @@ def _name_is_a_cue(name: str) -> bool:
     """Whether the name's own words are a cue: a nationality, a planet, `… River`, `… Rover`,
     `xAI`."""
     folded = name.casefold()
-    if folded in COUNTRIES:
-        return True
     if " " in name:
         head = folded.rsplit(" ", 1)[-1]
         return (
@@ -596,6 +594,8 @@ def _own_cues(
             cues = _cues_near(text, entities, index, keys, gaps[index], near)
             if cues:
                 found[index] = cues
+        elif entity.text.casefold() in COUNTRIES:
+            found[index] = [_COUNTRY_CUE]
     return found
 
 
@@ -724,7 +724,7 @@ def _cues_near(
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
     if folded in COUNTRIES:
-        found.append(("PLACE", STRONG))
+        found.append(_COUNTRY_CUE)
     if after in PERSON_VERBS and lowercase_after:
         # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
         # people's 109 times in 116, before `joked`, `recalled` or `insisted` all 7 times.
@@ -939,6 +939,10 @@ def _apposition_kind(apposition: str) -> str | None:
     if head in COMPANY_NOUNS or head in FIRM_NOUNS:
         return "ORG"
     return None
+
+
+_COUNTRY_CUE: Final = ("PLACE", STRONG)
+"""A country's name is a place's (`lexicon.COUNTRIES`)."""
 
 
 def _moves_like_a_share(text: str, entity: Entity) -> bool:
