@@ -1633,3 +1633,15 @@ def test_a_two_word_sport_heading_a_headline_is_no_name() -> None:
         "Norwegian Bjarte Velkvik won a World Cup Nordic combined event on Saturday ."
     )
     assert not any(name.startswith("NORDIC") for name in found)
+
+
+def test_a_title_after_an_acronym_or_a_legal_form_is_left_out_wherever_it_stands() -> None:
+    from newsread.entities.statistical_names import _without_trailing_titles
+
+    text = "The HCFA Administrator reversed it , Acme Co Chairman and Chief Executive said ."
+    entities = [
+        Entity(4, 22, "ORG", "HCFA Administrator", "hcfa administrator"),
+        Entity(36, 51, "ORG", "Acme Co Chairman", "acme co chairman"),
+    ]
+    trimmed = [e.text for e in _without_trailing_titles(text, entities)]
+    assert trimmed == ["HCFA", "Acme Co"]

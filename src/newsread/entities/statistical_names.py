@@ -21,6 +21,7 @@ from newsread.entities.lexicon import (
     COMPANY_KINDS,
     DEMONYMS,
     FUNCTION_WORDS,
+    LEGAL_FORMS,
     NEWSPAPER_TITLES,
     ROLE_WORDS,
     SENTENCE_OPENERS,
@@ -159,7 +160,9 @@ def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
     and left out of the name (`Federal Reserve Governor Lawrence Lindsey`, `Taiwanese Vice
     President Lien Chan`): in eng.train a capitalised title sits between a name and a
     person's 55 times and never ends the first name, and only three names other than
-    people's end in a title at all (`New Scientist`, `Most Valuable Player`, `Son Sen`)."""
+    people's end in a title at all (`New Scientist`, `Most Valuable Player`, `Son Sen`).
+    After an acronym or a company's legal form a title is left out wherever it stands
+    (`Best Products Co Chairman and Chief Executive…`, `the HCFA Administrator reversed`)."""
     for index, entity in enumerate(entities):
         if entity.label == "PERSON" or " " not in entity.text:
             continue
@@ -169,14 +172,16 @@ def _without_trailing_titles(text: str, entities: list[Entity]) -> list[Entity]:
             and following.label == "PERSON"
             and following.start == entity.end + 1
         )
-        if not before_person:
-            next_word = _CAPITALISED_AFTER.match(text, entity.end)
-            if next_word is None or not _is_title(next_word.group(1)):
-                continue
         words = entity.text.split(" ")
         kept = len(words)
         while kept > 1 and _is_title(words[kept - 1]):
             kept -= 1
+        if kept == len(words):
+            continue
+        if not before_person and not _ends_an_organisation(words[kept - 1]):
+            next_word = _CAPITALISED_AFTER.match(text, entity.end)
+            if next_word is None or not _is_title(next_word.group(1)):
+                continue
         if kept < len(words):
             head = " ".join(words[:kept])
             end = entity.start + len(head)
@@ -226,6 +231,12 @@ def _is_title(word: str) -> bool:
     """Whether `word` is a capitalised title or part of one (`Governor`, `Vice`, `Majority`)."""
     folded = word.rstrip(".").casefold()
     return word[:1].isupper() and (folded in ROLE_WORDS or folded in _TITLE_PARTS)
+
+
+def _ends_an_organisation(word: str) -> bool:
+    """Whether `word` closes an organisation's name: an acronym (`HCFA`) or a legal form
+    (`Co`, `Inc`)."""
+    return (len(word) > 1 and word.isupper()) or word.rstrip(".").casefold() in LEGAL_FORMS
 
 
 _CAPITALISED_AFTER: Final = re.compile(r" ([A-Z][\w.-]*) [A-Z]")
