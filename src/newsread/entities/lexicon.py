@@ -41,8 +41,8 @@ FUNCTION_WORDS: Final = _words(
 ROLE_WORDS: Final = _words(
     """
     ceo ceos cfo cto coo cio president vice chairman chairwoman chair chairperson director
-    administrator minister secretary senator sen governor gov mayor judge mr mrs ms miss mx dr prof
-    professor sir dame lord lady king queen prince princess pope rev reverend rep
+    administrator minister secretary senator sen governor gov mayor judge mr mrs ms miss mx
+    dr prof professor sir dame lord lady king queen prince princess pope rev reverend rep
     representative congressman congresswoman councillor councilman councilwoman
     commissioner ambassador chancellor premier prime deputy founder cofounder co-founder
     chief executive analyst economist strategist billionaire entrepreneur spokesperson
