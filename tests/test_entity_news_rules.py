@@ -1645,3 +1645,13 @@ def test_a_title_after_an_acronym_or_a_legal_form_is_left_out_wherever_it_stands
     ]
     trimmed = [e.text for e in _without_trailing_titles(text, entities)]
     assert trimmed == ["HCFA", "Acme Co"]
+
+
+def test_the_person_a_disease_is_named_after_is_a_person_and_keeps_no_apostrophe_s() -> None:
+    text = (
+        "Children given the vaccine were at higher risk of Velkrohn 's disease , researchers"
+        " said .\nVelkrohn 's is an inflammation of the bowel ."
+    )
+    found = _found(text)
+    assert found.get("Velkrohn") == "PERSON"
+    assert "Velkrohn 's" not in found

@@ -32,6 +32,8 @@ _NOTHING_OWNED: Final = re.compile(
 word, a verb (`Lloyd's is`, `Lloyd's of London`, `ordered Lloyd's to give`)."""
 
 
+_AILMENT: Final = re.compile(r"[ \t]+(?:disease|syndrome|disorder)\b")
+"""`Crohn's disease`: a disease named after a person, whose `'s` is a possessive's."""
 _SPEAKING: Final = re.compile(r"[ \t]+(?:said|says)\b")
 """`Standard & Poor's said`: what says is no one's possession, so a name named only once
 so ends in its `'s` (a possessive before `is` may stand for a thing: `Crohn's is…`)."""
@@ -50,6 +52,8 @@ def with_name_apostrophes(text: str, entities: Sequence[Entity]) -> list[Entity]
     for indices in mentions.values():
         endings = [_APOSTROPHE_S.match(text, entities[i].end) for i in indices]
         if any(ending is None for ending in endings):
+            continue
+        if any(ending is not None and _AILMENT.match(text, ending.end()) for ending in endings):
             continue
         owning_nothing = _NOTHING_OWNED if len(indices) > 1 else _SPEAKING
         if not any(

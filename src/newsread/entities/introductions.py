@@ -9,9 +9,10 @@ anywhere, is an organisation (in today's news the likeliest kind of name).
 
 A person's marks: a title right before (`General Kutuzov`), an age after
 (`Bernardin, 68,`), an administration, a campaign or a person's verb after (`the
-Biden administration`, `Musk told`), a personal pronoun just after (`… said. He added`), and
-the places sports results put people: right before a score or a country in
-brackets (`Pelham 10-1`, `Samokhvalova (Russia)`), or in a list of names.
+Biden administration`, `Musk told`), a disease named after them (`Crohn's disease`), a
+personal pronoun just after (`… said. He added`), and the places sports results put people:
+right before a score or a country in brackets (`Pelham 10-1`, `Samokhvalova (Russia)`), or in
+a list of names.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from newsread.model import Entity
 _PRONOUN: Final = re.compile(r"(?i)\b(?:he|she|his|her|him|himself|herself)\b")
 _PRONOUN_REACH: Final = 100
 """How many characters after a mention a pronoun still refers to it, roughly a sentence."""
+_EPONYM: Final = re.compile(r"[ \t]?['’]s[ \t]+(?:disease|syndrome|disorder)\b")
+"""`Crohn's disease`: a disease named after the person who described it."""
 _AGE: Final = re.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 _RESULT: Final = re.compile(r"[ \t]*(?:\d|\([ \t]*[A-Z][a-z])")
 _LEADERS_WORD: Final = re.compile(rf"[ \t]+(?:{'|'.join(sorted(LEADERSHIPS | PERSON_VERBS))})\b")
@@ -92,6 +95,7 @@ def _marked_as_person(text: str, mention: Entity) -> bool:
         _AGE.match(text, mention.end)
         or _RESULT.match(text, mention.end)
         or _LEADERS_WORD.match(text, mention.end)
+        or _EPONYM.match(text, mention.end)
     ):
         return True
     if _PRONOUN.search(text, mention.end, mention.end + _PRONOUN_REACH):
