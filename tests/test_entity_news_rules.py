@@ -1655,3 +1655,18 @@ def test_the_person_a_disease_is_named_after_is_a_person_and_keeps_no_apostrophe
     found = _found(text)
     assert found.get("Velkrohn") == "PERSON"
     assert "Velkrohn 's" not in found
+
+
+def test_a_months_name_alone_is_no_name() -> None:
+    text = "Exports ( bln pts ) Jun 1,100.7 1,164.1\nMar.97 INT PAY 5 .\nJan Velkodes won ."
+    entities = _mentions(text, ("Jun", "ORG"), ("Mar.97", "PLACE"), ("Jan Velkodes", "PERSON"))
+
+    class _Vocabulary:
+        def met_as_written(self, word: str) -> bool:
+            return False
+
+        def met_in_lowercase(self, word: str) -> bool:
+            return False
+
+    kept = drop_common_words(text, entities, _Vocabulary())
+    assert [e.text for e in kept] == ["Jan Velkodes"]

@@ -97,9 +97,18 @@ def drop_common_words(
             and any(start <= e.start and e.end < end for start, end in labels)
         )
         and not (len(e.text) <= 9 and _RATING_GRADE.fullmatch(e.text) and _rates(text, e))
+        and not (len(e.text) <= 9 and _LONE_MONTH.fullmatch(e.text) is not None)
     ]
 
 
+_LONE_MONTH: Final = re.compile(
+    r"(?i:feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:[./-]?\d{2})?"
+    r"|(?:February|April|June|July|September|October|November|December|"
+    r"FEBRUARY|APRIL|JUNE|JULY|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
+"""A month's name or abbreviation alone (`Jun` heading a row of figures, `Mar.97`): eng.train
+and eng.testa name no entity so, bar `Jan` (a first name 12 times in 19), `January` once, and
+`May`, `March` and `August`, words and names too."""
 _RATING_GRADE: Final = re.compile(
     r"(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|Aaa|Aa|Baa|Ba|Caa|AA[123]|BAA[123]|BA[123])"
     r"(?:[123]|[+-]|-plus|-minus)?"
