@@ -9,6 +9,7 @@ cut in two, a fixture list read as a headline.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -33,6 +34,19 @@ from newsread.seeds import seed_files
 
 def _found(text: str) -> dict[str, str]:
     return {entity.text: entity.label for entity in extract(text)}
+
+
+class _Lowercase:
+    """A vocabulary that met no word as written and in lowercase the words `known` accepts."""
+
+    def __init__(self, known: Callable[[str], bool]) -> None:
+        self._known = known
+
+    def met_as_written(self, word: str) -> bool:
+        return False
+
+    def met_in_lowercase(self, word: str) -> bool:
+        return self._known(word)
 
 
 def _products(entities: list[Entity]) -> list[str]:
@@ -1422,14 +1436,9 @@ def test_a_ministers_portfolio_is_no_organisation() -> None:
     text = "The daily quoted Intelligence Minister Ali Fallahiyan as saying agents were held ."
     entities = _mentions(text, ("Intelligence", "ORG"), ("Ali Fallahiyan", "PERSON"))
 
-    class _Vocabulary:
-        def met_as_written(self, word: str) -> bool:
-            return False
-
-        def met_in_lowercase(self, word: str) -> bool:
-            return word.islower() or word == "Intelligence"
-
-    kept = drop_common_words(text, entities, _Vocabulary())
+    kept = drop_common_words(
+        text, entities, _Lowercase(lambda word: word.islower() or word == "Intelligence")
+    )
     assert [e.text for e in kept] == ["Ali Fallahiyan"]
 
 
@@ -1486,14 +1495,9 @@ def test_common_words_labelling_a_row_of_figures_are_no_name() -> None:
         ("Wall Street", "PLACE"),
     )
 
-    class _Vocabulary:
-        def met_as_written(self, word: str) -> bool:
-            return False
-
-        def met_in_lowercase(self, word: str) -> bool:
-            return word.casefold() in _COMMON_IN_TABLE
-
-    kept = drop_common_words(text, entities, _Vocabulary())
+    kept = drop_common_words(
+        text, entities, _Lowercase(lambda word: word.casefold() in _COMMON_IN_TABLE)
+    )
     assert [e.text for e in kept] == ["Reading", "Velkmoor Steel", "Wall Street"]
 
 
@@ -1661,12 +1665,5 @@ def test_a_months_name_alone_is_no_name() -> None:
     text = "Exports ( bln pts ) Jun 1,100.7 1,164.1\nMar.97 INT PAY 5 .\nJan Velkodes won ."
     entities = _mentions(text, ("Jun", "ORG"), ("Mar.97", "PLACE"), ("Jan Velkodes", "PERSON"))
 
-    class _Vocabulary:
-        def met_as_written(self, word: str) -> bool:
-            return False
-
-        def met_in_lowercase(self, word: str) -> bool:
-            return False
-
-    kept = drop_common_words(text, entities, _Vocabulary())
+    kept = drop_common_words(text, entities, _Lowercase(lambda word: False))
     assert [e.text for e in kept] == ["Jan Velkodes"]
