@@ -1667,3 +1667,10 @@ def test_a_months_name_alone_is_no_name() -> None:
 
     kept = drop_common_words(text, entities, _Lowercase(lambda word: False))
     assert [e.text for e in kept] == ["Jan Velkodes"]
+
+
+def test_a_capital_is_a_place_outside_sports_stories_and_may_be_a_club_in_them() -> None:
+    news = 'In 1860 Garibaldi and his " Red Shirts " seized Naples in the war of liberation .'
+    assert _found(news).get("Naples") == "PLACE"
+    sport = "SOCCER - SPANISH LEAGUE RESULTS .\nMADRID 1996-12-15\nBarcelona 3 Celta 0"
+    assert _found(sport).get("Barcelona") == "ORG"

@@ -24,6 +24,7 @@ from newsread.entities.lexicon import (
     BUILDING_HEADS,
     BUSINESS_ROLES,
     BUSINESS_WORDS,
+    CITIES,
     COMPANY_ACTIONS,
     COMPANY_DESIGNATORS,
     COMPANY_NOUNS,
@@ -49,7 +50,7 @@ from newsread.entities.lexicon import (
     TEAM_NOUNS,
     WORKS_AT,
 )
-from newsread.entities.line_formats import WIRE_DATELINE
+from newsread.entities.line_formats import WIRE_DATELINE, of_sports_story
 from newsread.entities.new_words import past_tense
 from newsread.model import Entity
 
@@ -594,7 +595,9 @@ def _own_cues(
             cues = _cues_near(text, entities, index, keys, gaps[index], near)
             if cues:
                 found[index] = cues
-        elif entity.text.casefold() in COUNTRIES:
+        elif entity.text.casefold() in COUNTRIES or (
+            entity.text.casefold() in CITIES and not of_sports_story(text)
+        ):
             found[index] = [_COUNTRY_CUE]
     return found
 
@@ -723,7 +726,8 @@ def _cues_near(
         found.append(("MISC", STRONGEST))
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
-    if folded in COUNTRIES:
+    if folded in COUNTRIES or (folded in CITIES and not of_sports_story(text)):
+        # A city in a sports story may be its club's or team's name.
         found.append(_COUNTRY_CUE)
     if after in PERSON_VERBS and lowercase_after:
         # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
@@ -942,7 +946,7 @@ def _apposition_kind(apposition: str) -> str | None:
 
 
 _COUNTRY_CUE: Final = ("PLACE", STRONG)
-"""A country's name is a place's (`lexicon.COUNTRIES`)."""
+"""A country's or a city's name is a place's (`lexicon.COUNTRIES`, `lexicon.CITIES`)."""
 
 
 def _moves_like_a_share(text: str, entity: Entity) -> bool:

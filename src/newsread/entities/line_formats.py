@@ -35,7 +35,13 @@ from newsread.entities.common_words import line_around
 from newsread.entities.headlines import results_row
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
-from newsread.entities.lexicon import COUNTRIES, CREDIT_VERBS, MONTHS, SPORTS
+from newsread.entities.lexicon import (
+    COUNTRIES,
+    CREDIT_VERBS,
+    MONTHS,
+    SPORTS,
+    SPORTS_OF_TWO_WORDS,
+)
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -174,13 +180,7 @@ _SPORT_HEADING: Final = re.compile(
     r"^[ \t]*([A-Z]+(?:[ \t]+[A-Z]+)?)[ \t]+-[ \t]+[A-Z]", re.MULTILINE
 )
 """`GOLF - PARNEVIK TAKES ONE-SHOT LEAD`: a sports story's headline, after its sport."""
-_TWO_WORD_SPORTS: Final = frozenset(
-    [
-        *("ice hockey", "motor racing", "horse racing", "speed skating"),
-        *("alpine skiing", "nordic skiing", "nordic combined", "ski jumping", "table tennis"),
-        "figure skating",
-    ]
-)
+_TWO_WORD_SPORTS: Final = SPORTS_OF_TWO_WORDS - {"american football", "rugby union", "rugby league"}
 """Sports of two words whose heading is no name (`RUGBY UNION` and `RUGBY LEAGUE` are
 missing: eng.train marks them an organisation and a MISC, 12 and 7 times of 12 and 7; so is
 `AMERICAN FOOTBALL`, whose `AMERICAN` eng.testa marks a nationality)."""
@@ -198,6 +198,14 @@ def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
     if not headings:
         return entities
     return [e for e in entities if not any(s <= e.start and e.end <= end for s, end in headings)]
+
+
+def of_sports_story(text: str) -> bool:
+    """Whether `text`'s headline opens with a sport (`SOCCER - …`, `ICE HOCKEY - …`)."""
+    heading = _SPORT_HEADING.match(text)
+    return heading is not None and (
+        heading.group(1).casefold() in SPORTS or _spaced(heading.group(1)) in SPORTS_OF_TWO_WORDS
+    )
 
 
 def _spaced(words: str) -> str:
