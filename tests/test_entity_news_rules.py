@@ -1674,3 +1674,12 @@ def test_a_capital_is_a_place_outside_sports_stories_and_may_be_a_club_in_them()
     assert _found(news).get("Naples") == "PLACE"
     sport = "SOCCER - SPANISH LEAGUE RESULTS .\nMADRID 1996-12-15\nBarcelona 3 Celta 0"
     assert _found(sport).get("Barcelona") == "ORG"
+
+
+def test_a_state_is_a_place_outside_sports_stories() -> None:
+    text = "Storms closed roads across Saskatchewan on Monday ."
+    entities = _mentions(text, ("Saskatchewan", "ORG"))
+    assert [e.label for e in weigh(text, entities, lambda name: False)] == ["PLACE"]
+    sport = "ICE HOCKEY - NHL RESULTS .\nSaskatchewan beat the visitors 3-1 ."
+    entities = _mentions(sport, ("Saskatchewan", "ORG"))
+    assert [e.label for e in weigh(sport, entities, lambda name: False)] == ["ORG"]

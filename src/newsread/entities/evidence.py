@@ -45,6 +45,7 @@ from newsread.entities.lexicon import (
     PRODUCT_KINDS_BEFORE_NAMES,
     PRODUCT_NOUNS,
     ROLE_WORDS,
+    STATES,
     STOCK_MOVES,
     SUBJECT_VERBS,
     TEAM_NOUNS,
@@ -596,7 +597,7 @@ def _own_cues(
             if cues:
                 found[index] = cues
         elif entity.text.casefold() in COUNTRIES or (
-            entity.text.casefold() in CITIES and not of_sports_story(text)
+            _city_or_state(entity.text.casefold()) and not of_sports_story(text)
         ):
             found[index] = [_COUNTRY_CUE]
     return found
@@ -726,7 +727,7 @@ def _cues_near(
         found.append(("MISC", STRONGEST))
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
-    if folded in COUNTRIES or (folded in CITIES and not of_sports_story(text)):
+    if folded in COUNTRIES or (_city_or_state(folded) and not of_sports_story(text)):
         # A city in a sports story may be its club's or team's name.
         found.append(_COUNTRY_CUE)
     if after in PERSON_VERBS and lowercase_after:
@@ -943,6 +944,11 @@ def _apposition_kind(apposition: str) -> str | None:
     if head in COMPANY_NOUNS or head in FIRM_NOUNS:
         return "ORG"
     return None
+
+
+def _city_or_state(folded: str) -> bool:
+    """Whether a casefolded name is a city's or a state's (`lexicon.CITIES`, `lexicon.STATES`)."""
+    return folded in CITIES or folded in STATES
 
 
 _COUNTRY_CUE: Final = ("PLACE", STRONG)
