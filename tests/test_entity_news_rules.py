@@ -1683,3 +1683,10 @@ def test_a_state_is_a_place_outside_sports_stories() -> None:
     sport = "ICE HOCKEY - NHL RESULTS .\nSaskatchewan beat the visitors 3-1 ."
     entities = _mentions(sport, ("Saskatchewan", "ORG"))
     assert [e.label for e in weigh(sport, entities, lambda name: False)] == ["ORG"]
+
+
+def test_a_name_before_news_agency_is_the_agency_even_one_training_took_for_a_place() -> None:
+    text = "Troops killed three rebels in East Timor , the official Antara news agency said ."
+    entities = _mentions(text, ("East Timor", "PLACE"), ("Antara", "PLACE"))
+    labels = [e.label for e in weigh(text, entities, lambda name: name == "Antara")]
+    assert labels == ["PLACE", "ORG"]

@@ -630,13 +630,16 @@ def _cues_near(
         )
         or (after == "market" and _MARKET_VALUE.match(text, entity.end))
         or (after in _PRICE_MOVERS and _moves_like_a_share(text, entity))
-        or (
-            after in _AGENCY_KINDS
-            and _AGENCY.match(text, entity.end)
-            and entity.text.casefold() not in DEMONYMS
-        )
     ):
         found.append(("ORG", STRONG))
+    if (
+        after in _AGENCY_KINDS
+        and _AGENCY.match(text, entity.end)
+        and entity.text.casefold() not in DEMONYMS
+    ):
+        # As strong as the tagger's say on a name it met: 31 of the 32 names other than
+        # nationalities before `news agency` are agencies.
+        found.append(("ORG", STRONGEST))
     if last == "of" and two_back in _ORG_PREFIX:
         found.append(("ORG", STRONG))
     if (last == "of" and two_back in _PLACE_KINDS) or (
