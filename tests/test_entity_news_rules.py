@@ -1686,7 +1686,8 @@ def test_a_state_is_a_place_outside_sports_stories() -> None:
 
 
 def test_a_name_before_news_agency_is_the_agency_even_one_training_took_for_a_place() -> None:
-    text = "Troops killed three rebels in East Timor , the official Antara news agency said ."
-    entities = _mentions(text, ("East Timor", "PLACE"), ("Antara", "PLACE"))
-    labels = [e.label for e in weigh(text, entities, lambda name: name == "Antara")]
-    assert labels == ["PLACE", "ORG"]
+    text = (
+        "Hundreds of rioters burned shops in the West Java town of Velkadak on Friday after"
+        " a dispute between a trader and a customer , the official Antara news agency said ."
+    )
+    assert _found(text).get("Antara") == "ORG"
