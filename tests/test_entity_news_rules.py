@@ -1691,3 +1691,24 @@ def test_a_name_before_news_agency_is_the_agency_even_one_training_took_for_a_pl
         " a dispute between a trader and a customer , the official Antara news agency said ."
     )
     assert _found(text).get("Antara") == "ORG"
+
+
+def test_an_apposition_naming_a_body_or_a_settlement_gives_the_names_kind() -> None:
+    found = _found(
+        "A committee of the Velkor Kenesh , the Kyrgyz parliament , approved the budget ."
+    )
+    assert found.get("Velkor Kenesh") == "ORG"
+    found = _found("Rioters burned shops in Velkadak , a town in West Java , on Friday .")
+    assert found.get("Velkadak") == "PLACE"
+
+
+def test_regional_peoples_are_miscellaneous_names() -> None:
+    found = _found(
+        "BASQUE POLICE ARREST 12 AFTER STREET VIOLENCE .\n"
+        "BILBAO , Spain 1996-12-09\n"
+        "Basque regional police arrested 12 young people on Monday .\n"
+        "The Basque Nationalist Party ( PNV ) , which heads the regional government ,"
+        " condemned the attacks .\n"
+        "Basque interior chief Juan Maria Velkutxa said the violence was organised ."
+    )
+    assert found.get("Basque") == "MISC"

@@ -584,7 +584,8 @@ DEMONYMS: Final = _words(
     togolese tongan trinidadian turkmen ugandan uruguayan uzbek yemeni yugoslav zairean
     zambian zimbabwean kurdish kurd tibetan tamil hutu tutsi pashtun uighur chechen tatar
     berber zulu frenchman frenchwoman dutchman englishman scotsman welshman irishman
-    finn dane swede briton scot pole czechoslovak aussie
+    finn dane swede briton scot pole czechoslovak aussie basque catalan corsican bavarian
+    sicilian galician flemish walloon breton sardinian croat
     """
 )
 """Nationalities, peoples and faiths: tagged MISC (plural `-s` forms count too)."""
