@@ -1712,3 +1712,11 @@ def test_regional_peoples_are_miscellaneous_names() -> None:
         "Basque interior chief Juan Maria Velkutxa said the violence was organised ."
     )
     assert found.get("Basque") == "MISC"
+
+
+def test_a_newspapers_kind_before_a_name_makes_it_an_organisation() -> None:
+    text = (
+        "A court sentenced two editors of the opposition weekly Dala Velkary to 18 months in"
+        " prison .\nDala Velkary , which sells about 12,000 copies , said it would appeal ."
+    )
+    assert _found(text).get("Dala Velkary") == "ORG"
