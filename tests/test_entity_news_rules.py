@@ -1720,3 +1720,14 @@ def test_a_newspapers_kind_before_a_name_makes_it_an_organisation() -> None:
         " prison .\nDala Velkary , which sells about 12,000 copies , said it would appeal ."
     )
     assert _found(text).get("Dala Velkary") == "ORG"
+
+
+def test_a_country_opening_an_organisations_name_stays_the_country() -> None:
+    found = _found(
+        "LESOTHO RULING PARTY SPLITS , FACTION FORMS NEW GROUP .\n"
+        "MASERU 1996-12-11\n"
+        "A faction of Lesotho 's ruling Basotho Velkress Party took over on Wednesday .\n"
+        "The split comes as Lesotho begins to deliver water under the Lesotho Highlands"
+        " Water Project ."
+    )
+    assert found.get("Lesotho") == "PLACE"

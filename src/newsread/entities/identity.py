@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
-from newsread.entities.lexicon import DEMONYMS, PRODUCT_NOUNS, SURNAME_PARTICLES
+from newsread.entities.lexicon import COUNTRIES, DEMONYMS, PRODUCT_NOUNS, SURNAME_PARTICLES
 from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
@@ -256,9 +256,11 @@ def _new_unplaced_place(
     known: Callable[[str], bool] | None,
 ) -> bool:
     """Whether a word taken for a place is one training never met (`known`) and no mention
-    of which reads as a place (`placed`): free to join an organisation's name."""
+    of which reads as a place (`placed`): free to join an organisation's name. A country's
+    name never is (`Lesotho` and `Lesotho Highlands Water Project` are two things)."""
     return (
         labels.get(part) == "PLACE"
+        and part not in COUNTRIES
         and placed is not None
         and known is not None
         and not known(part)
