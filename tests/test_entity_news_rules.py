@@ -1731,3 +1731,16 @@ def test_a_country_opening_an_organisations_name_stays_the_country() -> None:
         " Water Project ."
     )
     assert found.get("Lesotho") == "PLACE"
+
+
+def test_an_institutions_name_runs_on_with_of_and_what_it_belongs_to() -> None:
+    found = _found(
+        "Loans were under review by the Central Bank of Sri Lanka , and Velkor Chaiyo , listed"
+        " on the Stock Exchange of Thailand , had lent heavily ."
+    )
+    assert found.get("Central Bank of Sri Lanka") == "ORG"
+    assert found.get("Stock Exchange of Thailand") == "ORG"
+    found = _found(
+        "The far-right Freedom Party of Joerg Velkaider won 28 percent of the vote on Sunday ."
+    )
+    assert found.get("Joerg Velkaider") == "PERSON"

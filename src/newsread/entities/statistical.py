@@ -90,7 +90,7 @@ def _extract(text: str) -> list[Entity]:
     names = join_institution_names(prose.text, split_brands(found, known))
     if has_particles(prose.text):
         names = join_particle_names(prose.text, names)
-    if " for " in prose.text:
+    if " for " in prose.text or " of " in prose.text:
         names = join_purpose_names(prose.text, names)
     names = join_organisation_endings(prose.text, names)
     if has_compass_words(prose.text):
