@@ -10,8 +10,9 @@ where a small word stands inside it:
   `and` and a run of capitalised words is one name with them. In eng.train, 11
   organisations' names run so across `and`, and no two names ever meet so;
 - names with a particle (`Rio de Janeiro`), a purpose (`… Council for the
-  Defence of Democracy`), a compass word before them (`Western Australia`) or an
-  organisation's last word after them (`New Korea Party`);
+  Defence of Democracy`) or what they belong to (`Central Bank of Sri Lanka`), a
+  compass word before them (`Western Australia`) or an organisation's last word after
+  them (`New Korea Party`);
 - a news desk and its bureau (`join_desks`).
 """
 
@@ -213,7 +214,9 @@ def join_purpose_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     Betterment of Hong Kong`: an institution's name goes on with `for` and its purpose in
     capitals, and is one name with it, whatever was found inside (in eng.train and eng.testa
     `for` stands inside 19 organisations' names and 3 others', and between two names only
-    in two courts' and two teams' in their leagues)."""
+    in two courts' and two teams' in their leagues). So it does with `of` and what it
+    belongs to (`Central Bank` + `of Sri Lanka`, `_BELONGING_HEADS`), unless that is a
+    person (`the Freedom Party of Joerg Haider`)."""
     result = list(entities)
     index = 0
     while index < len(result):
