@@ -1744,3 +1744,24 @@ def test_an_institutions_name_runs_on_with_of_and_what_it_belongs_to() -> None:
         "The far-right Freedom Party of Joerg Velkaider won 28 percent of the vote on Sunday ."
     )
     assert found.get("Joerg Velkaider") == "PERSON"
+
+
+def test_a_country_before_a_noun_in_a_capitals_headline_is_the_place() -> None:
+    from newsread.entities.line_formats import by_line_format
+
+    text = (
+        "PARAGUAY CENTRAL BANK SEIZES TWO BANKS .\nHONG KONG ECONOMIC TIMES SAID IT .\n"
+        "KENYA TIMES\n"
+    )
+    entities = _mentions(
+        text,
+        ("PARAGUAY CENTRAL BANK", "ORG"),
+        ("HONG KONG ECONOMIC TIMES", "ORG"),
+        ("KENYA TIMES", "ORG"),
+    )
+    found = [(e.text, e.label) for e in by_line_format(text, entities)]
+    assert found == [
+        ("PARAGUAY", "PLACE"),
+        ("HONG KONG ECONOMIC TIMES", "ORG"),
+        ("KENYA TIMES", "ORG"),
+    ]
