@@ -1765,3 +1765,15 @@ def test_a_country_before_a_noun_in_a_capitals_headline_is_the_place() -> None:
         ("HONG KONG ECONOMIC TIMES", "ORG"),
         ("KENYA TIMES", "ORG"),
     ]
+
+
+def test_a_state_opening_an_organisations_name_stays_the_state() -> None:
+    found = _found(
+        "LOUISIANA JUDGE VOIDS RIVERBOAT CASINO LICENCE .\n"
+        "BATON ROUGE , La. 1996-12-06\n"
+        "A Louisiana state judge on Friday cancelled the licence of a riverboat casino .\n"
+        "Judge Eleanor Velkard ruled that the Louisiana Gaming Control Board should not have"
+        " approved Velkor Star Gaming Inc. without a hearing on its finances .\n"
+        "The case was brought by a church group , the Louisiana Baptist Convention ."
+    )
+    assert found.get("Louisiana") == "PLACE"

@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Final
 
-from newsread.entities.lexicon import COUNTRIES, DEMONYMS, PRODUCT_NOUNS, SURNAME_PARTICLES
+from newsread.entities.lexicon import (
+    CITIES,
+    COUNTRIES,
+    DEMONYMS,
+    PRODUCT_NOUNS,
+    STATES,
+    SURNAME_PARTICLES,
+)
 from newsread.model import Entity
 
 NAME_LABELS: Final = frozenset({"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT", "MISC"})
@@ -246,7 +253,15 @@ def _organisation_parts(
             or _new_unplaced_place(part, labels, placed, known)
         )
         and part.removesuffix("s") not in DEMONYMS
+        and not _a_known_place(part)
     }
+
+
+def _a_known_place(key: str) -> bool:
+    """Whether a name's key is a country's, a city's or a state's (`lexicon`): never the
+    short mention of an organisation named after it (`Louisiana`, `Louisiana Baptist
+    Convention`)."""
+    return key in COUNTRIES or key in CITIES or key in STATES
 
 
 def _new_unplaced_place(
@@ -260,7 +275,7 @@ def _new_unplaced_place(
     name never is (`Lesotho` and `Lesotho Highlands Water Project` are two things)."""
     return (
         labels.get(part) == "PLACE"
-        and part not in COUNTRIES
+        and not _a_known_place(part)
         and placed is not None
         and known is not None
         and not known(part)
