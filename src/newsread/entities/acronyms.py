@@ -15,15 +15,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from newsread.entities.lexicon import COMMON_ACRONYMS
+from newsread.entities.lexicon import COMMON_ACRONYMS, DISEASE_WORDS
 from newsread.model import Entity
 
 _IN_PARENTHESES: Final = re.compile(r"\([ \t]?([A-Z][A-Za-z&]{1,6})[ \t]?\)")
 _LOWERCASE_WORDS: Final = re.compile(r"(?:[a-z][a-z-]*[ \t]+){1,5}$")
-_DISEASE_WORDS: Final = frozenset(
-    ["disease", "encephalopathy", "fever", "infection", "syndrome", "virus"]
-)
-"""Words ending the spelled-out name of a disease, whose acronym is a name."""
 
 
 def common_acronyms(text: str) -> frozenset[str]:
@@ -36,7 +32,7 @@ def common_acronyms(text: str) -> frozenset[str]:
             continue
         spelled = words.group().split()
         initials = "".join(word[0] for word in spelled)
-        if spelled[-1] in _DISEASE_WORDS:
+        if spelled[-1] in DISEASE_WORDS:
             continue
         if initials.casefold().endswith(acronym.rstrip("s").casefold()):
             defined.add(acronym.casefold())

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.lexicon import DISEASE_WORDS
 from newsread.entities.merge import touches_next
 from newsread.model import Entity
 
@@ -32,7 +33,7 @@ _NOTHING_OWNED: Final = re.compile(
 word, a verb (`Lloyd's is`, `Lloyd's of London`, `ordered Lloyd's to give`)."""
 
 
-_AILMENT: Final = re.compile(r"[ \t]+(?:disease|syndrome|disorder)\b")
+_AILMENT: Final = re.compile(rf"[ \t]+(?:{'|'.join(sorted(DISEASE_WORDS))})\b")
 """`Crohn's disease`: a disease named after a person, whose `'s` is a possessive's."""
 _SPEAKING: Final = re.compile(r"[ \t]+(?:said|says)\b")
 """`Standard & Poor's said`: what says is no one's possession, so a name named only once

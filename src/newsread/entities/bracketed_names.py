@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from newsread.entities.headlines import opening_sport
 from newsread.entities.identity import name_key
 from newsread.entities.lexicon import INDIVIDUAL_SPORTS, ROLE_WORDS
 from newsread.entities.merge import with_added
@@ -84,14 +85,10 @@ def _with_clubs_by_country(text: str, entities: list[Entity]) -> list[Entity]:
     return with_added(relabelled, added)
 
 
-_SPORT_OPENING: Final = re.compile(r"[ \t]*([A-Za-z]+)[ \t]+-[ \t]")
-
-
 def _of_an_individual_sport(text: str) -> bool:
     """Whether the story's headline names a sport of players (`CHESS - SADLER AND KRASNOV
     SHARE LEAD`), whose results (`Matthew Sadler ( England ) 1 Jeroen Vermaat`) name people."""
-    heading = _SPORT_OPENING.match(text)
-    return heading is not None and heading.group(1).casefold() in INDIVIDUAL_SPORTS
+    return opening_sport(text) in INDIVIDUAL_SPORTS
 
 
 _RIVAL_BEFORE_COUNTRY: Final = re.compile(

@@ -596,10 +596,8 @@ def _own_cues(
             cues = _cues_near(text, entities, index, keys, gaps[index], near)
             if cues:
                 found[index] = cues
-        elif entity.text.casefold() in COUNTRIES or (
-            _city_or_state(entity.text.casefold()) and not of_sports_story(text)
-        ):
-            found[index] = [_COUNTRY_CUE]
+        elif _place_by_name(text, entity.text.casefold()):
+            found[index] = [_KNOWN_PLACE_CUE]
     return found
 
 
@@ -730,9 +728,8 @@ def _cues_near(
         found.append(("MISC", STRONGEST))
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
-    if folded in COUNTRIES or (_city_or_state(folded) and not of_sports_story(text)):
-        # A city in a sports story may be its club's or team's name.
-        found.append(_COUNTRY_CUE)
+    if _place_by_name(text, folded):
+        found.append(_KNOWN_PLACE_CUE)
     if after in PERSON_VERBS and lowercase_after:
         # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
         # people's 109 times in 116, before `joked`, `recalled` or `insisted` all 7 times.
@@ -979,13 +976,17 @@ _SETTLEMENT_HEADS: Final = frozenset(
 eng.testa the names before such an apposition are places 13 times in 13)."""
 
 
-def _city_or_state(folded: str) -> bool:
-    """Whether a casefolded name is a city's or a state's (`lexicon.CITIES`, `lexicon.STATES`)."""
-    return folded in CITIES or folded in STATES
+def _place_by_name(text: str, folded: str) -> bool:
+    """Whether a casefolded name is a place's by itself: a country's, or a city's or a
+    state's outside sports stories, where clubs and teams bear them (`lexicon.COUNTRIES`,
+    `lexicon.CITIES`, `lexicon.STATES`)."""
+    return folded in COUNTRIES or (
+        (folded in CITIES or folded in STATES) and not of_sports_story(text)
+    )
 
 
-_COUNTRY_CUE: Final = ("PLACE", STRONG)
-"""A country's or a city's name is a place's (`lexicon.COUNTRIES`, `lexicon.CITIES`)."""
+_KNOWN_PLACE_CUE: Final = ("PLACE", STRONG)
+"""The cue of a name `_place_by_name` knows."""
 
 
 def _moves_like_a_share(text: str, entity: Entity) -> bool:

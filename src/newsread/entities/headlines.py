@@ -192,3 +192,21 @@ def cut_at_headline_verbs(
                 )
         result.append(entity)
     return result
+
+
+SPORT_HEADING: Final = re.compile(
+    r"^[ \t]*([A-Z]+(?:[ \t]+[A-Z]+)?)[ \t]+-[ \t]+[A-Z]", re.MULTILINE
+)
+"""`GOLF - PARNEVIK TAKES ONE-SHOT LEAD`: a sports story's headline, after its sport."""
+
+
+def heading_sport(heading: re.Match[str]) -> str:
+    """The words before the dash of a `SPORT_HEADING` match, casefolded and single-spaced
+    (`ice hockey`): a sport, when `lexicon.SPORTS` or `SPORTS_OF_TWO_WORDS` has it."""
+    return " ".join(heading.group(1).casefold().split())
+
+
+def opening_sport(text: str) -> str:
+    """`heading_sport` of the headline opening `text` (`CHESS - …` gives `chess`), or ""."""
+    heading = SPORT_HEADING.match(text)
+    return heading_sport(heading) if heading is not None else ""

@@ -22,13 +22,13 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from newsread.entities.identity import name_key, singulars
-from newsread.entities.lexicon import LEADERSHIPS, PERSON_VERBS, ROLE_WORDS
+from newsread.entities.lexicon import DISEASE_WORDS, LEADERSHIPS, PERSON_VERBS, ROLE_WORDS
 from newsread.model import Entity
 
 _PRONOUN: Final = re.compile(r"(?i)\b(?:he|she|his|her|him|himself|herself)\b")
 _PRONOUN_REACH: Final = 100
 """How many characters after a mention a pronoun still refers to it, roughly a sentence."""
-_EPONYM: Final = re.compile(r"[ \t]?['’]s[ \t]+(?:disease|syndrome|disorder)\b")
+_EPONYM: Final = re.compile(rf"[ \t]?['’]s[ \t]+(?:{'|'.join(sorted(DISEASE_WORDS))})\b")
 """`Crohn's disease`: a disease named after the person who described it."""
 _AGE: Final = re.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 _RESULT: Final = re.compile(r"[ \t]*(?:\d|\([ \t]*[A-Z][a-z])")

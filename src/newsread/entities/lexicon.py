@@ -509,6 +509,9 @@ FACILITY_NOUNS: Final = _words(
 )
 """Nouns for sites: `the X plant` puts X on the map (`Orly and Roissy airports`, both)."""
 
+DISEASE_WORDS: Final = _words("disease disorder encephalopathy fever infection syndrome virus")
+"""Words ending a disease's name (`bovine spongiform encephalopathy`, `Crohn's disease`)."""
+
 COUNTRIES: Final = _words(
     """
         afghanistan albania algeria andorra angola argentina armenia australia austria

@@ -32,7 +32,7 @@ from typing import Final
 
 from newsread.entities.bracketed_names import by_brackets
 from newsread.entities.common_words import line_around
-from newsread.entities.headlines import results_row
+from newsread.entities.headlines import SPORT_HEADING, heading_sport, opening_sport, results_row
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.joined_names import one_organisation
 from newsread.entities.lexicon import (
@@ -205,10 +205,6 @@ def _with_diary_companies(text: str, entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-_SPORT_HEADING: Final = re.compile(
-    r"^[ \t]*([A-Z]+(?:[ \t]+[A-Z]+)?)[ \t]+-[ \t]+[A-Z]", re.MULTILINE
-)
-"""`GOLF - PARNEVIK TAKES ONE-SHOT LEAD`: a sports story's headline, after its sport."""
 _TWO_WORD_SPORTS: Final = SPORTS_OF_TWO_WORDS - {"american football", "rugby union", "rugby league"}
 """Sports of two words whose heading is no name (`RUGBY UNION` and `RUGBY LEAGUE` are
 missing: eng.train marks them an organisation and a MISC, 12 and 7 times of 12 and 7; so is
@@ -216,13 +212,13 @@ missing: eng.train marks them an organisation and a MISC, 12 and 7 times of 12 a
 
 
 def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` without the sport heading a headline (`_SPORT_HEADING`) or any name inside
+    """`entities` without the sport heading a headline (`SPORT_HEADING`) or any name inside
     it (`AMERICAN` of `AMERICAN FOOTBALL -`): in eng.train 309 such headings are no name, bar
     four `GOLF`s marked places."""
     headings = [
         line.span(1)
-        for line in _SPORT_HEADING.finditer(text)
-        if line.group(1).casefold() in SPORTS or _spaced(line.group(1)) in _TWO_WORD_SPORTS
+        for line in SPORT_HEADING.finditer(text)
+        if heading_sport(line) in SPORTS or heading_sport(line) in _TWO_WORD_SPORTS
     ]
     if not headings:
         return entities
@@ -231,15 +227,8 @@ def _without_sport_headings(text: str, entities: list[Entity]) -> list[Entity]:
 
 def of_sports_story(text: str) -> bool:
     """Whether `text`'s headline opens with a sport (`SOCCER - …`, `ICE HOCKEY - …`)."""
-    heading = _SPORT_HEADING.match(text)
-    return heading is not None and (
-        heading.group(1).casefold() in SPORTS or _spaced(heading.group(1)) in SPORTS_OF_TWO_WORDS
-    )
-
-
-def _spaced(words: str) -> str:
-    """`words` casefolded with single spaces between them."""
-    return " ".join(words.casefold().split())
+    sport = opening_sport(text)
+    return sport in SPORTS or sport in SPORTS_OF_TWO_WORDS
 
 
 _HEADED_SPORTS: Final = SPORTS | {"ice hockey", "american football"}
