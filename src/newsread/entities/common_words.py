@@ -220,9 +220,19 @@ def in_prose_line(text: str, start: int, end: int) -> bool:
     return len(_WORD_IN_SMALL_LETTERS.findall(line_around(text, start, end))) >= 3
 
 
+_SMALL_LETTER_OR_BREAK: Final = re.compile(r"[a-z\n]")
+
+
 def on_capitals_line(text: str, start: int, end: int) -> bool:
     """Whether the line holding `text[start:end]` has no small letter (a headline in
-    capitals)."""
+    capitals).
+
+    A small letter right after the name settles it without reading the whole line, which in
+    a text of one long line would make a pass over its names quadratic.
+    """
+    small = _SMALL_LETTER_OR_BREAK.search(text, start)
+    if small is not None and small.group() != "\n":
+        return False
     line = line_around(text, start, end)
     return line.upper() == line
 
