@@ -78,7 +78,9 @@ def _names_with_a_free_occurrence(
     occupied spans such a name is not found at all, and searching for it word
     by word could add nothing. If the spans overlap one another every name is
     kept: a new mention is tested against its neighbours in `occupied` only,
-    which is a full test only when the spans are disjoint.
+    which is a full test only when the spans are disjoint. In a long text a name is
+    kept when a word of the free text opens as it does (`_NameStarts`), since
+    testing each name against the whole text would cost names × length.
     """
     between: list[str] = []
     end = 0
@@ -89,7 +91,16 @@ def _names_with_a_free_occurrence(
         end = stop
     between.append(masked[end:])
     free = _GAP.join(between)
-    return [name for name in names if name in free or _GAP in name]
+    names = list(names)
+    if len(names) * len(free) <= _INDEX_FROM:
+        return [name for name in names if name in free or _GAP in name]
+    starts = _NameStarts(free, any(name[:1].islower() for name in names))
+    kept: list[str] = []
+    for name in names:
+        candidates = starts.of(name)
+        if _GAP in name or (name in free if candidates is None else bool(candidates)):
+            kept.append(name)
+    return kept
 
 
 def _repeatable(name: str) -> bool:

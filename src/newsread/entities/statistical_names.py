@@ -130,13 +130,15 @@ def _after_titles(text: str, start: int, end: int) -> int:
     `County Sheriff Mark Lamb` → `Mark Lamb`."""
     while True:
         space = text.find(" ", start, end)
+        if space < 0:
+            return start
         title = text[start:space].rstrip(".").casefold()
-        if space >= 0 and title in _TITLE_QUALIFIERS:
+        if title in _TITLE_QUALIFIERS:
             after = text.find(" ", space + 1, end)
             if after >= 0 and text[space + 1 : after].rstrip(".").casefold() in ROLE_WORDS:
                 start = space + 1
                 continue
-        if space < 0 or not _persons_title(title):
+        if not _persons_title(title):
             return start
         start = space + 1
 
