@@ -1284,6 +1284,28 @@ def test_a_name_the_tagger_stopped_before_an_organisations_last_word_takes_it_in
     )
 
 
+def test_a_legal_form_in_capitals_the_tagger_named_apart_joins_the_company_before_it() -> None:
+    text = "Swedish bus operator Swebus AB and exchange OM Gruppen AB said on Thursday ."
+    entities = _mentions(
+        text,
+        ("Swedish", "MISC"),
+        ("Swebus", "MISC"),
+        ("AB", "ORG"),
+        ("OM Gruppen", "MISC"),
+        ("AB", "ORG"),
+    )
+    joined = join_organisation_endings(text, entities)
+    assert [(e.text, e.label) for e in joined] == [
+        ("Swedish", "MISC"),
+        ("Swebus AB", "ORG"),
+        ("OM Gruppen AB", "ORG"),
+    ]
+    # An ending the tagger named apart in small letters is a name of its own.
+    text = "She lost her bid for a U.S. Senate seat ."
+    entities = _mentions(text, ("U.S.", "PLACE"), ("Senate", "ORG"))
+    assert join_organisation_endings(text, entities) == entities
+
+
 def test_a_name_stopped_before_a_particle_takes_in_the_rest() -> None:
     text = "He has trained at a private academy in Vina del Mar for the past decade ."
     entities = _mentions(text, ("Vina", "PLACE"))
