@@ -1485,6 +1485,18 @@ def test_a_join_swallowing_two_names_before_an_institutions_never_fails() -> Non
     assert [e.text for e in joined] == ["Velk Morn and Order Restoration Council"]
 
 
+def test_a_disease_named_in_capitals_and_its_acronym_are_misc_not_an_organisation() -> None:
+    found = _found(
+        "Health officials said the outbreak of Severe Acute Respiratory Syndrome ( SARS ) had "
+        "spread to Toronto . SARS has killed 40 people ."
+    )
+    assert found["Severe Acute Respiratory Syndrome"] == "MISC"
+    assert found["SARS"] == "MISC"
+    assert _found("Doctors said the Marburg Virus was found in two patients .") == {
+        "Marburg Virus": "MISC"
+    }
+
+
 def test_a_diseases_acronym_spelled_out_in_small_letters_stays_a_name() -> None:
     found = _found(
         "Experts met over fears of bovine spongiform encephalopathy ( BSE ) , or mad cow"
