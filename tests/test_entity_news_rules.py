@@ -1811,3 +1811,19 @@ def test_a_state_opening_an_organisations_name_stays_the_state() -> None:
         "The case was brought by a church group , the Louisiana Baptist Convention ."
     )
     assert found.get("Louisiana") == "PLACE"
+
+
+def test_holidays_are_events_in_every_mention_but_not_inside_a_longer_name() -> None:
+    found = _found(
+        "BRITISH SHOPS REPORT BRISK START TO CHRISTMAS .\n"
+        "Traders said the market would be thin ahead of the Christmas holidays . Talks will "
+        "resume after New Year , and the opposition plans a rally on New Year 's Eve . "
+        "Workers will be sent home before Ramadan ."
+    )
+    assert found["CHRISTMAS"] == found["Christmas"] == "EVENT"
+    assert found["New Year"] == found["New Year 's Eve"] == found["Ramadan"] == "EVENT"
+    assert _found("Flights to Christmas Island resumed on Monday .") == {
+        "Christmas Island": "PLACE",
+        "Monday": "DATE",
+    }
+    assert "christmas" not in _found("They cut down a christmas tree in Oslo .")

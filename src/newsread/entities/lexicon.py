@@ -509,6 +509,50 @@ FACILITY_NOUNS: Final = _words(
 )
 """Nouns for sites: `the X plant` puts X on the map (`Orly and Roissy airports`, both)."""
 
+HOLIDAYS: Final = frozenset(
+    [
+        "christmas",
+        "christmas eve",
+        "christmas day",
+        "boxing day",
+        "new year",
+        "new year's",
+        "new year's eve",
+        "new year's day",
+        "lunar new year",
+        "chinese new year",
+        "easter",
+        "easter sunday",
+        "easter monday",
+        "good friday",
+        "ramadan",
+        "eid",
+        "eid al-fitr",
+        "eid al-adha",
+        "hanukkah",
+        "chanukah",
+        "passover",
+        "yom kippur",
+        "rosh hashanah",
+        "diwali",
+        "thanksgiving",
+        "thanksgiving day",
+        "halloween",
+        "labor day",
+        "labour day",
+        "memorial day",
+        "veterans day",
+        "valentine's day",
+        "st patrick's day",
+        "bastille day",
+        "hogmanay",
+        "whitsun",
+        "pentecost",
+    ]
+)
+"""Holidays' names (`holidays`), casefolded, `'s` unspaced."""
+
+
 DISEASE_WORDS: Final = _words("disease disorder encephalopathy fever infection syndrome virus")
 """Words ending a disease's name (`bovine spongiform encephalopathy`, `Crohn's disease`)."""
 

@@ -30,6 +30,7 @@ from newsread.entities.consistency import capitals_mentions, repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.evidence import weigh
 from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
+from newsread.entities.holidays import with_holidays
 from newsread.entities.identity import name_key, unify
 from newsread.entities.introductions import unintroduced_persons
 from newsread.entities.joined_names import (
@@ -101,4 +102,5 @@ def _extract(text: str) -> list[Entity]:
     names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     names = by_line_format(text, with_name_apostrophes(text, names))
+    names = with_holidays(prose.text, names, numeric)
     return keep_clean(text, prose.text, merge(numeric, names))
