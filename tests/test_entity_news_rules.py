@@ -1827,3 +1827,12 @@ def test_holidays_are_events_in_every_mention_but_not_inside_a_longer_name() -> 
         "Monday": "DATE",
     }
     assert "christmas" not in _found("They cut down a christmas tree in Oslo .")
+
+
+def test_a_story_filed_from_the_united_nations_names_an_organisation_in_its_dateline() -> None:
+    found = _found(
+        "IRAQ BALKS AT OIL SALE TERMS .\nUNITED NATIONS 1996-08-28\nIraq has balked at "
+        "terms for the sale of its oil , diplomats said ."
+    )
+    assert found["UNITED NATIONS"] == "ORG"
+    assert _found("IRAQ BALKS .\nBAGHDAD 1996-08-28\nIraq said no .")["BAGHDAD"] == "PLACE"
