@@ -1836,3 +1836,11 @@ def test_a_story_filed_from_the_united_nations_names_an_organisation_in_its_date
     )
     assert found["UNITED NATIONS"] == "ORG"
     assert _found("IRAQ BALKS .\nBAGHDAD 1996-08-28\nIraq said no .")["BAGHDAD"] == "PLACE"
+
+
+def test_a_stock_index_named_without_the_word_index_is_misc() -> None:
+    found = _found(
+        "MARKETS AT A GLANCE .\nHONG KONG - Hang Seng up 0.4 percent at 13,412.66 .\n"
+        "FRANKFURT - DAX closed at 2,821.34 , down 0.3 percent ."
+    )
+    assert found["Hang Seng"] == found["DAX"] == "MISC"

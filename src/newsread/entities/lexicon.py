@@ -553,6 +553,45 @@ HOLIDAYS: Final = frozenset(
 """Holidays' names (`holidays`), casefolded, `'s` unspaced."""
 
 
+STOCK_INDICES: Final = frozenset(
+    [
+        "nikkei",
+        "nikkei 225",
+        "topix",
+        "dax",
+        "xetra dax",
+        "cac-40",
+        "cac 40",
+        "ftse",
+        "ftse 100",
+        "ftse-100",
+        "hang seng",
+        "dow",
+        "nasdaq",
+        "s&p 500",
+        "all ordinaries",
+        "all-ordinaries",
+        "sensex",
+        "bovespa",
+        "merval",
+        "kospi",
+        "taiex",
+        "aex",
+        "smi",
+        "bux",
+        "wig",
+        "px-50",
+        "ibex 35",
+        "ibex-35",
+        "mib30",
+        "mibtel",
+        "bel-20",
+        "ise-100",
+    ]
+)
+"""Stock indices' names, casefolded: MISC to CoNLL."""
+
+
 DISEASE_WORDS: Final = _words("disease disorder encephalopathy fever infection syndrome virus")
 """Words ending a disease's name (`bovine spongiform encephalopathy`, `Crohn's disease`)."""
 
