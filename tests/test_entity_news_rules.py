@@ -1844,3 +1844,19 @@ def test_a_stock_index_named_without_the_word_index_is_misc() -> None:
         "FRANKFURT - DAX closed at 2,821.34 , down 0.3 percent ."
     )
     assert found["Hang Seng"] == found["DAX"] == "MISC"
+
+
+def test_a_countrys_formal_name_is_one_place() -> None:
+    found = _found(
+        "The Sultanate of Oman and the Kingdom of Saudi Arabia signed a border pact , and "
+        "the Kingdom of Belgium priced a bond ."
+    )
+    assert found == {
+        "Sultanate of Oman": "PLACE",
+        "Kingdom of Saudi Arabia": "PLACE",
+        "Kingdom of Belgium": "PLACE",
+    }
+    # A name running on past the country's is another thing's.
+    assert _found("The Republic of Ireland Football Association fined him .") == {
+        "Republic of Ireland Football Association": "ORG"
+    }

@@ -48,6 +48,7 @@ from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
 from newsread.entities.prose import mask_markdown
 from newsread.entities.refine import refine
+from newsread.entities.state_names import join_state_names
 from newsread.entities.statistical_names import find_names
 from newsread.entities.tagger import shared_tagger
 from newsread.model import Entity
@@ -93,7 +94,7 @@ def _extract(text: str) -> list[Entity]:
         names = join_particle_names(prose.text, names)
     if " for " in prose.text or " of " in prose.text:
         names = join_purpose_names(prose.text, names)
-    names = join_organisation_endings(prose.text, names)
+    names = join_state_names(prose.text, join_organisation_endings(prose.text, names))
     if has_compass_words(prose.text):
         names = join_compass_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
