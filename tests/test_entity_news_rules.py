@@ -1860,3 +1860,12 @@ def test_a_countrys_formal_name_is_one_place() -> None:
     assert _found("The Republic of Ireland Football Association fined him .") == {
         "Republic of Ireland Football Association": "ORG"
     }
+
+
+def test_a_nationality_ending_in_s_is_no_short_mention_of_an_organisation_it_opens() -> None:
+    found = _found(
+        "SWISS FRANC EASES .\nZURICH 1996-12-23\nThe Swiss franc fell after the Swiss "
+        "National Bank said it would let money supply grow ."
+    )
+    assert found["SWISS"] == found["Swiss"] == "MISC"
+    assert found["Swiss National Bank"] == "ORG"

@@ -252,6 +252,7 @@ def _organisation_parts(
             labels.get(part) in ("ORG", "MISC", "PERSON")
             or _new_unplaced_place(part, labels, placed, known)
         )
+        and part not in DEMONYMS
         and part.removesuffix("s") not in DEMONYMS
         and not _a_known_place(part)
     }
