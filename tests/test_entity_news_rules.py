@@ -1869,3 +1869,13 @@ def test_a_nationality_ending_in_s_is_no_short_mention_of_an_organisation_it_ope
     )
     assert found["SWISS"] == found["Swiss"] == "MISC"
     assert found["Swiss National Bank"] == "ORG"
+
+
+def test_a_name_before_headquarters_is_the_organisations_unless_a_company_sits_there() -> None:
+    found = _found(
+        "NATO handed its mission to a smaller Stabilisation Force , or SFOR . Refugees "
+        "staged a protest outside SFOR headquarters in Ilidza ."
+    )
+    assert found["SFOR"] == "ORG"
+    found = _found("Ferrari showed the car at its Maranello headquarters on Monday .")
+    assert found["Maranello"] == "PLACE"

@@ -467,6 +467,10 @@ _GEOGRAPHIC_OF: Final = re.compile(
     rf"(?:{'|'.join(sorted(GEOGRAPHIC_HEADS | {'isle', 'cape'}))}) of "
 )
 """A name that opens with a kind of land or water and `of` (`gulf of mexico`)."""
+_SEATS: Final = frozenset(["headquarters", "hq", "office", "offices", "branch"])
+_OWNERS: Final = frozenset(["its", "their", "our", "his", "her"])
+
+
 _CUES_AFTER: Final = (
     BUSINESS_ROLES
     | COMPANY_ACTIONS
@@ -474,6 +478,7 @@ _CUES_AFTER: Final = (
     | _INDEX_WORDS
     | PRODUCT_NOUNS
     | FACILITY_NOUNS
+    | _SEATS
     | EVENT_NOUNS
     | _STOCK_WORDS
     | _FOUNDED_AFTER
@@ -774,7 +779,10 @@ def _cues_near(
     ):
         # `Zorvex Rover`: no one's name ends in a kind of product (`… Systems` is a company).
         found.append(("PRODUCT", STRONG))
-    if after in FACILITY_NOUNS:
+    if after in FACILITY_NOUNS or (after in _SEATS and last in _OWNERS):
+        # `its Maranello headquarters` is where a company sits; `NATO headquarters`, the
+        # organisation's own (eng.train: the names before `headquarters`, `office` or `branch`
+        # are organisations' or nationalities' 13 times, places' twice).
         found.append(("PLACE", STRONG))
     if (last in _VISITS and entity.label != "PERSON") or (last, two_back) in _TRAVEL:
         found.append(("PLACE", STRONG))

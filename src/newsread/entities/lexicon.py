@@ -500,14 +500,15 @@ PRODUCT_HEADS: Final = _words(
 
 FACILITY_NOUNS: Final = _words(
     """
-    factory factories plant plants facility facilities site campus office offices
-    headquarters hq branch store mine refinery port airport base stadium arena hub
+    factory factories plant plants facility facilities site campus store mine refinery port
+    airport base stadium arena hub
     gigafactory warehouse cluster supercluster datacenter residence embassy consulate
     hospital shipyard depot terminal mall airports ports mines bases stadiums terminals
     embassies hospitals refineries depots shipyards warehouses malls campuses sites
     """
 )
-"""Nouns for sites: `the X plant` puts X on the map (`Orly and Roissy airports`, both)."""
+"""Nouns for sites: `the X plant` puts X on the map (`Orly and Roissy airports`, both). Not
+`headquarters`, `office` or `branch`, which are an organisation's own (`NATO headquarters`)."""
 
 HOLIDAYS: Final = frozenset(
     [
