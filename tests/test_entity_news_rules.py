@@ -1879,3 +1879,11 @@ def test_a_name_before_headquarters_is_the_organisations_unless_a_company_sits_t
     assert found["SFOR"] == "ORG"
     found = _found("Ferrari showed the car at its Maranello headquarters on Monday .")
     assert found["Maranello"] == "PLACE"
+
+
+def test_a_name_ending_in_a_foreign_word_for_newspaper_is_a_newspaper() -> None:
+    assert _found("The Asahi Shimbun said in an editorial that the marines should go .") == {
+        "Asahi Shimbun": "ORG"
+    }
+    found = _found("The Frankfurter Allgemeine Zeitung said Kohl would win .")
+    assert found["Frankfurter Allgemeine Zeitung"] == "ORG"

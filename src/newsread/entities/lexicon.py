@@ -364,6 +364,11 @@ NEWSPAPER_TITLES: Final = _words(
 """Last words of newspapers' names (`Miami Herald`, `Wall Street Journal`): in eng.train and
 eng.testa such names are organisations 35 times, a person once (a `Post`)."""
 
+FOREIGN_NEWSPAPER_TITLES: Final = _words("shimbun zeitung ilbo nippo gazeta gazzetta")
+"""Last words of newspapers' names in other languages (`Asahi Shimbun`, `Frankfurter
+Allgemeine Zeitung`): no one's name ends in them, so a name the tagger took for a person's
+that ends in one is a newspaper's too."""
+
 CREDIT_VERBS: Final = _words("reporting writing editing compiled edited written")
 """What a news story's credits say people did, before `by`: `Reporting by Jane Doe; Editing
 by John Roe`."""

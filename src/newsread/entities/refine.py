@@ -22,6 +22,7 @@ from newsread.entities.lexicon import (
     COMPANY_DESIGNATORS,
     DEMONYMS,
     EVENT_WORDS,
+    FOREIGN_NEWSPAPER_TITLES,
     GEOGRAPHIC_HEADS,
     LEGAL_FORMS,
     NEWSPAPER_TITLES,
@@ -613,7 +614,9 @@ def _companies(text: str, entities: Sequence[Entity], known: Callable[[str], boo
             continue
         if " " in entity.text:
             ending = designator(entity.text)
-            newspaper = entity.label != "PERSON" and ending in NEWSPAPER_TITLES
+            newspaper = (
+                entity.label != "PERSON" and ending in NEWSPAPER_TITLES
+            ) or ending in FOREIGN_NEWSPAPER_TITLES
             # `Canadian Space Agency`: a MISC name ending as an organisation's does is one (in
             # eng.train and eng.testa such names are organisations 551 times, places 56, MISC
             # once), and so is a place or a person's unless it ends in `Bank`, `Union` or
