@@ -18,28 +18,33 @@ from newsread.entities.lexicon import HOLIDAYS
 from newsread.model import Entity
 
 
+def _written(name: str) -> list[str]:
+    """The ways a casefolded holiday's name is capitalised: Title Case (`New Year's Eve`,
+    `Eid al-Fitr`) and capitals."""
+    title = re.sub(r"['’]S\b", "'s", name.title()).replace("Al-", "al-")
+    return [title, name.upper()]
+
+
 def _pattern(name: str) -> str:
     """A holiday's name as a regex: any spaces, wire text's spaced `'s`, either apostrophe."""
     words = [re.escape(word) for word in name.split()]
-    return r"[ \t]+".join(words).replace("'s", r"[ \t]?['’]s")
+    return re.sub(r"'[sS]", r"[ \\t]?['’][sS]", r"[ \t]+".join(words))
 
 
 _HOLIDAY: Final = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(_pattern(name) for name in sorted(HOLIDAYS, key=len, reverse=True))
-    + r")(?![\w'’-])(?![ \t]+(?-i:[A-Z][a-z]))",
-    re.IGNORECASE,
-)
-"""A holiday's name not run on into a capitalised word (`Easter Island`)."""
-
-
-def _capitalised(name: str) -> bool:
-    """Whether each word of a holiday's name opens with a capital, bar `'s` and `al-`."""
-    return all(
-        word[:1].isupper()
-        for word in re.split(r"[ \t-]+", name)
-        if word[:1].isalpha() and word not in ("al", "el")
+    "(?:"
+    + "|".join(
+        _pattern(written)
+        for written in sorted(
+            {written for name in HOLIDAYS for written in _written(name)}, key=len, reverse=True
+        )
     )
+    + r")(?![\w'’-])(?![ \t]+[A-Z][a-z])"
+)
+"""A holiday's name not run on into a capitalised word (`Easter Island`). Case-sensitive and
+with no look behind, which lets the regex engine skip to the names' first letters: testing
+every position of every text otherwise costs a tenth of the tagging."""
+_WORD_BEFORE: Final = re.compile(r"[\w'’-]")
 
 
 def with_holidays(text: str, entities: Sequence[Entity], taken: Sequence[Entity]) -> list[Entity]:
@@ -47,14 +52,14 @@ def with_holidays(text: str, entities: Sequence[Entity], taken: Sequence[Entity]
 
     Names inside a holiday's are replaced by it (`New Year` of `New Year 's Eve`); a name
     running past it is left alone, and so is a holiday touching a number's span (`taken`).
-    A name in small letters (`easter`) or with capitals only inside is no holiday's.
+    A name in small letters (`easter`) is no holiday's.
     """
     holidays: list[Entity] = []
     for match in _HOLIDAY.finditer(text):
-        written = match.group()
-        if not _capitalised(written):
-            continue
         start, end = match.span()
+        if start and _WORD_BEFORE.match(text, start - 1):
+            continue
+        written = match.group()
         if any(e.start < end and start < e.end for e in taken):
             continue
         if any(

@@ -20,7 +20,7 @@ from newsread.model import Entity
 _FORMS: Final = ("kingdom", "republic", "sultanate", "principality", "emirate", "grand duchy")
 
 _STATE: Final = re.compile(
-    r"(?<![\w'’-])(?:"
+    r"(?:"
     + "|".join(form.replace(" ", r"[ \t]+") for form in _FORMS)
     + r")[ \t]+of[ \t]+(?:the[ \t]+)?(?:"
     + "|".join(
@@ -30,8 +30,12 @@ _STATE: Final = re.compile(
     re.IGNORECASE,
 )
 
-_FORM_WORD: Final = re.compile(r"(?i)(?:kingdom|republic|sultanate|principality|emirate|duchy)")
-"""A cheap test for any state's form at all, before `_STATE`'s long alternation."""
+_FORM_WORD: Final = re.compile(
+    "|".join(written for form in _FORMS for written in (form.title(), form.upper()))
+)
+"""Where a state's form may open a name: `_STATE` is tried only there, its long alternation
+being too dear to try at every position of every text."""
+_WORD_BEFORE: Final = re.compile(r"[\w'’-]")
 
 
 def _capitalised(name: str) -> bool:
@@ -47,10 +51,11 @@ def join_state_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     Association`).
     """
     result = list(entities)
-    if _FORM_WORD.search(text) is None:
-        return result
-    for match in _STATE.finditer(text):
-        if not _capitalised(match.group()):
+    for form in _FORM_WORD.finditer(text):
+        if form.start() and _WORD_BEFORE.match(text, form.start() - 1):
+            continue
+        match = _STATE.match(text, form.start())
+        if match is None or not _capitalised(match.group()):
             continue
         start, end = match.span()
         inside = [e for e in result if e.start < end and start < e.end]
