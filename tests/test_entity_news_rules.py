@@ -1887,3 +1887,11 @@ def test_a_name_ending_in_a_foreign_word_for_newspaper_is_a_newspaper() -> None:
     }
     found = _found("The Frankfurter Allgemeine Zeitung said Kohl would win .")
     assert found["Frankfurter Allgemeine Zeitung"] == "ORG"
+
+
+def test_a_country_the_tagger_passed_over_in_a_line_of_codes_is_still_a_place() -> None:
+    found = _found(
+        "BORROWER NORDVIK KOMMUNEKREDITT\nGOV LAW ENGLISH HOME CTRY NORWAY TAX PROVS STANDARD"
+    )
+    assert found["NORWAY"] == "PLACE"
+    assert _found("PRESS DIGEST - PHILIPPINES - DEC 19 .")["PHILIPPINES"] == "PLACE"

@@ -43,6 +43,7 @@ from newsread.entities.joined_names import (
     join_particle_names,
     join_purpose_names,
 )
+from newsread.entities.known_places import with_known_places
 from newsread.entities.line_formats import by_line_format
 from newsread.entities.merge import keep_clean, merge
 from newsread.entities.patterns import find_patterns
@@ -103,5 +104,5 @@ def _extract(text: str) -> list[Entity]:
     names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     names = by_line_format(text, with_name_apostrophes(text, names))
-    names = with_holidays(prose.text, names, numeric)
+    names = with_known_places(prose.text, with_holidays(prose.text, names, numeric), numeric)
     return keep_clean(text, prose.text, merge(numeric, names))
