@@ -1895,3 +1895,19 @@ def test_a_country_the_tagger_passed_over_in_a_line_of_codes_is_still_a_place() 
     )
     assert found["NORWAY"] == "PLACE"
     assert _found("PRESS DIGEST - PHILIPPINES - DEC 19 .")["PHILIPPINES"] == "PLACE"
+
+
+def test_an_organisations_name_after_first_opens_with_it() -> None:
+    text = (
+        "FIRST KEYSTONE TO BUY SUSQUEHANNA VALLEY SAVINGS .\nHARRISBURG , Pa. 1996-12-12\n"
+        "Susquehanna Valley shareholders will receive 0.82 First Keystone share for each "
+        "share they hold . First Keystone chairman Robert Hollinger said the deal was fair ."
+    )
+    found = extract(text)
+    assert [e.text for e in found if e.label == "ORG" and "eystone" in e.text.casefold()] == [
+        "FIRST KEYSTONE",
+        "First Keystone",
+        "First Keystone",
+    ]
+    # `First` opening a sentence is an adverb unless the article writes it so elsewhere.
+    assert _found("First Microsoft cut prices , then Apple followed .").get("Microsoft") == "ORG"

@@ -38,6 +38,7 @@ from newsread.entities.joined_names import (
     has_particles,
     join_compass_names,
     join_desks,
+    join_first,
     join_institution_names,
     join_organisation_endings,
     join_particle_names,
@@ -105,4 +106,5 @@ def _extract(text: str) -> list[Entity]:
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     names = by_line_format(text, with_name_apostrophes(text, names))
     names = with_known_places(prose.text, with_holidays(prose.text, names, numeric), numeric)
+    names = join_first(prose.text, names)
     return keep_clean(text, prose.text, merge(numeric, names))
