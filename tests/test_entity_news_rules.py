@@ -1898,14 +1898,12 @@ def test_a_country_the_tagger_passed_over_in_a_line_of_codes_is_still_a_place() 
 
 
 def test_an_organisations_name_after_first_opens_with_it() -> None:
-    text = (
-        "FIRST KEYSTONE TO BUY SUSQUEHANNA VALLEY SAVINGS .\nHARRISBURG , Pa. 1996-12-12\n"
-        "Susquehanna Valley shareholders will receive 0.82 First Keystone share for each "
-        "share they hold . First Keystone chairman Robert Hollinger said the deal was fair ."
+    found = extract(
+        "Susquehanna Valley shareholders will receive 0.82 First Keystone share for each share "
+        "they hold , valuing them at $ 29.50 each based on Friday 's close .\nFirst Keystone "
+        "chairman Robert Hollinger said the deal would add to earnings in its first full year ."
     )
-    found = extract(text)
-    assert [e.text for e in found if e.label == "ORG" and "eystone" in e.text.casefold()] == [
-        "FIRST KEYSTONE",
+    assert [e.text for e in found if e.label == "ORG" and "Keystone" in e.text] == [
         "First Keystone",
         "First Keystone",
     ]
