@@ -1909,3 +1909,18 @@ def test_an_organisations_name_after_first_opens_with_it() -> None:
     ]
     # `First` opening a sentence is an adverb unless the article writes it so elsewhere.
     assert _found("First Microsoft cut prices , then Apple followed .").get("Microsoft") == "ORG"
+
+
+def test_a_name_in_a_capitals_headline_runs_on_as_far_as_the_bodys_name_goes() -> None:
+    found = _found(
+        "PILBARA NICKEL SHARES SOAR ON DRILLING .\nPERTH 1996-12-10\nShares in Pilbara "
+        "Nickel NL jumped 42 percent on Tuesday after the explorer reported high-grade nickel "
+        "intersections ."
+    )
+    assert found.get("PILBARA NICKEL") == "ORG"
+    # A nationality opening a headline stands alone.
+    found = _found(
+        "AUSTRALIAN WHEAT CROP SEEN AT RECORD .\nSYDNEY 1996-12-10\nThe Australian Wheat "
+        "Board said the crop would be a record ."
+    )
+    assert found.get("AUSTRALIAN") == "MISC"

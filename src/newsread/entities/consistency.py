@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from newsread.entities.common_words import on_capitals_line
-from newsread.entities.lexicon import LEGAL_FORMS
+from newsread.entities.lexicon import DEMONYMS, FUNCTION_WORDS
 from newsread.entities.merge import with_added
 from newsread.model import Entity
 
@@ -172,9 +172,10 @@ def _occurrences(text: str, name: str, candidates: list[int] | None = None) -> l
 def _completed_in_capitals(
     masked: str, entities: Sequence[Entity], shouted: set[str]
 ) -> list[Entity]:
-    """`entities` with a name on a line of capitals run on to the whole of a longer name
-    the sentences give (`OAKMONT` of `OAKMONT LABS` after `Oakmont Labs`), taking its label:
-    the tagger, reading capitals, stops at a word as common as `LABS`."""
+    """`entities` with a name on a line of capitals run on to as much of a longer name the
+    sentences give as the line goes on with (`OAKMONT` of `OAKMONT LABS` after `Oakmont
+    Labs`, `NORQUAY GOLD REJECTS…` after `Norquay Gold Mines Ltd`), taking its label: the
+    tagger, reading capitals, stops at a word as common as `LABS`."""
     longer: dict[str, list[Entity]] = {}
     for entity in entities:
         text = entity.text
@@ -188,6 +189,10 @@ def _completed_in_capitals(
     for index, entity in enumerate(entities):
         if not entity.text.isupper() or not on_capitals_line(masked, entity.start, entity.end):
             continue
+        if entity.text.casefold() in DEMONYMS:
+            # `AUSTRALIAN WHEAT CROP…` after `Australian Wheat Board`: a nationality opening a
+            # headline stands alone.
+            continue
         following = entities[index + 1].start if index + 1 < len(entities) else len(masked)
         for name in longer.get(entity.text.partition(" ")[0], ()):
             end = _capitals_prefix_end(masked, entity, name.text.upper().split(" "), following)
@@ -200,9 +205,10 @@ def _completed_in_capitals(
 def _capitals_prefix_end(
     masked: str, entity: Entity, words: list[str], following: int
 ) -> int | None:
-    """Where `words`, or all but a legal form ending them, stand in capitals from `entity`'s
-    start (`OAKMONT LABS`, `VELKORA SOFTWARE` of `Velkora Software Inc`), longer than
-    `entity` and ending on a whole word before `following`; else None."""
+    """Where the longest run of `words`' first words, longer than `entity` and not ending in
+    a function word, stands in capitals from `entity`'s start and ends on a whole word
+    before `following` (`OAKMONT LABS`, `NORQUAY GOLD` of `Norquay Gold Mines Ltd`); else
+    None."""
     while words:
         upper = " ".join(words)
         end = entity.start + len(upper)
@@ -212,10 +218,10 @@ def _capitals_prefix_end(
             and end <= following
             and masked.startswith(upper, entity.start)
             and not masked[end : end + 1].isalnum()
+            and words[-1].casefold() not in FUNCTION_WORDS
+            and any(character.isalnum() for character in words[-1])
         ):
             return end
-        if len(words) < 3 or words[-1].casefold().rstrip(".") not in LEGAL_FORMS:
-            return None
         words = words[:-1]
     return None
 
