@@ -1924,3 +1924,12 @@ def test_a_name_in_a_capitals_headline_runs_on_as_far_as_the_bodys_name_goes() -
         "Board said the crop would be a record ."
     )
     assert found.get("AUSTRALIAN") == "MISC"
+
+
+def test_a_surname_in_a_capitals_headline_runs_back_to_the_whole_name_the_body_gives() -> None:
+    found = _found(
+        "ASTRONOMER CARL SAGAN DIES AT 62 .\nSEATTLE 1996-12-20\nCarl Sagan , the astronomer "
+        "who brought the cosmos to television , died on Friday . Sagan was 62 ."
+    )
+    assert found.get("CARL SAGAN") == "PERSON"
+    assert "SAGAN" not in found

@@ -174,15 +174,19 @@ def _completed_in_capitals(
 ) -> list[Entity]:
     """`entities` with a name on a line of capitals run on to as much of a longer name the
     sentences give as the line goes on with (`OAKMONT` of `OAKMONT LABS` after `Oakmont
-    Labs`, `NORQUAY GOLD REJECTS…` after `Norquay Gold Mines Ltd`), taking its label: the
-    tagger, reading capitals, stops at a word as common as `LABS`."""
+    Labs`, `NORQUAY GOLD REJECTS…` after `Norquay Gold Mines Ltd`), or back to the whole of a
+    name it ends (`SAGAN` of `ASTRONOMER CARL SAGAN DIES` after `Carl Sagan`), taking its
+    label: the tagger, reading capitals, stops at a word as common as `LABS`, and takes a
+    first name for a title's word."""
     longer: dict[str, list[Entity]] = {}
+    ending: dict[str, list[Entity]] = {}
     for entity in entities:
         text = entity.text
         if " " in text and not text.isupper() and text[:1].isupper():
-            first = text.partition(" ")[0].upper()
+            first, _, rest = text.upper().partition(" ")
             if first in shouted:
                 longer.setdefault(first, []).append(entity)
+                ending.setdefault(rest.rpartition(" ")[2], []).append(entity)
     if not longer:
         return list(entities)
     result = list(entities)
@@ -193,13 +197,40 @@ def _completed_in_capitals(
             # `AUSTRALIAN WHEAT CROP…` after `Australian Wheat Board`: a nationality opening a
             # headline stands alone.
             continue
-        following = entities[index + 1].start if index + 1 < len(entities) else len(masked)
-        for name in longer.get(entity.text.partition(" ")[0], ()):
-            end = _capitals_prefix_end(masked, entity, name.text.upper().split(" "), following)
-            if end is not None:
-                result[index] = Entity(entity.start, end, name.label, masked[entity.start : end])
+        before = entities[index - 1].end if index else 0
+        start = entity.start
+        label = entity.label
+        for name in ending.get(entity.text.rpartition(" ")[2], ()):
+            opening = _capitals_opening(masked, entity, name.text.upper(), before)
+            if opening is not None:
+                start, label = opening, name.label
                 break
+        following = entities[index + 1].start if index + 1 < len(entities) else len(masked)
+        end = entity.end
+        for name in longer.get(entity.text.partition(" ")[0], ()):
+            prefix_end = _capitals_prefix_end(
+                masked, entity, name.text.upper().split(" "), following
+            )
+            if prefix_end is not None:
+                end, label = prefix_end, name.label
+                break
+        if (start, end) != (entity.start, entity.end):
+            result[index] = Entity(start, end, label, masked[start:end])
     return result
+
+
+def _capitals_opening(masked: str, entity: Entity, name: str, before: int) -> int | None:
+    """Where `name`, a longer name in capitals that ends as `entity` does, stands in full
+    on `entity`'s line (`CARL SAGAN` of `ASTRONOMER CARL SAGAN DIES` after `Carl Sagan`),
+    opening after `before`; else None."""
+    if len(name) <= len(entity.text) or not name.endswith(" " + entity.text):
+        return None
+    start = entity.end - len(name)
+    if start < before or masked[start : entity.end] != name:
+        return None
+    if start and (masked[start - 1].isalnum() or masked[start - 1] in "'’-"):
+        return None
+    return start
 
 
 def _capitals_prefix_end(
