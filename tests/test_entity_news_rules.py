@@ -1933,3 +1933,15 @@ def test_a_surname_in_a_capitals_headline_runs_back_to_the_whole_name_the_body_g
     )
     assert found.get("CARL SAGAN") == "PERSON"
     assert "SAGAN" not in found
+
+
+def test_a_firm_named_after_its_partners_is_one_organisation() -> None:
+    found = _found(
+        "Thomas Brennan , an analyst at Keefe , Bruyette & Woods Inc , said the price was "
+        "rich , and the law firm Hagen , Stoltz & Barrow filed suit ."
+    )
+    assert found["Keefe , Bruyette & Woods Inc"] == "ORG"
+    assert found["Hagen , Stoltz & Barrow"] == "ORG"
+    # A list with `and` is several names; a sentence's adverb is no partner.
+    found = _found("Separately , Standard & Poor 's placed the bonds on review .")
+    assert "Separately" not in " ".join(found)

@@ -382,3 +382,29 @@ def join_first(text: str, entities: Sequence[Entity]) -> list[Entity]:
         name = text[start : entity.end]
         result[index] = Entity(start, entity.end, "ORG", name, name_key(name))
     return result
+
+
+_PARTNERS: Final = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?"
+    r"(?:[ \t]?,[ \t][A-Z][\w'’-]*)+[ \t]&[ \t][A-Z][\w'’-]*"
+    r"(?:[ \t](?:Co|Cos|Inc|Corp|Ltd|Plc|PLC|LLP|LLC|Sons|Company)\.?)*"
+)
+"""A firm named after its partners: `Goldman , Sachs & Co`, `Keefe , Bruyette & Woods Inc`."""
+
+
+def join_partners(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`entities` with each firm named after its partners one organisation's name, where the
+    tagger split it at its commas (`Keefe` + `Bruyette & Woods Inc`): in eng.train and
+    eng.testa every such name with `&` is one (`Goldman , Sachs & Co`, `Kalf , Voorhis & Co`),
+    while lists with `and` are several names. A name running past it is left alone."""
+    if " & " not in text:
+        return list(entities)
+    result = list(entities)
+    for match in _PARTNERS.finditer(text):
+        start, end = match.span()
+        inside = [e for e in result if e.start < end and start < e.end]
+        if not inside or inside[0].start != start or any(e.end > end for e in inside):
+            # `Separately , Standard & Poor 's`: the first word must be a name.
+            continue
+        result = one_organisation(text, result, start, end)
+    return result

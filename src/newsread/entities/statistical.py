@@ -42,6 +42,7 @@ from newsread.entities.joined_names import (
     join_institution_names,
     join_organisation_endings,
     join_particle_names,
+    join_partners,
     join_purpose_names,
 )
 from newsread.entities.known_places import with_known_places
@@ -97,6 +98,7 @@ def _extract(text: str) -> list[Entity]:
     if " for " in prose.text or " of " in prose.text:
         names = join_purpose_names(prose.text, names)
     names = join_state_names(prose.text, join_organisation_endings(prose.text, names))
+    names = join_partners(prose.text, names)
     if has_compass_words(prose.text):
         names = join_compass_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
