@@ -1945,3 +1945,13 @@ def test_a_firm_named_after_its_partners_is_one_organisation() -> None:
     # A list with `and` is several names; a sentence's adverb is no partner.
     found = _found("Separately , Standard & Poor 's placed the bonds on review .")
     assert "Separately" not in " ".join(found)
+
+
+def test_a_unions_name_runs_across_and() -> None:
+    found = _found(
+        "Telstra shares will be sold to the public . The Community and Public Sector Union "
+        "said it feared job losses , and the Construction , Forestry , Mining and Energy "
+        "Union said the contracts were unfair ."
+    )
+    assert found["Community and Public Sector Union"] == "ORG"
+    assert found["Construction , Forestry , Mining and Energy Union"] == "ORG"

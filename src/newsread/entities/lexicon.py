@@ -165,7 +165,7 @@ INSTITUTION_HEADS: Final = _words(
     """
     administration exchange council commission organisation organization authority agency
     board corporation association institute federation committee bureau ministry society
-    foundation
+    foundation union workers
     """
 )
 """Last words of institutions' names that may run across `and` (not `Bank`: `Gaza Strip and
