@@ -1955,3 +1955,12 @@ def test_a_unions_name_runs_across_and() -> None:
     )
     assert found["Community and Public Sector Union"] == "ORG"
     assert found["Construction , Forestry , Mining and Energy Union"] == "ORG"
+
+
+def test_a_title_after_the_kind_of_work_it_names_is_misc() -> None:
+    found = _found(
+        "The Giller Prize went on Monday to Margaret Atwood 's novel Alias Grace , which "
+        "won the prize for fiction ."
+    )
+    assert found["Alias Grace"] == "MISC"
+    assert found["Margaret Atwood"] == "PERSON"

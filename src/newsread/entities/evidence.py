@@ -51,6 +51,7 @@ from newsread.entities.lexicon import (
     STOCK_MOVES,
     SUBJECT_VERBS,
     TEAM_NOUNS,
+    WORK_KINDS,
     WORKS_AT,
 )
 from newsread.entities.line_formats import WIRE_DATELINE, of_sports_story
@@ -499,6 +500,7 @@ _CUES_BEFORE: Final = (
     | {"told", "with", "and"}
     | ROLE_WORDS
     | PRODUCT_KINDS_BEFORE_NAMES
+    | WORK_KINDS
 )
 """Every word right before a name that some cue of `_cues_near` looks for."""
 _CUE_MARKS: Final = frozenset(",'’")
@@ -707,6 +709,10 @@ def _cues_near(
         and entity.text.rsplit(" ", 1)[-1].casefold() not in _COMPANY_ENDINGS
     ):
         found.append(("PRODUCT", STRONG))
+    if last in WORK_KINDS and before_text[-1:] == " ":
+        # `the thriller Ice Harbour`, `Atwood 's novel Alias Grace`: a work's title, MISC as
+        # CoNLL marks them.
+        found.append(("MISC", STRONG))
     if (after in _FOUNDED_AFTER or next_character == ",") and _FOUNDED.match(
         text, _mark_offset(text, entity)
     ):

@@ -498,6 +498,10 @@ PRODUCT_KINDS_BEFORE_NAMES: Final = PRODUCT_NOUNS - _words(
 Claude`); not those said of people (`model Jane Doe`, `fighter`, `assistant`) or of
 companies (`service`, `platform`), nor an investigation (`probe`)."""
 
+WORK_KINDS: Final = _words("film movie novel album thriller documentary sitcom musical opera")
+"""Kinds of work that name the work right after them (`the thriller Ice Harbour`)."""
+
+
 PRODUCT_HEADS: Final = _words(
     "rover pro max ultra plus mini lite edition phone truck app supercomputer chip os telescope"
 )
