@@ -1964,3 +1964,12 @@ def test_a_title_after_the_kind_of_work_it_names_is_misc() -> None:
     )
     assert found["Alias Grace"] == "MISC"
     assert found["Margaret Atwood"] == "PERSON"
+
+
+def test_a_big_city_teams_are_named_after_is_a_place_outside_sports_stories() -> None:
+    found = _found(
+        "SEATTLE 1996-12-30\nA fierce winter storm dumped more than 50 cm ( 20 inches ) of "
+        "snow on Seattle and spread freezing rain across much of Washington state and Oregon , "
+        "cutting power to more than 300,000 homes , officials said on Monday ."
+    )
+    assert found["Seattle"] == "PLACE"
