@@ -1973,3 +1973,13 @@ def test_a_big_city_teams_are_named_after_is_a_place_outside_sports_stories() ->
         "cutting power to more than 300,000 homes , officials said on Monday ."
     )
     assert found["Seattle"] == "PLACE"
+
+
+def test_a_participle_opening_a_sentence_or_a_list_item_before_a_preposition_is_no_name() -> None:
+    found = _found("Born in Glace Bay , Nova Scotia , he moved to Toronto in 1950 .")
+    assert "Born" not in found
+    assert found["Glace Bay"] == "PLACE"
+    found = _found("FACTBOX - KOFI ANNAN\n- Born : April 8 , 1938 , in Kumasi , Ghana .")
+    assert "Born" not in found
+    # A first name ending as a participle is still a name.
+    assert _found("Saeed in Cairo said no .").get("Saeed") == "PERSON"
