@@ -1983,3 +1983,12 @@ def test_a_participle_opening_a_sentence_or_a_list_item_before_a_preposition_is_
     assert "Born" not in found
     # A first name ending as a participle is still a name.
     assert _found("Saeed in Cairo said no .").get("Saeed") == "PERSON"
+
+
+def test_a_name_in_apposition_to_a_unit_of_a_company_is_an_organisation() -> None:
+    found = _found(
+        "The thriller Ice Harbour took in an estimated $ 18.2 million in its first weekend to "
+        "lead North American ticket sales , distributor Paramount Pictures said on Monday .\n"
+        "Paramount , a unit of Viacom Inc , said Ice Harbour had cost about $ 55 million to make ."
+    )
+    assert found["Paramount"] == "ORG"

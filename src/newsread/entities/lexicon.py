@@ -255,7 +255,8 @@ COMPANY_NOUNS: Final = _words(
     watchdog club clubs team teams operator operators airline airlines organisation
     organization organizations nonprofit charity university universities exchange union
     party parties ministry department publisher publishers studio studios developer
-    developers fund funds side consultants utility utilities
+    developers fund funds side consultants utility utilities unit units division affiliate
+    affiliates
     """
 )
 """Nouns that mark a neighbouring name as an organisation (`startup X`, `X, a firm`)."""
