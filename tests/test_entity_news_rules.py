@@ -1992,3 +1992,16 @@ def test_a_name_in_apposition_to_a_unit_of_a_company_is_an_organisation() -> Non
         "Paramount , a unit of Viacom Inc , said Ice Harbour had cost about $ 55 million to make ."
     )
     assert found["Paramount"] == "ORG"
+
+
+def test_a_name_opening_one_companys_full_name_is_that_companys_short_mention() -> None:
+    text = (
+        "Kettle River Resources Ltd launched a hostile bid for Norquay Gold Mines Ltd .\n"
+        "Kettle River , based in Calgary , launched the bid last week .\n"
+        "Norquay shares rose , while Kettle River fell 20 cents ."
+    )
+    labels = {e.label for e in extract(text) if e.text == "Kettle River"}
+    assert labels == {"ORG"}
+    # A country's or a city's name is no company's short mention.
+    found = _found("Hong Kong Telecom Ltd said Hong Kong would gain .")
+    assert found["Hong Kong"] == "PLACE"
