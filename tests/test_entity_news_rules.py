@@ -22,6 +22,7 @@ from newsread.entities.identity import unify
 from newsread.entities.joined_names import (
     join_compass_names,
     join_institution_names,
+    join_nationality_bodies,
     join_organisation_endings,
     join_particle_names,
 )
@@ -2005,3 +2006,22 @@ def test_a_name_opening_one_companys_full_name_is_that_companys_short_mention() 
     # A country's or a city's name is no company's short mention.
     found = _found("Hong Kong Telecom Ltd said Hong Kong would gain .")
     assert found["Hong Kong"] == "PLACE"
+
+
+def test_a_nationality_opening_a_bodys_name_is_part_of_it_but_not_of_a_ministrys() -> None:
+    text = "The Canadian Red Cross Society and the French Interior Ministry said on Monday ."
+    entities = _mentions(
+        text,
+        ("Canadian", "MISC"),
+        ("Red Cross Society", "ORG"),
+        ("French", "MISC"),
+        ("Interior Ministry", "ORG"),
+    )
+    joined = join_nationality_bodies(text, entities)
+    assert [(e.text, e.label) for e in joined] == [
+        ("Canadian Red Cross Society", "ORG"),
+        ("French", "MISC"),
+        ("Interior Ministry", "ORG"),
+    ]
+    found = _found("The Canadian Red Cross Society and several governments have gone to court .")
+    assert found == {"Canadian Red Cross Society": "ORG"}

@@ -40,6 +40,7 @@ from newsread.entities.joined_names import (
     join_desks,
     join_first,
     join_institution_names,
+    join_nationality_bodies,
     join_organisation_endings,
     join_particle_names,
     join_partners,
@@ -108,5 +109,5 @@ def _extract(text: str) -> list[Entity]:
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     names = by_line_format(text, with_name_apostrophes(text, names))
     names = with_known_places(prose.text, with_holidays(prose.text, names, numeric), numeric)
-    names = join_first(prose.text, names)
+    names = join_nationality_bodies(prose.text, join_first(prose.text, names))
     return keep_clean(text, prose.text, merge(numeric, names))
