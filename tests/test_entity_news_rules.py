@@ -2025,3 +2025,9 @@ def test_a_nationality_opening_a_bodys_name_is_part_of_it_but_not_of_a_ministrys
     ]
     found = _found("The Canadian Red Cross Society and several governments have gone to court .")
     assert found == {"Canadian Red Cross Society": "ORG"}
+
+
+def test_a_law_or_a_chapter_named_by_its_number_is_misc_with_the_number() -> None:
+    found = _found("A federal judge blocked California from enforcing Proposition 209 on Monday .")
+    assert found["Proposition 209"] == "MISC"
+    assert _found("The company filed for Chapter 11 protection .") == {"Chapter 11": "MISC"}

@@ -161,6 +161,8 @@ def refine(
     product: set[str] = set()
     if any(word in text for word in _STORM_WORDS):
         entities = _storms(text, entities)
+    if _NUMBERED_LAW.search(text):
+        entities = _numbered_laws(text, entities)
     result = _versioned_products(text, _companies(text, entities, known), measured)
     if _INDEX_MOVE.search(text):
         result = _stock_indexes(text, result)
@@ -247,6 +249,31 @@ _LINE_WORDS: Final = frozenset(
 """Last words of a product line's name, which a version number follows (`Watch Series 11`)."""
 _LEAGUE_WORDS: Final = frozenset(["league", "leagues", "division"])
 """Last words of the names of sports leagues and their divisions (`American League`)."""
+_NUMBERED_LAW: Final = re.compile(r"\b(?:Proposition|Chapter|Resolution)[ \t]+\d{1,4}\b")
+_NUMBER_OF_LAW: Final = re.compile(r"[ \t]+\d{1,4}\b(?![.,]\d)")
+
+
+def _numbered_laws(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`entities` with a name ending in `Proposition`, `Chapter` or `Resolution` run on to
+    the number after it, a MISC name (`Proposition 209`, `Chapter 11`, `U.N. Resolution
+    986`), as CoNLL marks a law or a bankruptcy's chapter: the tagger took the word alone for
+    an organisation or a person's name."""
+    result: list[Entity] = []
+    for index, entity in enumerate(entities):
+        last = entity.text.rpartition(" ")[2]
+        number = (
+            _NUMBER_OF_LAW.match(text, entity.end)
+            if entity.label in NAME_LABELS and last in ("Proposition", "Chapter", "Resolution")
+            else None
+        )
+        if number is None or touches_next(entities, index, number.end()):
+            result.append(entity)
+            continue
+        name = text[entity.start : number.end()]
+        result.append(Entity(entity.start, number.end(), "MISC", name, name_key(name)))
+    return result
+
+
 _LAW_WORDS: Final = frozenset(
     ["act", "treaty", "accord", "accords", "agreement", "directive", "protocol", "charter"]
 )
