@@ -2031,3 +2031,11 @@ def test_a_law_or_a_chapter_named_by_its_number_is_misc_with_the_number() -> Non
     found = _found("A federal judge blocked California from enforcing Proposition 209 on Monday .")
     assert found["Proposition 209"] == "MISC"
     assert _found("The company filed for Chapter 11 protection .") == {"Chapter 11": "MISC"}
+
+
+def test_a_name_after_the_settlement_or_county_of_is_a_place() -> None:
+    found = _found(
+        "Gunmen shot dead two Israelis near the settlement of Beit El , security officials "
+        "said on Monday ."
+    )
+    assert found["Beit El"] == "PLACE"

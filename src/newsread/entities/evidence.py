@@ -892,6 +892,10 @@ _PLACE_KINDS: Final = frozenset(
         "island",
         "suburb",
         "district",
+        "settlement",
+        "county",
+        "enclave",
+        "municipality",
         # `south of Maryborough`: 44 of the 45 names after a compass point (or `outskirts`)
         # and `of` in eng.train and eng.testa are places.
         "north",
