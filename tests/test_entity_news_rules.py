@@ -2039,3 +2039,10 @@ def test_a_name_after_the_settlement_or_county_of_is_a_place() -> None:
         "said on Monday ."
     )
     assert found["Beit El"] == "PLACE"
+
+
+def test_a_name_after_utility_is_a_company() -> None:
+    found = _found(
+        "Canadian utility Ontario Hydro on Tuesday launched a C$ 500 million bond due 2006 ."
+    )
+    assert found["Ontario Hydro"] == "ORG"

@@ -291,6 +291,7 @@ FIRM_NOUNS: Final = _words(
     """
     company companies firm firms startup startups start-up automaker automakers carmaker
     carmakers chipmaker chipmakers manufacturer manufacturers bank banks retailer retailers
+    utility utilities
     conglomerate corporation corporations subsidiary subsidiaries agency agencies airline
     airlines newspaper newspapers watchdog giant drugmaker drugmakers planemaker planemakers
     steelmaker steelmakers shipbuilder shipbuilders insurer insurers lender lenders maker makers
