@@ -2046,3 +2046,12 @@ def test_a_name_after_utility_is_a_company() -> None:
         "Canadian utility Ontario Hydro on Tuesday launched a C$ 500 million bond due 2006 ."
     )
     assert found["Ontario Hydro"] == "ORG"
+
+
+def test_an_arabic_name_runs_across_bin_as_one_persons_name() -> None:
+    found = _found(
+        "Qatari Foreign Minister Sheikh Hamad bin Jassim bin Jabr al-Thani said the door was "
+        "open , and Bahrain was represented by a junior minister , Khalid bin Ahmed al-Mahmood ."
+    )
+    assert found["Hamad bin Jassim bin Jabr al-Thani"] == "PERSON"
+    assert found["Khalid bin Ahmed al-Mahmood"] == "PERSON"
