@@ -2055,3 +2055,23 @@ def test_an_arabic_name_runs_across_bin_as_one_persons_name() -> None:
     )
     assert found["Hamad bin Jassim bin Jabr al-Thani"] == "PERSON"
     assert found["Khalid bin Ahmed al-Mahmood"] == "PERSON"
+
+
+def test_a_country_after_a_grounds_colon_is_its_national_side_a_place() -> None:
+    found = _found(
+        "SOCCER - AFRICAN NATIONS CUP QUALIFIERS .\nJOHANNESBURG 1996-12-15\nResults of "
+        "African Nations Cup qualifying matches on Sunday :\nIn Lusaka : Zambia 3 Malawi 0\n"
+        "In Harare : Zimbabwe 0 South Africa 1"
+    )
+    assert found["Zambia"] == found["Zimbabwe"] == "PLACE"
+
+
+def test_a_city_a_player_scored_for_in_a_sports_story_is_the_team() -> None:
+    text = (
+        "BASKETBALL - BULLS BEAT CELTICS .\nCHICAGO 1996-12-22\nToni Kukoc came off the "
+        "bench to score 12 for Chicago and Antoine Walker scored 22 for Boston .\nIn Boston , "
+        "fans booed ."
+    )
+    found = extract(text)
+    labels = [(e.text, e.label) for e in found if e.text in ("Chicago", "Boston")]
+    assert labels == [("Chicago", "ORG"), ("Boston", "ORG"), ("Boston", "PLACE")]

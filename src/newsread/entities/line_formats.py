@@ -126,7 +126,32 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = [e for e in result if not _credit_verb(text, e)]
     if any(e.label == "ORG" and " " in e.text and e.text.isupper() for e in result):
         result = _countries_before_nouns(text, result)
+    if " for " in text and of_sports_story(text):
+        result = _teams_scored_for(text, result)
     return result
+
+
+_SCORED_FOR: Final = re.compile(
+    r"(?:\d|\b(?:points|rebounds|assists|yards|goals|twice|once|runs|wickets|saves|"
+    r"touchdowns|tries))[ \t]+for[ \t]+$"
+)
+
+
+def _teams_scored_for(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with a place a player scored for an organisation, in a sports story (`22
+    points for Boston`, `212 yards for Dallas`, `twice for Montreal`), unless it is a
+    country's (`twice for England`, a national side, a place as CoNLL marks them): the city
+    names the team there, as in results rows (eng.train's two such names are teams). A
+    person's name stays one (`115-113 for Mendoza`, a boxer's cards), and the name's other
+    mentions keep their own labels (`In Boston , …`)."""
+    for index, entity in enumerate(entities):
+        if (
+            entity.label == "PLACE"
+            and entity.text.casefold() not in COUNTRIES
+            and _SCORED_FOR.search(text, max(0, entity.start - 24), entity.start) is not None
+        ):
+            entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
+    return entities
 
 
 def _countries_before_nouns(text: str, entities: list[Entity]) -> list[Entity]:
@@ -417,7 +442,14 @@ def _with_venues(text: str, entities: list[Entity]) -> list[Entity]:
         # names in eng.train and eng.testa are organisations).
         start, end = line.span(1)
         for index, entity in enumerate(entities):
-            if entity.start == start and entity.end == end and entity.label == "PLACE":
+            if (
+                entity.start == start
+                and entity.end == end
+                and entity.label == "PLACE"
+                # `In Lusaka : Zambia 3 Malawi 0`: a country's side is a place as CoNLL marks
+                # national sides.
+                and entity.text.casefold() not in COUNTRIES
+            ):
                 entities[index] = Entity(start, end, "ORG", entity.text, entity.key)
     return with_added(entities, added)
 
