@@ -2075,3 +2075,13 @@ def test_a_city_a_player_scored_for_in_a_sports_story_is_the_team() -> None:
     found = extract(text)
     labels = [(e.text, e.label) for e in found if e.text in ("Chicago", "Boston")]
     assert labels == [("Chicago", "ORG"), ("Boston", "ORG"), ("Boston", "PLACE")]
+
+
+def test_a_name_before_a_minute_in_brackets_after_a_score_is_the_scorer() -> None:
+    found = _found(
+        "SOCCER - SCOTTISH PREMIER DIVISION RESULTS .\nGLASGOW 1996-12-14\n"
+        "Celtic 4 ( Cadete 12 , 56 , Di Canio 31 , Thom 80 ) Dunfermline 1 ( Smith 65 )\n"
+        "Kilmarnock 1 ( McIntyre 44 ) Aberdeen 1 ( Windass 70 )"
+    )
+    assert found["Cadete"] == found["McIntyre"] == "PERSON"
+    assert found["Celtic"] == found["Kilmarnock"] == "ORG"
