@@ -2085,3 +2085,11 @@ def test_a_name_before_a_minute_in_brackets_after_a_score_is_the_scorer() -> Non
     )
     assert found["Cadete"] == found["McIntyre"] == "PERSON"
     assert found["Celtic"] == found["Kilmarnock"] == "ORG"
+
+
+def test_a_name_after_a_scorecards_c_b_or_st_is_a_player() -> None:
+    found = _found(
+        "CRICKET - SOUTH AFRICA V INDIA SCOREBOARD .\nDURBAN 1996-12-27\nSouth Africa first "
+        "innings\nL. Klusener c Laxman b Prasad 12\nA. McMillan st Mongia b Kumble 30"
+    )
+    assert found["Laxman"] == found["Prasad"] == found["Mongia"] == "PERSON"

@@ -106,6 +106,8 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
         result = _with_national_sides(text, _with_results(text, result))
     if "(" in text and _SCORERS.search(text):
         result = _with_scorers(text, result)
+    if " b " in text:
+        result = _with_fielders(text, result)
     if "In " in text or "At " in text:
         result = _with_venues(text, result)
     if ": " in text:
@@ -454,6 +456,23 @@ def _with_venues(text: str, entities: list[Entity]) -> list[Entity]:
             ):
                 entities[index] = Entity(start, end, "ORG", entity.text, entity.key)
     return with_added(entities, added)
+
+
+_FIELDED: Final = re.compile(r"(?:^|[ \t])(?:c|b|st)[ \t]+$")
+
+
+def _with_fielders(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with each name after a cricket scorecard's `c`, `b` or `st` a person's, the
+    fielder or the bowler (`Klusener c Laxman b Prasad 12`): all 155 such names in eng.train
+    and eng.testa are people's."""
+    for index, entity in enumerate(entities):
+        if (
+            entity.label != "PERSON"
+            and entity.label in NAME_LABELS
+            and _FIELDED.search(text, max(0, entity.start - 4), entity.start) is not None
+        ):
+            entities[index] = Entity(entity.start, entity.end, "PERSON", entity.text, entity.key)
+    return entities
 
 
 _SCORERS: Final = re.compile(r"\d[ \t]+\(([^()\n]*)\)")
