@@ -2093,3 +2093,14 @@ def test_a_name_after_a_scorecards_c_b_or_st_is_a_player() -> None:
         "innings\nL. Klusener c Laxman b Prasad 12\nA. McMillan st Mongia b Kumble 30"
     )
     assert found["Laxman"] == found["Prasad"] == found["Mongia"] == "PERSON"
+
+
+def test_a_figure_after_a_player_in_a_sports_story_is_a_count_not_a_version() -> None:
+    found = _found(
+        "CYCLING - GROENENDAAL WINS CYCLO-CROSS IN LOENHOUT .\nDutchman Richard Groenendaal "
+        "won a World Cup cyclo-cross race on Friday , beating compatriot Adri van der Poel in "
+        "a sprint on a muddy course .\nWorld Cup standings : 1. Groenendaal 210 points , 2. "
+        "Van der Poel 188 , 3. Pontoni 160"
+    )
+    assert found.get("Groenendaal") == "PERSON"
+    assert "Groenendaal 210" not in found

@@ -32,6 +32,7 @@ from newsread.entities.lexicon import (
     SURNAME_PARTICLES,
     designator,
 )
+from newsread.entities.line_formats import of_sports_story
 from newsread.entities.merge import touches_next
 from newsread.entities.product_names import name_products_whole, without_plural_nouns
 from newsread.model import Entity
@@ -528,6 +529,16 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
         # `1. Gruber 180 points`, `Penalties : Etchegaray 4 .`: a count closing a row of
         # results (not a paragraph naming versions: `…, Grok 5.`).
         return False
+    if (
+        entity.label != "MISC"
+        and number is not None
+        and _SEASON.fullmatch(number.group().strip()) is None
+        and of_sports_story(text)
+    ):
+        # `VANCOUVER 16 15 1 33`, `2. Bjoerndalen 47 , 3. …`: in a sports story a figure
+        # after a team or a player is a score or a count, not a version; a year is an
+        # event's (`Trofej Beograd 96`, `Euro 96`).
+        return False
     if entity.label == "MISC":
         # `Olympic 100 champion`, `French 1997 budget`: an adjective takes no version.
         last = entity.text.rsplit(" ", 1)[-1].casefold()
@@ -545,6 +556,11 @@ def _numbered(text: str, entity: Entity, known: Callable[[str], bool]) -> bool:
         and _SCORE_GOES_ON.match(text, number.end()) is None
         and _NUMBER_BEFORE.search(text, max(0, entity.start - 8), entity.start) is None
     )
+
+
+_SEASON: Final = re.compile(r"(?:19|20)\d\d|9\d|0\d")
+"""A year of the 1990s or 2000s, in full or in two figures (`96`, `1997`), as events carry
+them (`Euro 96`)."""
 
 
 def _closes_results_row(text: str, entity: Entity, end: int) -> bool:
