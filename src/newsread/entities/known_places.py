@@ -72,9 +72,11 @@ def with_known_places(
     covered: _Covered | None = None
     places: frozenset[str] | None = None
     found: list[Entity] = []
+    # Most places the search finds open a name already found: those cost a set look-up.
+    opened = {entity.start for entity in entities}
     for match in _PLACE.finditer(text):
         start, end = match.span()
-        if start and _WORD_BEFORE.match(text, start - 1):
+        if start in opened or (start and _WORD_BEFORE.match(text, start - 1)):
             continue
         if places is None:
             places = COUNTRIES if of_sports_story(text) else _OUTSIDE_SPORTS

@@ -162,7 +162,9 @@ def refine(
     product: set[str] = set()
     if any(word in text for word in _STORM_WORDS):
         entities = _storms(text, entities)
-    if _NUMBERED_LAW.search(text):
+    if (
+        "Proposition" in text or "Chapter" in text or "Resolution" in text
+    ) and _NUMBERED_LAW.search(text):
         entities = _numbered_laws(text, entities)
     result = _versioned_products(text, _companies(text, entities, known), measured)
     if _INDEX_MOVE.search(text):
