@@ -40,6 +40,7 @@ from newsread.entities.joined_names import (
     join_desks,
     join_first,
     join_institution_names,
+    join_institutions_of,
     join_nationality_bodies,
     join_organisation_endings,
     join_particle_names,
@@ -99,7 +100,7 @@ def _extract(text: str) -> list[Entity]:
     if " for " in prose.text or " of " in prose.text:
         names = join_purpose_names(prose.text, names)
     names = join_state_names(prose.text, join_organisation_endings(prose.text, names))
-    names = join_partners(prose.text, names)
+    names = join_institutions_of(prose.text, join_partners(prose.text, names))
     if has_compass_words(prose.text):
         names = join_compass_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
