@@ -2108,10 +2108,9 @@ def test_a_figure_after_a_player_in_a_sports_story_is_a_count_not_a_version() ->
 
 def test_an_institutions_head_before_of_and_a_name_joins_it() -> None:
     found = _found(
-        "Exports rose 12 percent from a year earlier , according to Ministry of Finance data "
-        "released on Wednesday ."
+        "SARAJEVO - Office of the High Representative briefs on Brcko arbitration - Dec 30 ."
     )
-    assert found["Ministry of Finance"] == "ORG"
+    assert found.get("Office of the High Representative") == "ORG"
     found = _found(
         "University of Pennsylvania researchers on Thursday said a gene therapy worked ."
     )
