@@ -288,9 +288,9 @@ def _company_prefixes(
         words = key.split(" ")
         if label != "ORG" or len(words) < 3 or words[-1].rstrip(".") not in LEGAL_FORMS:
             continue
-        for length in range(2, len(words) - 1 + 1):
+        for length in range(2, len(words)):
             part = " ".join(words[:length])
-            if part != key and part in labels:
+            if part in labels:
                 owners[part].add(key)
     return {
         part: _shortest(full)

@@ -457,12 +457,15 @@ def join_nationality_bodies(text: str, entities: Sequence[Entity]) -> list[Entit
 
 
 _INSTITUTION_OF: Final = re.compile(
-    r"(?<![\w'’-])(?:Ministry|University|Department|Bank|Institute|College|Council|Court"
+    r"(?:Ministry|University|Department|Bank|Institute|College|Council|Court"
     r"|Commission|Office|Agency|Board|Academy|Museum|Church|School|Society|Federation|Union"
     r"|Association|League|Party|Front|Movement|Chamber|Organisation|Organization|Bureau"
     r"|Committee|Authority|Fund|Corporation)[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-Z])"
 )
-"""An institution's head and `of` before a capitalised name: `Ministry of Finance`."""
+"""An institution's head and `of` before a capitalised name: `Ministry of Finance`. With no
+look-behind, so that the regex engine skips to the heads' first letters (one cost 2% of the
+tagging); `_WORD_CHARACTER` tests the character before instead."""
+_WORD_CHARACTER: Final = re.compile(r"[\w'’-]")
 
 
 def join_institutions_of(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -478,6 +481,8 @@ def join_institutions_of(text: str, entities: Sequence[Entity]) -> list[Entity]:
     result = list(entities)
     starts = {entity.start: index for index, entity in enumerate(entities)}
     for match in _INSTITUTION_OF.finditer(text):
+        if match.start() and _WORD_CHARACTER.match(text, match.start() - 1):
+            continue
         following = starts.get(match.end())
         if following is None or entities[following].label not in NAME_LABELS:
             continue

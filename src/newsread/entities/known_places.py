@@ -55,13 +55,13 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return pattern(trie)
 
 
+_OUTSIDE_SPORTS: Final = COUNTRIES | CITIES | STATES
 _PLACE: Final = re.compile(
-    _trie_pattern({written for name in COUNTRIES | CITIES | STATES for written in _written(name)})
+    _trie_pattern({written for name in _OUTSIDE_SPORTS for written in _written(name)})
     + r"(?![\w'’-])"
 )
 """A country's, city's or state's name as written, not run on into a longer word."""
 _WORD_BEFORE: Final = re.compile(r"[\w'’@&.-]")
-_OUTSIDE_SPORTS: Final = COUNTRIES | CITIES | STATES
 
 
 def with_known_places(
@@ -69,8 +69,8 @@ def with_known_places(
 ) -> list[Entity]:
     """`entities` with a place for each country's, city's or state's name in `text` that
     neither a name nor a number's span (`taken`) covers (`Hong Kong` as a whole)."""
-    covered: _Covered | None = None
-    places: frozenset[str] | None = None
+    # Built at the first place found that opens no name: most texts have none.
+    lazy: tuple[frozenset[str], _Covered] | None = None
     found: list[Entity] = []
     # Most places the search finds open a name already found: those cost a set look-up.
     opened = {entity.start for entity in entities}
@@ -78,11 +78,11 @@ def with_known_places(
         start, end = match.span()
         if start in opened or (start and _WORD_BEFORE.match(text, start - 1)):
             continue
-        if places is None:
+        if lazy is None:
             places = COUNTRIES if of_sports_story(text) else _OUTSIDE_SPORTS
-            covered = _Covered([*entities, *taken])
+            lazy = (places, _Covered([*entities, *taken]))
         name = match.group()
-        if name.casefold() not in places or (covered is not None and covered.overlaps(start, end)):
+        if name.casefold() not in lazy[0] or lazy[1].overlaps(start, end):
             continue
         found.append(Entity(start, end, "PLACE", name, name_key(name)))
     if not found:

@@ -104,7 +104,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
                 result[index] = Entity(entity.start, entity.end, label, entity.text, entity.key)
     if "\n" in text and _DIGIT_SPACE.search(text):
         result = _with_national_sides(text, _with_results(text, result))
-    if "(" in text and _SCORERS.search(text):
+    if "(" in text and _SCORERS_IN_BRACKETS.search(text):
         result = _with_scorers(text, result)
     if " b " in text:
         result = _with_fielders(text, result)
@@ -475,7 +475,7 @@ def _with_fielders(text: str, entities: list[Entity]) -> list[Entity]:
     return entities
 
 
-_SCORERS: Final = re.compile(r"\d[ \t]+\(([^()\n]*)\)")
+_SCORERS_IN_BRACKETS: Final = re.compile(r"\d[ \t]+\(([^()\n]*)\)")
 _SCORER: Final = re.compile(r"(?:^|,)[ \t]*([A-Z][^,()\d]*?)[ \t]+\d")
 
 
@@ -484,16 +484,16 @@ def _with_scorers(text: str, entities: list[Entity]) -> list[Entity]:
     scorer (`Celtic 4 ( Cadete 12 , 56 , Di Canio 31 )`): in eng.train and eng.testa all 91
     such names are people's. The results rule, reading `Cadete 12` as a side and its score,
     had made some teams."""
-    for brackets in _SCORERS.finditer(text):
+    by_span = {(entity.start, entity.end): index for index, entity in enumerate(entities)}
+    for brackets in _SCORERS_IN_BRACKETS.finditer(text):
         inside_start = brackets.start(1)
         for scorer in _SCORER.finditer(brackets.group(1)):
             start = inside_start + scorer.start(1)
             end = inside_start + scorer.end(1)
-            for index, entity in enumerate(entities):
-                if (entity.start, entity.end) == (start, end) and entity.label in NAME_LABELS:
-                    if entity.label != "PERSON":
-                        entities[index] = Entity(start, end, "PERSON", entity.text, entity.key)
-                    break
+            index = by_span.get((start, end), -1)
+            if index >= 0 and entities[index].label in NAME_LABELS:
+                entity = entities[index]
+                entities[index] = Entity(start, end, "PERSON", entity.text, entity.key)
     return entities
 
 

@@ -162,9 +162,7 @@ def refine(
     product: set[str] = set()
     if any(word in text for word in _STORM_WORDS):
         entities = _storms(text, entities)
-    if (
-        "Proposition" in text or "Chapter" in text or "Resolution" in text
-    ) and _NUMBERED_LAW.search(text):
+    if any(word in text for word in _NUMBERED_LAWS):
         entities = _numbered_laws(text, entities)
     result = _versioned_products(text, _companies(text, entities, known), measured)
     if _INDEX_MOVE.search(text):
@@ -252,7 +250,8 @@ _LINE_WORDS: Final = frozenset(
 """Last words of a product line's name, which a version number follows (`Watch Series 11`)."""
 _LEAGUE_WORDS: Final = frozenset(["league", "leagues", "division"])
 """Last words of the names of sports leagues and their divisions (`American League`)."""
-_NUMBERED_LAW: Final = re.compile(r"\b(?:Proposition|Chapter|Resolution)[ \t]+\d{1,4}\b")
+_NUMBERED_LAWS: Final = ("Proposition", "Chapter", "Resolution")
+"""Last words of names a number finishes: `Proposition 209`, `Chapter 11`."""
 _NUMBER_OF_LAW: Final = re.compile(r"[ \t]+\d{1,4}\b(?![.,]\d)")
 
 
@@ -266,7 +265,7 @@ def _numbered_laws(text: str, entities: Sequence[Entity]) -> list[Entity]:
         last = entity.text.rpartition(" ")[2]
         number = (
             _NUMBER_OF_LAW.match(text, entity.end)
-            if entity.label in NAME_LABELS and last in ("Proposition", "Chapter", "Resolution")
+            if entity.label in NAME_LABELS and last in _NUMBERED_LAWS
             else None
         )
         if number is None or touches_next(entities, index, number.end()):
