@@ -2115,3 +2115,20 @@ def test_an_institutions_head_before_of_and_a_name_joins_it() -> None:
         "University of Pennsylvania researchers on Thursday said a gene therapy worked ."
     )
     assert found["University of Pennsylvania"] == "ORG"
+
+
+def test_a_press_digests_mastheads_over_prose_or_with_a_number_are_newspapers() -> None:
+    found = _found(
+        "PRESS DIGEST - Indonesia - Dec 5 .\nJAKARTA 1996-12-05\n"
+        "These are some of the leading stories in the Jakarta press on Thursday .\n"
+        "SUARA KARYA\nPolice arrested three men over the riot in Tasikmalaya .\n"
+        "HARIAN TERBIT\nThe central bank will cut its key rate , bankers said .\n"
+        "FRONT PAGE\n- Rupiah steady ."
+    )
+    assert found.get("SUARA KARYA") == found.get("HARIAN TERBIT") == "ORG"
+    assert "FRONT PAGE" not in found
+    found = _found(
+        "PRESS DIGEST - Spain - Dec 5 .\nMADRID 1996-12-05\nDIARIO 16\n"
+        "- Judge summons minister over wiretaps ."
+    )
+    assert found.get("DIARIO 16") == "ORG"
