@@ -2132,3 +2132,13 @@ def test_a_press_digests_mastheads_over_prose_or_with_a_number_are_newspapers() 
         "- Judge summons minister over wiretaps ."
     )
     assert found.get("DIARIO 16") == "ORG"
+
+
+def test_a_city_the_tagger_learnt_as_a_team_is_a_place_in_news_prose() -> None:
+    found = _found("Eyewitnesses told Boston television stations they saw the men flee .")
+    assert found["Boston"] == "PLACE"
+    found = _found(
+        "Joel Naroff of First Union bank in Philadelphia said consumer spending was weak ."
+    )
+    assert found["Philadelphia"] == "PLACE"
+    assert found["First Union"] == "ORG"

@@ -611,7 +611,7 @@ def _own_cues(
             if cues:
                 found[index] = cues
         elif _place_by_name(text, entity.text.casefold()):
-            found[index] = [_KNOWN_PLACE_CUE]
+            found[index] = [_known_place_cue(text, entity)]
     return found
 
 
@@ -747,7 +747,7 @@ def _cues_near(
     if single and folded in PLANETS:
         found.append(("PLACE", STRONG))
     if _place_by_name(text, folded):
-        found.append(_KNOWN_PLACE_CUE)
+        found.append(_known_place_cue(text, entity))
     if after in PERSON_VERBS and lowercase_after:
         # `Hansen told reporters`: in eng.train and eng.testa the names before `told` are
         # people's 109 times in 116, before `joked`, `recalled` or `insisted` all 7 times.
@@ -1019,7 +1019,20 @@ def _place_by_name(text: str, folded: str) -> bool:
 
 
 _KNOWN_PLACE_CUE: Final = ("PLACE", STRONG)
-"""The cue of a name `_place_by_name` knows."""
+"""The cue of a name `_place_by_name` knows, in a table's row or an adjective (`Moscow-backed`)."""
+_KNOWN_PLACE_IN_PROSE_CUE: Final = ("PLACE", STRONGEST)
+"""The cue of a name `_place_by_name` knows, in prose: it outweighs the tagger, who learnt
+many cities as teams (`markets like Pittsburgh and Cleveland`). Outside sports stories,
+1,468 of the 1,488 mentions of `lexicon.CITIES` in eng.train and eng.testa are places', and
+152 of 152 of `lexicon.STATES`."""
+
+
+def _known_place_cue(text: str, entity: Entity) -> tuple[str, float]:
+    """How strongly a name `_place_by_name` knows is a place's where it stands."""
+    after = text[entity.end : entity.end + 2]
+    if after[:1] == "-" or (after[:1] == " " and after[1:].isdigit()):
+        return _KNOWN_PLACE_CUE
+    return _KNOWN_PLACE_IN_PROSE_CUE
 
 
 def _moves_like_a_share(text: str, entity: Entity) -> bool:
