@@ -2142,3 +2142,15 @@ def test_a_city_the_tagger_learnt_as_a_team_is_a_place_in_news_prose() -> None:
     )
     assert found["Philadelphia"] == "PLACE"
     assert found["First Union"] == "ORG"
+
+
+def test_the_words_an_acronym_in_brackets_spells_out_are_one_name_of_its_kind() -> None:
+    found = _found(
+        "The Chicago Board Options Exchange ( CBOE ) said on Tuesday it would list options on "
+        "the index .\nThe Front for the Restoration and Defence of Democracy ( FRDD ) said its "
+        "fighters had taken the town ."
+    )
+    assert found.get("Chicago Board Options Exchange") == found["CBOE"] == "ORG"
+    assert found.get("Front for the Restoration and Defence of Democracy") == "ORG"
+    found = _found("Huang praised Tesla’s Full Self-Driving (FSD) system.")
+    assert found["Full Self-Driving"] == found["FSD"] == "PRODUCT"

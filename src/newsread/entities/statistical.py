@@ -28,6 +28,7 @@ from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.consistency import capitals_mentions, repeat_mentions
 from newsread.entities.cue_names import find_cue_names
+from newsread.entities.defined_names import join_defined_names
 from newsread.entities.evidence import weigh
 from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
 from newsread.entities.holidays import with_holidays
@@ -106,6 +107,8 @@ def _extract(text: str) -> list[Entity]:
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
         names = join_desks(prose.text, names)
     names = drop_common_words(text, drop_common_acronyms(text, names), tagger)
+    if " (" in prose.text:
+        names = join_defined_names(prose.text, names)
     names = unintroduced_persons(text, weigh(text, names, known), known)
     names = unify(refine(text, names, known, {e.start for e in numeric}), text, known)
     names = by_line_format(text, with_name_apostrophes(text, names))
