@@ -37,10 +37,10 @@ def join_defined_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
     where the acronym is a name and no name runs out of the spelled-out words. Where the
     words were one name already, the acronym takes its label instead: the name says more."""
     result = list(entities)
+    starts = [entity.start for entity in result]
     for defined in _DEFINED.finditer(text):
-        starts = [entity.start for entity in result]
         acronym = bisect_left(starts, defined.start(1))
-        if acronym == len(result) or result[acronym].start != defined.start(1):
+        if acronym == len(result) or starts[acronym] != defined.start(1):
             continue
         label = result[acronym].label
         if label not in NAME_LABELS or result[acronym].end != defined.end(1):
@@ -49,20 +49,22 @@ def join_defined_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if span is None:
             continue
         start, end = span
-        inside = [i for i, e in enumerate(result) if e.start < end and e.end > start]
-        if any(result[i].start < start or result[i].end > end for i in inside):
+        first = bisect_left(starts, start)
+        if first and result[first - 1].end > start:
+            continue  # a name runs into the words from before them
+        last = first
+        while last < acronym and starts[last] < end:
+            last += 1
+        if last > first and result[last - 1].end > end:
             continue
-        if len(inside) == 1 and (result[inside[0]].start, result[inside[0]].end) == span:
-            named = result[inside[0]].label
+        if last == first + 1 and (result[first].start, result[first].end) == span:
+            named = result[first].label
             if named != label and named in NAME_LABELS:
                 result[acronym] = replace(result[acronym], label=named)
             continue
         name = text[start:end]
-        for index in reversed(inside):
-            del result[index]
-        result.insert(
-            inside[0] if inside else acronym, Entity(start, end, label, name, name_key(name))
-        )
+        result[first:last] = [Entity(start, end, label, name, name_key(name))]
+        starts[first:last] = [start]
     return result
 
 
