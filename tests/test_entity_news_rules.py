@@ -2154,3 +2154,20 @@ def test_the_words_an_acronym_in_brackets_spells_out_are_one_name_of_its_kind() 
     assert found.get("Front for the Restoration and Defence of Democracy") == "ORG"
     found = _found("Huang praised Tesla’s Full Self-Driving (FSD) system.")
     assert found["Full Self-Driving"] == found["FSD"] == "PRODUCT"
+
+
+def test_each_team_of_a_result_line_is_one_organisation_whatever_the_tagger_split() -> None:
+    found = _found(
+        "BASKETBALL - NBA RESULTS .\nNEW YORK 1996-12-05\nResults of National Basketball "
+        "Association games on Wednesday ( home team in CAPS ) :\nCHICAGO BULLS 108 Vancouver "
+        "Grizzlies 89\nHOUSTON ROCKETS 104 Sacramento Kings 96\nCHARLOTTE HORNETS 112 "
+        "Philadelphia 76ers 101"
+    )
+    assert found.get("CHICAGO BULLS") == found.get("Vancouver Grizzlies") == "ORG"
+    assert found.get("HOUSTON ROCKETS") == found.get("Philadelphia 76ers") == "ORG"
+    found = _found(
+        "SOCCER - BELGIAN FIRST DIVISION RESULTS .\nBRUSSELS 1996-12-07\nResults of Belgian "
+        "first division matches on Saturday :\nLierse 3 Sporting Charleroi 1\nGerminal Ekeren 0 "
+        "Club Brugge 2\nKV Mechelen 2 Beveren 1"
+    )
+    assert found.get("Germinal Ekeren") == found.get("KV Mechelen") == "ORG"

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from newsread.entities.bracketed_names import by_brackets
@@ -67,7 +68,7 @@ state's abbreviation ends it, the date on the next line (`RICHMOND , Va .`: a pl
 13 such lines of eng.train and eng.testa)."""
 
 
-_TEAM: Final = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|de|del|da|do|of|and))*?"
+_TEAM: Final = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|\d+[a-z]+|de|del|da|do|of|and))*?"
 _RESULT: Final = re.compile(
     rf"^(?P<home>{_TEAM})[ \t]+\d{{1,3}}[ \t]+(?P<away>{_TEAM})[ \t]+\d{{1,3}}"
     r"(?:[ \t]+\(.*)?[ \t]*$",
@@ -517,32 +518,56 @@ _VENUE_SIDE: Final = re.compile(
 _DIGIT_SPACE: Final = re.compile(r"[A-Za-z][ \t]+\d{1,3}[ \t]+[A-Z]")
 
 
+_SCORE: Final = re.compile(r"[ \t]+\d{1,3}")
+
+
 def _with_results(text: str, entities: list[Entity]) -> list[Entity]:
     """`entities` with both teams of each match result line organisations, found or not.
 
-    Two places are national teams, and are left as they are (`Togo 1 Congo 0`).
+    Two places are national teams, and are left as they are (`Togo 1 Congo 0`). A team the
+    tagger found in pieces is one name (`Germinal` + `Ekeren`), and a name running over a
+    score is none (`BULLS 108 Vancouver Grizzlies`).
     """
-    starts = [e.start for e in entities]
-    added: list[Entity] = []
+    result: list[Entity] = []
+    at = 0
     for line in _RESULT.finditer(text):
-        teams = [line.span("home"), line.span("away")]
-        # Each team's index among `entities` where a name spans it exactly, else None.
-        found: list[int | None] = []
-        for start, end in teams:
-            at = bisect_left(starts, start)
-            exact = at < len(entities) and (entities[at].start, entities[at].end) == (start, end)
-            found.append(at if exact else None)
-        if all(index is not None and entities[index].label == "PLACE" for index in found):
+        while at < len(entities) and entities[at].start < line.start():
+            result.append(entities[at])
+            at += 1
+        on_line: list[Entity] = []
+        while at < len(entities) and entities[at].start < line.end():
+            on_line.append(entities[at])
+            at += 1
+        result.extend(_result_line_teams(text, line, on_line))
+    result.extend(entities[at:])
+    return result
+
+
+def _result_line_teams(text: str, line: re.Match[str], on_line: list[Entity]) -> list[Entity]:
+    """The names of one result line (`on_line`, in order) with both teams organisations."""
+    teams = [line.span("home"), line.span("away")]
+    away_score = _SCORE.match(text, teams[1][1])
+    scores = [(teams[0][1], teams[1][0])]
+    if away_score is not None:
+        scores.append(away_score.span())
+    names = [
+        e
+        for e in on_line
+        if not any(e.start < end and e.end > start for start, end in scores)
+        or e.label not in NAME_LABELS
+    ]
+    exact = [next((e for e in names if (e.start, e.end) == team), None) for team in teams]
+    if all(entity is not None and entity.label == "PLACE" for entity in exact):
+        return on_line
+    for (start, end), entity in zip(teams, exact, strict=True):
+        if entity is not None:
+            if entity.label != "ORG" and entity.label in NAME_LABELS:
+                names[names.index(entity)] = replace(entity, label="ORG")
             continue
-        for (start, end), index in zip(teams, found, strict=True):
-            if index is None:
-                if not any(e.start < end and e.end > start for e in entities):
-                    name = text[start:end]
-                    added.append(Entity(start, end, "ORG", name, name_key(name)))
-            elif entities[index].label != "ORG" and entities[index].label in NAME_LABELS:
-                entity = entities[index]
-                entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
-    return with_added(entities, added)
+        inside = [e for e in names if e.start < end and e.end > start]
+        if all(e.start >= start and e.end <= end and e.label in NAME_LABELS for e in inside):
+            names = one_organisation(text, names, start, end)
+    return names
 
 
 _SCORE_AFTER: Final = re.compile(r"[ \t]+\d")
