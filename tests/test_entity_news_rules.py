@@ -2171,3 +2171,15 @@ def test_each_team_of_a_result_line_is_one_organisation_whatever_the_tagger_spli
         "Club Brugge 2\nKV Mechelen 2 Beveren 1"
     )
     assert found.get("Germinal Ekeren") == found.get("KV Mechelen") == "ORG"
+
+
+def test_a_family_name_before_a_hyphenated_given_name_is_one_persons() -> None:
+    found = _found(
+        "TUNG FAVOURITE AS HONG KONG PREPARES TO PICK LEADER .\nHONG KONG 1996-12-08\n"
+        "Shipping magnate Tung Chee-hwa is widely expected to be chosen on Wednesday .\n"
+        "Tung faces former chief justice Yang Ti-liang in the vote .\n"
+        "The Hong Kong-based firm said One-year rates rose ."
+    )
+    assert found.get("Tung Chee-hwa") == found.get("Yang Ti-liang") == "PERSON"
+    assert found["Tung"] == found["TUNG"] == "PERSON"
+    assert "One-year" not in found or found["One-year"] != "PERSON"

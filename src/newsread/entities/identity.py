@@ -148,6 +148,10 @@ def _winner(counter: dict[str, int]) -> str:
     return next(label for label, votes in counter.items() if votes == best)
 
 
+_GIVEN_NAME: Final = re.compile(r"[a-z]{1,5}-[a-z]{1,5}")
+"""A Chinese or Korean given name as a key holds it (`chee-hwa`), after the family name."""
+
+
 def _person_parts(
     longer: dict[str, str], labels: dict[str, str], placed: Callable[[str], bool] | None
 ) -> tuple[dict[str, str], set[str]]:
@@ -169,6 +173,9 @@ def _person_parts(
             owners[parts[-1]].add(key)
             owners[parts[0]].add(key)
             surnames.add(parts[-1])
+            if len(parts) == 2 and _GIVEN_NAME.fullmatch(parts[1]):
+                # `Tung` of `Tung Chee-hwa`: the family name comes first.
+                surnames.add(parts[0])
             # `Le Pen` of `Marine Le Pen`, `von der Leyen` of `Ursula von der Leyen`.
             particle = next(
                 (at for at in range(1, len(parts) - 1) if parts[at] in SURNAME_PARTICLES), None

@@ -30,6 +30,7 @@ from newsread.entities.consistency import capitals_mentions, repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.defined_names import join_defined_names
 from newsread.entities.evidence import weigh
+from newsread.entities.given_names import join_given_names
 from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
 from newsread.entities.holidays import with_holidays
 from newsread.entities.identity import name_key, unify
@@ -98,6 +99,7 @@ def _extract(text: str) -> list[Entity]:
     names = join_institution_names(prose.text, split_brands(found, known))
     if has_particles(prose.text):
         names = join_particle_names(prose.text, names)
+    names = join_given_names(prose.text, names)
     if " for " in prose.text or " of " in prose.text:
         names = join_purpose_names(prose.text, names)
     names = join_state_names(prose.text, join_organisation_endings(prose.text, names))
