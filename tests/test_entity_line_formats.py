@@ -85,7 +85,12 @@ def test_a_name_opening_a_line_of_scores_after_a_colon_is_the_venue() -> None:
     text = "Chesterfield : Worcestershire 238 ( W. Weston 100 not out )"
     assert [e.label for e in by_line_format(text, entities)] == ["PLACE"]
     entities = [Entity(3, 15, "ORG", "Chesterfield", "chesterfield")]
-    assert [e.label for e in by_line_format("At " + text, entities)] == ["PLACE"]
+    found = by_line_format("At " + text, entities)
+    # The side after the ground is a team, found by the tagger or not.
+    assert [(e.text, e.label) for e in found] == [
+        ("Chesterfield", "PLACE"),
+        ("Worcestershire", "ORG"),
+    ]
     # Not a heading before a colon and prose.
     entities = [Entity(0, 12, "ORG", "Chesterfield", "chesterfield")]
     text = "Chesterfield : the club said it would appeal."

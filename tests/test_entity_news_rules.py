@@ -2183,3 +2183,11 @@ def test_a_family_name_before_a_hyphenated_given_name_is_one_persons() -> None:
     assert found.get("Tung Chee-hwa") == found.get("Yang Ti-liang") == "PERSON"
     assert found["Tung"] == found["TUNG"] == "PERSON"
     assert "One-year" not in found or found["One-year"] != "PERSON"
+
+
+def test_a_side_after_a_grounds_colon_is_a_team_whatever_the_tagger_guessed() -> None:
+    found = _found(
+        "CRICKET - RANJI TROPHY SCORES .\nNEW DELHI 1996-12-06\nClose of play scores in "
+        "Ranji Trophy matches on Friday :\nAt Delhi : Haryana 233 ( A. Jadeja 88 ) and 12-0 ."
+    )
+    assert found.get("Haryana") == "ORG"

@@ -452,20 +452,23 @@ def _with_venues(text: str, entities: list[Entity]) -> list[Entity]:
             entity = entities[index]
             if entity.start == start and entity.end == end and entity.label in NAME_LABELS:
                 entities[index] = Entity(start, end, "PLACE", entity.text, entity.key)
+    starts = [e.start for e in entities]
     for line in _VENUE_SIDE.finditer(text):
-        # `In Dunedin : Otago 164 (…`: the side after the ground is a team (29 of 29 such
-        # names in eng.train and eng.testa are organisations).
+        # `In Dunedin : Otago 164 (…`: the side after the ground is a team (28 of 28 such
+        # names in eng.train and eng.testa are organisations), found or not, unless it is
+        # a country's (`In Lusaka : Zambia 3 Malawi 0`), a place as CoNLL marks national
+        # sides.
         start, end = line.span(1)
-        for index, entity in enumerate(entities):
-            if (
-                entity.start == start
-                and entity.end == end
-                and entity.label == "PLACE"
-                # `In Lusaka : Zambia 3 Malawi 0`: a country's side is a place as CoNLL marks
-                # national sides.
-                and entity.text.casefold() not in COUNTRIES
-            ):
-                entities[index] = Entity(start, end, "ORG", entity.text, entity.key)
+        if text[start:end].casefold() in COUNTRIES:
+            continue
+        at = bisect_left(starts, start)
+        side = entities[at] if at < len(entities) else None
+        if side is not None and (side.start, side.end) == (start, end):
+            if side.label in NAME_LABELS and side.label != "ORG":
+                entities[at] = Entity(start, end, "ORG", side.text, side.key)
+        elif (side is None or side.start >= end) and (not at or entities[at - 1].end <= start):
+            name = text[start:end]
+            added.append(Entity(start, end, "ORG", name, name_key(name)))
     return with_added(entities, added)
 
 
