@@ -2191,3 +2191,11 @@ def test_a_side_after_a_grounds_colon_is_a_team_whatever_the_tagger_guessed() ->
         "Ranji Trophy matches on Friday :\nAt Delhi : Haryana 233 ( A. Jadeja 88 ) and 12-0 ."
     )
     assert found.get("Haryana") == "ORG"
+
+
+def test_territories_news_names_as_countries_are_places() -> None:
+    found = _found(
+        "The military commander in East Timor , Colonel Mahidin Simbolon , said troops were "
+        "on alert .\nThe Polisario front fights for Western Sahara ."
+    )
+    assert found["East Timor"] == found.get("Western Sahara") == "PLACE"
