@@ -2199,3 +2199,9 @@ def test_territories_news_names_as_countries_are_places() -> None:
         "on alert .\nThe Polisario front fights for Western Sahara ."
     )
     assert found["East Timor"] == found.get("Western Sahara") == "PLACE"
+
+
+def test_a_name_a_trader_or_an_analyst_works_with_is_an_organisation() -> None:
+    found = _found('" Prices will fall , " said Tom Pryce , a trader with Rudolf Wolff .')
+    assert found["Rudolf Wolff"] == "ORG"
+    assert found["Tom Pryce"] == "PERSON"
