@@ -2205,3 +2205,8 @@ def test_a_name_a_trader_or_an_analyst_works_with_is_an_organisation() -> None:
     found = _found('" Prices will fall , " said Tom Pryce , a trader with Rudolf Wolff .')
     assert found["Rudolf Wolff"] == "ORG"
     assert found["Tom Pryce"] == "PERSON"
+
+
+def test_a_name_an_executive_is_replaced_with_is_a_person() -> None:
+    found = _found("Nestlé replaced its chief executive with Laurent Freixe after slowing sales.")
+    assert found["Laurent Freixe"] == "PERSON"

@@ -700,7 +700,7 @@ def _cues_near(
         found.append(("PERSON", STRONGEST))
     if before_text[-1:] in _LINE_START and WIRE_DATELINE.match(text, entity.end):
         found.append(("PLACE", STRONGEST))
-    if (last == "at" or last == "with") and two_back in WORKS_AT:
+    if (last == "at" and two_back in WORKS_AT) or (last == "with" and two_back in _WORKS_WITH):
         # `an analyst at D.A. Davidson`, `a trader with Rudolf Wolff`: people work at firms,
         # banks, universities (in eng.train and eng.testa 13 of the 14 names so placed).
         found.append(("ORG", STRONGEST))
@@ -1019,6 +1019,15 @@ def _place_by_name(text: str, folded: str) -> bool:
     )
 
 
+_WORKS_WITH: Final = frozenset(
+    [
+        *("analyst", "analysts", "trader", "traders", "dealer", "dealers", "broker", "brokers"),
+        *("economist", "economists", "strategist", "strategists", "banker", "bankers"),
+    ]
+)
+"""Jobs of `WORKS_AT` done `with` a firm (`a trader with Rudolf Wolff`); an executive `with`
+a name is more often replaced by its bearer (`replaced its chief executive with Laurent
+Freixe`)."""
 _KNOWN_PLACE_CUE: Final = ("PLACE", STRONG)
 """The cue of a name `_place_by_name` knows, in a table's row or an adjective (`Moscow-backed`)."""
 _KNOWN_PLACE_IN_PROSE_CUE: Final = ("PLACE", STRONGEST)
