@@ -2210,3 +2210,12 @@ def test_a_name_a_trader_or_an_analyst_works_with_is_an_organisation() -> None:
 def test_a_name_an_executive_is_replaced_with_is_a_person() -> None:
     found = _found("Nestlé replaced its chief executive with Laurent Freixe after slowing sales.")
     assert found["Laurent Freixe"] == "PERSON"
+
+
+def test_a_headline_mention_added_from_the_body_runs_on_to_the_longer_name() -> None:
+    found = _found(
+        "MAPLECREST FOODS Q4 PROFIT RISES 22 PCT .\nTORONTO 1996-12-05\nFourth quarter ended "
+        "October 31\nShr 0.41 vs 0.34\nNet 18.6 vs 15.2\nMaplecrest Foods Inc said higher "
+        "sales lifted earnings .\nMaplecrest shares rose 35 cents ."
+    )
+    assert found.get("MAPLECREST FOODS") == "ORG"

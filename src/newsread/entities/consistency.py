@@ -309,4 +309,8 @@ def capitals_mentions(
             end = start + len(name)
             if on_capitals_line(masked, start, end) and _claim(occupied, start, end):
                 added.append(Entity(start, end, labels[name], name))
-    return with_added(list(entities), added) if added else list(entities)
+    if not added:
+        return list(entities)
+    # A mention added here runs on as a found one does (`MAPLECREST` of `MAPLECREST FOODS Q4
+    # PROFIT…`, after `Maplecrest` and `Maplecrest Foods Inc`).
+    return _completed_in_capitals(masked, with_added(list(entities), added), shouted)
