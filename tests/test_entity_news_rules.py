@@ -2219,3 +2219,16 @@ def test_a_headline_mention_added_from_the_body_runs_on_to_the_longer_name() -> 
         "sales lifted earnings .\nMaplecrest shares rose 35 cents ."
     )
     assert found.get("MAPLECREST FOODS") == "ORG"
+
+
+def test_a_side_before_its_score_and_figures_in_a_cricket_story_is_a_team() -> None:
+    found = _found(
+        "CRICKET - RANJI TROPHY SCORES .\nNEW DELHI 1996-12-06\nClose of play scores in "
+        "Ranji Trophy matches on Friday :\nAt Delhi : Haryana 233 ( A. Jadeja 88 ) and 12-0 .\n"
+        "Delhi 290 ( A. Sharma 102 ; K. Venkatapathi Raju "
+        "6-39 ) v Hyderabad 98-3 ( N. David 40 )\nWest Indies 247 ( C. Hooper 60 ) v "
+        "Australia 30-1 ."
+    )
+    assert found.get("Delhi") == found.get("Hyderabad") == "ORG"
+    assert found.get("Australia") == "PLACE"
+    assert found.get("West Indies") != "ORG"
