@@ -964,17 +964,20 @@ def test_clean_keeping_and_title_lines_on_plain_and_marked_text() -> None:
 # --- round 9: names fused with suffixes, product lines, lists, capitalised common nouns ---
 
 
-def test_a_suffix_fused_to_a_name_stays_outside_it() -> None:
+def test_a_name_fused_with_an_adjectives_suffix_is_one_misc_word_keyed_to_the_name() -> None:
     text = (
         "Norvala, a Helsinki-based startup, raised money on Monday. The company said its "
         "office in Helsinki will double in size, and a Norvala-like rival from Oslo is coming "
         "with a ZRV-like body."
     )
-    names = found(text)
+    entities = extract(text)
+    names = {(e.text, e.label) for e in entities}
     assert not any(name.startswith("ZRV") for name, _ in names)
     assert ("Helsinki", "PLACE") in names
     assert ("Norvala", "ORG") in names
-    assert not any("-" in name for name, _ in names)
+    # As CoNLL marks such adjectives; the key still counts it as a mention of the city.
+    fused = next(e for e in entities if e.text == "Helsinki-based")
+    assert (fused.label, fused.key) == ("MISC", "helsinki")
 
 
 def test_a_product_line_names_its_products_whole() -> None:
@@ -1033,7 +1036,8 @@ def test_sample_articles_fixed_in_round_nine() -> None:
     cybertruck = {(e.text, e.label) for e in by_title[articles[1].title]}
     assert ("Earth", "PLACE") in cybertruck
     assert ("CYBRTRK", "PRODUCT") in cybertruck
-    assert not any(text.endswith(("-based", "-like")) for text, _ in cybertruck)
+    assert ("CYBRTRK-based", "MISC") in cybertruck
+    assert not any(text.endswith("-like") for text, _ in cybertruck)
     assert not any("Easter" in text for text, _ in cybertruck)
     assert ("Rover", "PRODUCT") in cybertruck  # `the Rover` alone
     assert ("Mars Rover", "PRODUCT") in cybertruck

@@ -4,9 +4,10 @@ General cases the tagger gets wrong: a Roman numeral standing alone
 (`Colossus I and II`), an ordinary noun capitalised for emphasis after
 `the` (a word training met in lowercase but never spelled so), a name
 fused with a word that makes it an adjective (`Boston-based`: the name is
-`Boston`), and ordinary words that open a title (`Update: …`, `Wire story
-3`), which are capitalised because they come first and are a name only if
-the body names them.
+`Boston`, until `fused_adjectives` makes the whole word one MISC name), and
+ordinary words that open a title (`Update: …`, `Wire story 3`), which are
+capitalised because they come first and are a name only if the body names
+them.
 """
 
 from __future__ import annotations
@@ -283,8 +284,10 @@ def _emphasised_names(text: str, entities: Sequence[Entity], vocabulary: Vocabul
 def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
     """`Boston-based` → `Boston`: a name fused with a suffix that makes it an adjective.
 
+    The name inside then takes part in the article's evidence and identity like
+    any mention of it; `fused_adjectives` puts the suffix back on at the end.
     Such a word opening a longer name is cut off it (`Ontario-based Magna` →
-    `Magna`), and its name part is kept only where the article names it elsewhere.
+    `Ontario` + `Magna`); where the article names it nowhere else, the part is MISC.
 
     The name part takes the label its other mentions in the article have most
     often, or else keeps the one the tagger gave the fused word. A part that
@@ -327,11 +330,12 @@ def cut_adjective_suffixes(entities: Sequence[Entity]) -> list[Entity]:
             name[:1].isupper()
             and name.casefold() not in FUNCTION_WORDS
             and not (not elsewhere and name.isupper() and _compares(fused))
-            # The tagger's label was the whole's: the part keeps none of its own.
-            and not (remainder is not None and not elsewhere)
         )
         if kept:
             label = elsewhere.most_common(1)[0][0] if elsewhere else entity.label
+            if remainder is not None and not elsewhere:
+                # The tagger's label was the whole's: the part keeps none of its own.
+                label = "MISC"
             if label == "MISC" and not elsewhere and fused.rpartition("-")[2].casefold() in _FROM:
                 # `Lisbon-based`: where one is based or born is a place; MISC was the fused
                 # adjective's label, not the name's.

@@ -30,6 +30,7 @@ from newsread.entities.consistency import capitals_mentions, repeat_mentions
 from newsread.entities.cue_names import find_cue_names
 from newsread.entities.defined_names import join_defined_names
 from newsread.entities.evidence import weigh
+from newsread.entities.fused_adjectives import whole_fused_adjectives
 from newsread.entities.given_names import join_given_names
 from newsread.entities.headlines import cut_at_headline_verbs, prove_headline_names, title_lines
 from newsread.entities.holidays import with_holidays
@@ -116,4 +117,5 @@ def _extract(text: str) -> list[Entity]:
     names = by_line_format(text, with_name_apostrophes(text, names))
     names = with_known_places(prose.text, with_holidays(prose.text, names, numeric), numeric)
     names = join_nationality_bodies(prose.text, join_first(prose.text, names))
+    names = whole_fused_adjectives(prose.text, names)
     return keep_clean(text, prose.text, merge(numeric, names))
