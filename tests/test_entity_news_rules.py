@@ -2237,3 +2237,16 @@ def test_a_side_before_its_score_and_figures_in_a_cricket_story_is_a_team() -> N
     assert found.get("Delhi") == found.get("Hyderabad") == "ORG"
     assert found.get("Australia") == "PLACE"
     assert found.get("West Indies") != "ORG"
+
+
+def test_a_dollars_country_prefix_set_apart_is_misc_and_the_sum_stays_money() -> None:
+    text = (
+        "Newcrest posted a A$ 4.3 million profit , and shares rose to A$ 6.39 .\n"
+        "( in millions of HK$ unless stated )\nApple paid US$1.2 trillion ."
+    )
+    found = {(e.text, e.label, e.key) for e in extract(text)}
+    assert ("A$", "MISC", "a$") in found
+    assert ("4.3 million", "MONEY", "4.3 million") in found
+    assert ("HK$", "MISC", "hk$") in found
+    # Written as one word with the sum, as running text writes it, it is one sum of money.
+    assert ("US$1.2 trillion", "MONEY", "us$1.2 trillion") in found

@@ -49,7 +49,7 @@ _SCALE: Final = _any_word("thousand|million|billion|trillion")
 _SCALE_ATTACHED: Final = r"(?:bn|mn|mln|tn|trn|[kKmMbBtT])"
 _AMOUNT: Final = rf"{_NUMBER}(?:{_SP}{_SCALE})?"
 
-_CURRENCY_SYMBOL: Final = r"(?:(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R)?[$€£¥₹₩₽₪₺₿]|Rs\.?)"
+_CURRENCY_SYMBOL: Final = r"(?:(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R|T|Z)?[$€£¥₹₩₽₪₺₿]|Rs\.?)"
 _CURRENCY_CODE: Final = (
     r"(?:USD|EUR|GBP|JPY|CNY|RMB|CHF|INR|AUD|CAD|HKD|SGD|KRW|BRL|MXN|SEK|NOK|DKK|ZAR|RUB|TRY)"
 )
@@ -172,7 +172,7 @@ _NUMBER_WORDS: Final = """
 """
 _SCALE_WORDS: Final = "thousand million billion trillion millions billions trillions"
 _CURRENCY_PREFIXES: Final = """
-    US U AU C CA NZ HK S NT R Rs
+    US U A AU C CA NZ HK S NT R T Z Rs
     USD EUR GBP JPY CNY RMB CHF INR AUD CAD HKD SGD KRW BRL MXN SEK NOK DKK ZAR RUB TRY
 """
 """What goes before a currency sign (`US$`, `U.S.$`), `Rs` and currency codes: matched

@@ -28,6 +28,7 @@ from newsread.entities.brands import split_brands
 from newsread.entities.common_words import drop_common_words
 from newsread.entities.consistency import capitals_mentions, repeat_mentions
 from newsread.entities.cue_names import find_cue_names
+from newsread.entities.currency_prefixes import split_currency_prefixes
 from newsread.entities.defined_names import join_defined_names
 from newsread.entities.evidence import weigh
 from newsread.entities.fused_adjectives import whole_fused_adjectives
@@ -118,4 +119,5 @@ def _extract(text: str) -> list[Entity]:
     names = with_known_places(prose.text, with_holidays(prose.text, names, numeric), numeric)
     names = join_nationality_bodies(prose.text, join_first(prose.text, names))
     names = whole_fused_adjectives(prose.text, names)
-    return keep_clean(text, prose.text, merge(numeric, names))
+    found = keep_clean(text, prose.text, merge(numeric, names))
+    return split_currency_prefixes(text, found) if "$" in text else found
