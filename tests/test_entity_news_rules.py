@@ -2250,3 +2250,14 @@ def test_a_dollars_country_prefix_set_apart_is_misc_and_the_sum_stays_money() ->
     assert ("HK$", "MISC", "hk$") in found
     # Written as one word with the sum, as running text writes it, it is one sum of money.
     assert ("US$1.2 trillion", "MONEY", "us$1.2 trillion") in found
+
+
+def test_a_result_line_with_the_home_sides_scorers_in_brackets_names_two_teams() -> None:
+    found = _found(
+        "SOCCER - ARGENTINE CHAMPIONSHIP RESULTS .\nBUENOS AIRES 1996-12-15\nFrancescoli "
+        "scored twice as River Plate beat Lanus 3-1 on Sunday to stay top .\nResults of "
+        "Argentine first division matches on Sunday :\nRiver Plate 3 ( Francescoli 70 , "
+        "Gallardo 51 ) Lanus 1 ( Ibagaza 60 )\nHuracan 0 Velez Sarsfield 1 ( Camps 44 )"
+    )
+    assert found.get("Lanus") == found.get("River Plate") == "ORG"
+    assert found.get("Ibagaza") == found.get("Gallardo") == "PERSON"

@@ -70,8 +70,8 @@ state's abbreviation ends it, the date on the next line (`RICHMOND , Va .`: a pl
 
 _TEAM: Final = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|\d+[a-z]+|de|del|da|do|of|and))*?"
 _RESULT: Final = re.compile(
-    rf"^(?P<home>{_TEAM})[ \t]+\d{{1,3}}[ \t]+(?P<away>{_TEAM})[ \t]+\d{{1,3}}"
-    r"(?:[ \t]+\(.*)?[ \t]*$",
+    rf"^(?P<home>{_TEAM})[ \t]+\d{{1,3}}(?:[ \t]+\([^()\n]*\))?[ \t]+(?P<away>{_TEAM})"
+    r"[ \t]+\d{1,3}(?:[ \t]+\(.*)?[ \t]*$",
     re.MULTILINE,
 )
 """A match result on a line of its own: `Sale 31 Wasps 33`, `Bahia 2 Atletico Paranaense 0
@@ -573,10 +573,11 @@ def _with_results(text: str, entities: list[Entity]) -> list[Entity]:
 def _result_line_teams(text: str, line: re.Match[str], on_line: list[Entity]) -> list[Entity]:
     """The names of one result line (`on_line`, in order) with both teams organisations."""
     teams = [line.span("home"), line.span("away")]
-    away_score = _SCORE.match(text, teams[1][1])
-    scores = [(teams[0][1], teams[1][0])]
-    if away_score is not None:
-        scores.append(away_score.span())
+    scores = [
+        score.span()
+        for score in (_SCORE.match(text, teams[0][1]), _SCORE.match(text, teams[1][1]))
+        if score is not None
+    ]
     names = [
         e
         for e in on_line
