@@ -2261,3 +2261,17 @@ def test_a_result_line_with_the_home_sides_scorers_in_brackets_names_two_teams()
     )
     assert found.get("Lanus") == found.get("River Plate") == "ORG"
     assert found.get("Ibagaza") == found.get("Gallardo") == "PERSON"
+
+
+def test_a_name_in_a_capitals_headline_ends_before_the_headlines_verb() -> None:
+    found = _found(
+        "MILAN SHARES EASE ON PROFIT-TAKING , OLIVETTI SLIDES .\nMILAN 1996-12-11\nItalian "
+        "shares eased , with computer group Olivetti falling more than five percent ."
+    )
+    assert found.get("OLIVETTI") == found.get("Olivetti") == "ORG"
+    assert "OLIVETTI SLIDES" not in found
+    found = _found(
+        "NFL AMERICAN FOOTBALL-QUARTERBACK DORSEY RETIRES .\nPHILADELPHIA 1996-12-10\n"
+        "Quarterback Tim Dorsey retired on Tuesday ."
+    )
+    assert found.get("DORSEY") == "PERSON"

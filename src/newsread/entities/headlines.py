@@ -174,12 +174,12 @@ def cut_at_headline_verbs(
     `Apple`; `Nvidia Becomes First Company` → `Nvidia`): the tagger, for which capitals say
     little on such lines, may run a name on through the verb (`HEADLINE_VERBS`). What
     follows the verb is left to the cues that find names by their shape."""
-    if not any(title_case):
-        return list(entities)
     line_starts = [line.start for line in prose.lines]
     result: list[Entity] = []
     for entity in entities:
-        if " " in entity.text and title_case[bisect_right(line_starts, entity.start) - 1]:
+        if " " in entity.text and (
+            entity.text.isupper() or title_case[bisect_right(line_starts, entity.start) - 1]
+        ):
             words = entity.text.split(" ")
             at = next(
                 (i for i, word in enumerate(words) if i and word.casefold() in HEADLINE_VERBS),
