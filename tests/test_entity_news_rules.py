@@ -2275,3 +2275,13 @@ def test_a_name_in_a_capitals_headline_ends_before_the_headlines_verb() -> None:
         "Quarterback Tim Dorsey retired on Tuesday ."
     )
     assert found.get("DORSEY") == "PERSON"
+
+
+def test_a_capped_player_is_a_person_and_a_players_team_an_organisation() -> None:
+    found = _found(
+        "Canada led 2-0 after Paul Kariya set up the third for Swiss international Reto "
+        "von Arx .\nTwo goals from Alfonseca , while Celta Vigo 's Russian playmaker "
+        "Alexander Mostovoi scored once ."
+    )
+    assert found.get("Reto von Arx") == "PERSON"
+    assert found.get("Celta Vigo") == "ORG"

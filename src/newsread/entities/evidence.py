@@ -501,6 +501,7 @@ _CUES_BEFORE: Final = (
     | ROLE_WORDS
     | PRODUCT_KINDS_BEFORE_NAMES
     | WORK_KINDS
+    | {"international"}
 )
 """Every word right before a name that some cue of `_cues_near` looks for."""
 _CUE_MARKS: Final = frozenset(",'’")
@@ -700,6 +701,14 @@ def _cues_near(
         found.append(("PERSON", STRONGEST))
     if before_text[-1:] in _LINE_START and WIRE_DATELINE.match(text, entity.end):
         found.append(("PLACE", STRONGEST))
+    if last == "international" and (two_back in DEMONYMS or two_back in COUNTRIES):
+        # `Brazilian international Rivaldo`: a player capped by a country (all 4 such names
+        # in eng.train and eng.testa are people's).
+        found.append(("PERSON", STRONG))
+    if next_character in _APOSTROPHES and _TEAMS_PLAYER.match(text, entity.end) is not None:
+        # `Celta Vigo 's Russian playmaker Alexander Mostovoi`: a player's team (2 of 2 in
+        # eng.train and eng.testa).
+        found.append(("ORG", STRONG))
     if (last == "at" and two_back in WORKS_AT) or (last == "with" and two_back in _WORKS_WITH):
         # `an analyst at D.A. Davidson`, `a trader with Rudolf Wolff`: people work at firms,
         # banks, universities (in eng.train and eng.testa 13 of the 14 names so placed).
@@ -1019,6 +1028,15 @@ def _place_by_name(text: str, folded: str) -> bool:
     )
 
 
+_PLAYING_ROLES: Final = (
+    "striker|strikers|midfielder|midfielders|defender|defenders|goalkeeper|playmaker|forward"
+    "|winger|sweeper|skipper|captain|pitcher|outfielder|shortstop|quarterback|batsman|bowler"
+)
+_TEAMS_PLAYER: Final = re.compile(
+    rf"[ \t]?['’]s[ \t]+(?:[A-Z][a-z]+[ \t]+)?(?:{_PLAYING_ROLES})[ \t]+[A-Z]"
+)
+"""A possessive, perhaps a nationality, a player's role and a name: `'s Russian playmaker
+Alexander Mostovoi`, `'s captain Dean Jones`."""
 _WORKS_WITH: Final = frozenset(
     [
         *("analyst", "analysts", "trader", "traders", "dealer", "dealers", "broker", "brokers"),
