@@ -2285,3 +2285,13 @@ def test_a_capped_player_is_a_person_and_a_players_team_an_organisation() -> Non
     )
     assert found.get("Reto von Arx") == "PERSON"
     assert found.get("Celta Vigo") == "ORG"
+
+
+def test_a_company_named_for_two_trades_runs_across_and() -> None:
+    found = _found(
+        "Pohang Iron and Steel Co , the world 's second largest steelmaker , rose 500 won .\n"
+        '" Demand is weak , " said Kim Sung-hoon , an analyst at Ssangyong Investment and '
+        "Securities ."
+    )
+    assert found.get("Pohang Iron and Steel Co") == "ORG"
+    assert found.get("Ssangyong Investment and Securities") == "ORG"

@@ -25,12 +25,15 @@ from typing import Final
 from newsread.entities.common_words import opens_sentence
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.lexicon import (
+    COMPANY_DESIGNATORS,
     DEMONYMS,
     FUNCTION_WORDS,
     INSTITUTION_HEADS,
+    LEGAL_FORMS,
     ORGANISATION_ENDINGS,
     PURPOSE_HEADS,
     ROLE_WORDS,
+    designator,
 )
 from newsread.model import Entity
 
@@ -489,4 +492,35 @@ def join_institutions_of(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if any(e.start < match.end() and match.start() < e.end for e in entities):
             continue
         result = one_organisation(text, result, match.start(), entities[following].end)
+    return result
+
+
+_TRADES_JOINED: Final = frozenset([" and ", " und "])
+_NOT_TRADES: Final = frozenset(["bank", "group", "international", "news", "air", "media"])
+"""Designators that open a company's name of their own (`Bank of Montreal`)."""
+
+
+def join_trades(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`Pohang Iron` + `Steel Co`, `Ssangyong Investment` + `Securities`: an organisation's
+    name joining two trades with `and` is one, where the tagger cut it at `and` and the part
+    after opens with a company's word (`lexicon.COMPANY_DESIGNATORS`: in eng.train and
+    eng.testa six names run so across `and`, and one pair of organisations does not: `House
+    and Senate`, whose word is an institution's). The part before has no legal form of its
+    own (`Hitachi Ltd and Steel Corp` are two)."""
+    result: list[Entity] = []
+    for entity in entities:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.label == "ORG"
+            and entity.label == "ORG"
+            and text[previous.end : entity.start] in _TRADES_JOINED
+            and (opening := entity.text.partition(" ")[0].casefold()) in COMPANY_DESIGNATORS
+            and opening not in _NOT_TRADES
+            and not any(designator(word) in LEGAL_FORMS for word in previous.text.split(" "))
+        ):
+            name = text[previous.start : entity.end]
+            result[-1] = Entity(previous.start, entity.end, "ORG", name, name_key(name))
+        else:
+            result.append(entity)
     return result

@@ -50,6 +50,7 @@ from newsread.entities.joined_names import (
     join_particle_names,
     join_partners,
     join_purpose_names,
+    join_trades,
 )
 from newsread.entities.known_places import with_known_places
 from newsread.entities.line_formats import by_line_format
@@ -106,6 +107,8 @@ def _extract(text: str) -> list[Entity]:
         names = join_purpose_names(prose.text, names)
     names = join_state_names(prose.text, join_organisation_endings(prose.text, names))
     names = join_institutions_of(prose.text, join_partners(prose.text, names))
+    if " and " in prose.text or " und " in prose.text:
+        names = join_trades(prose.text, names)
     if has_compass_words(prose.text):
         names = join_compass_names(prose.text, names)
     if "Newsroom" in text or "Desk" in text or "Bureau" in text:
