@@ -2295,3 +2295,13 @@ def test_a_company_named_for_two_trades_runs_across_and() -> None:
     )
     assert found.get("Pohang Iron and Steel Co") == "ORG"
     assert found.get("Ssangyong Investment and Securities") == "ORG"
+
+
+def test_a_name_before_a_kind_of_place_is_a_place() -> None:
+    found = _found(
+        "Militants killed five villagers in the Minya and Assiut provinces between 1994 and "
+        "1996 .\nThe army killed 11 rebels in the Medea region south of Algiers .\nApple and "
+        "Google town hall meetings drew crowds ."
+    )
+    assert found.get("Minya") == found.get("Assiut") == found.get("Medea") == "PLACE"
+    assert found.get("Apple") == "ORG"
