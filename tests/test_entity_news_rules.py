@@ -2305,3 +2305,14 @@ def test_a_name_before_a_kind_of_place_is_a_place() -> None:
     )
     assert found.get("Minya") == found.get("Assiut") == found.get("Medea") == "PLACE"
     assert found.get("Apple") == "ORG"
+
+
+def test_a_place_before_a_role_and_a_name_in_a_sports_story_is_the_team() -> None:
+    found = _found(
+        "AMERICAN FOOTBALL - COWBOYS BEAT PATRIOTS .\nIRVING , Texas 1996-12-15\n"
+        '" We had to take it , " said Dallas coach Barry Switzer .\nWest Indies captain '
+        "Courtney Walsh was not there ."
+    )
+    assert found.get("Dallas") == "ORG"
+    assert found.get("Barry Switzer") == "PERSON"
+    assert found.get("West Indies") != "ORG"
