@@ -39,7 +39,7 @@ def extract_entities(body: str, title: str = "") -> ArticleEntities:
     return ArticleEntities(body=body_entities, title=title_entities)
 
 
-ENTITIES_VERSION: Final = 27
+ENTITIES_VERSION: Final = 28
 """The version of entity extraction this code stores; bump it when `extract` changes.
 
 2: identity keys stored with each mention, and the entity index filled in.
