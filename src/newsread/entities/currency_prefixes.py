@@ -11,12 +11,11 @@ country's, so the library does not count it as a mention of Australia.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import name_key
-from newsread.entities.merge import with_added
+from newsread.entities.merge import names_within, with_added
 from newsread.model import Entity
 
 DOLLAR_PREFIXES: Final = frozenset(
@@ -52,11 +51,8 @@ def split_currency_prefixes(text: str, entities: Sequence[Entity]) -> list[Entit
     starts = [entity.start for entity in result]
     added: list[Entity] = []
     for start, end in prefixes:
-        at = bisect_left(starts, start)
-        free = (at == len(result) or result[at].start >= end) and (
-            not at or result[at - 1].end <= start
-        )
-        if start not in taken and free:
+        inside = names_within(result, starts, start, end)
+        if start not in taken and inside is not None and not inside:
             added.append(Entity(start, end, "MISC", text[start:end], name_key(text[start:end])))
     return with_added(result, added)
 

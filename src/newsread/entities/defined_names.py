@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
+from newsread.entities.merge import names_within
 from newsread.model import Entity
 
 _DEFINED: Final = re.compile(r"[ \t]\([ \t]?([A-Z][A-Z&]*[A-Z](?:s|[A-Z]*))[ \t]?\)")
@@ -49,14 +50,10 @@ def join_defined_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
         if span is None:
             continue
         start, end = span
-        first = bisect_left(starts, start)
-        if first and result[first - 1].end > start:
-            continue  # a name runs into the words from before them
-        last = first
-        while last < acronym and starts[last] < end:
-            last += 1
-        if last > first and result[last - 1].end > end:
+        inside = names_within(result, starts, start, end)
+        if inside is None:
             continue
+        first, last = inside.start, inside.stop
         if last == first + 1 and (result[first].start, result[first].end) == span:
             named = result[first].label
             if named != label and named in NAME_LABELS:

@@ -10,12 +10,12 @@ tagger, meeting neither word in training, splits them or takes them for anything
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Final
 
 from newsread.entities.identity import NAME_LABELS, name_key
 from newsread.entities.lexicon import ADJECTIVE_SUFFIXES, FUNCTION_WORDS
+from newsread.entities.merge import names_within
 from newsread.model import Entity
 
 _FAMILY_THEN_GIVEN: Final = re.compile(
@@ -46,14 +46,12 @@ def join_given_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
             or given.strip().partition("-")[0].casefold() in _NUMBER_WORDS
         ):
             continue
-        first = bisect_left(starts, start)
-        if first and result[first - 1].end > start:
+        within = names_within(result, starts, start, end)
+        if within is None:
             continue
-        last = first
-        while last < len(result) and starts[last] < end:
-            last += 1
+        first, last = within.start, within.stop
         inside = result[first:last]
-        if not inside or any(e.end > end or e.label not in NAME_LABELS for e in inside):
+        if not inside or any(e.label not in NAME_LABELS for e in inside):
             continue
         if [(e.start, e.end, e.label) for e in inside] == [(start, end, "PERSON")]:
             continue

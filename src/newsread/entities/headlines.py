@@ -174,6 +174,8 @@ def cut_at_headline_verbs(
     `Apple`; `Nvidia Becomes First Company` → `Nvidia`): the tagger, for which capitals say
     little on such lines, may run a name on through the verb (`HEADLINE_VERBS`). What
     follows the verb is left to the cues that find names by their shape."""
+    if not any(title_case) and not any(" " in e.text and e.text.isupper() for e in entities):
+        return list(entities)
     line_starts = [line.start for line in prose.lines]
     result: list[Entity] = []
     for entity in entities:

@@ -134,9 +134,7 @@ def by_line_format(text: str, entities: Sequence[Entity]) -> list[Entity]:
     if any(e.label == "ORG" and " " in e.text and e.text.isupper() for e in result):
         result = _countries_before_nouns(text, result)
     if of_sports_story(text):
-        if " for " in text:
-            result = _teams_scored_for(text, result)
-        result = _teams_before_roles(text, result)
+        result = _places_as_teams(text, result)
     return result
 
 
@@ -144,23 +142,6 @@ _SCORED_FOR: Final = re.compile(
     r"(?:\d|\b(?:points|rebounds|assists|yards|goals|twice|once|runs|wickets|saves|"
     r"touchdowns|tries))[ \t]+for[ \t]+$"
 )
-
-
-def _teams_scored_for(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with a place a player scored for an organisation, in a sports story (`22
-    points for Boston`, `212 yards for Dallas`, `twice for Montreal`), unless it is a
-    country's (`twice for England`, a national side, a place as CoNLL marks them): the city
-    names the team there, as in results rows (eng.train's two such names are teams). A
-    person's name stays one (`115-113 for Mendoza`, a boxer's cards), and the name's other
-    mentions keep their own labels (`In Boston , …`)."""
-    for index, entity in enumerate(entities):
-        if (
-            entity.label == "PLACE"
-            and entity.text.casefold() not in COUNTRIES
-            and _SCORED_FOR.search(text, max(0, entity.start - 24), entity.start) is not None
-        ):
-            entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
-    return entities
 
 
 _PLAYER_ROLE: Final = re.compile(
@@ -171,16 +152,31 @@ _PLAYER_ROLE: Final = re.compile(
 """A player's or a coach's role and their name after a team's: `Dallas coach Barry Switzer`."""
 
 
-def _teams_before_roles(text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` with a place before a role in a team and a name, in a sports story, the
-    team (`Dallas coach Barry Switzer`, `Sacramento forward Corliss Williamson`): 52 of the
-    66 names so placed in eng.train's and eng.testa's sports stories are organisations, and
-    the others countries (national sides, places as CoNLL marks them) and a Texas's slip."""
+def _places_as_teams(text: str, entities: list[Entity]) -> list[Entity]:
+    """`entities` with a place that names a team in a sports story that team, unless it is a
+    country's (a national side, a place as CoNLL marks them; `twice for England`).
+
+    A player scored for it (`22 points for Boston`, `212 yards for Dallas`, `twice for
+    Montreal`): the city names the team there, as in results rows (eng.train's two such
+    names are teams). A person's name stays one (`115-113 for Mendoza`, a boxer's cards),
+    and the name's other mentions keep their own labels (`In Boston , …`).
+
+    Or a role in the team and a name follow it (`Dallas coach Barry Switzer`, `Sacramento
+    forward Corliss Williamson`): 52 of the 65 names so placed in eng.train's and eng.testa's
+    sports stories are organisations, and the others countries bar a Texas's slip."""
+    scored = " for " in text
     for index, entity in enumerate(entities):
         if (
             entity.label == "PLACE"
             and entity.text.casefold() not in COUNTRIES
-            and _PLAYER_ROLE.match(text, entity.end) is not None
+            and (
+                _PLAYER_ROLE.match(text, entity.end) is not None
+                or (
+                    scored
+                    and _SCORED_FOR.search(text, max(0, entity.start - 24), entity.start)
+                    is not None
+                )
+            )
         ):
             entities[index] = Entity(entity.start, entity.end, "ORG", entity.text, entity.key)
     return entities

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from operator import attrgetter
@@ -42,6 +43,22 @@ def with_added(entities: list[Entity], added: list[Entity]) -> list[Entity]:
     """`entities` (in order) with `added` put among them by start; `entities` itself when
     nothing is added."""
     return sorted([*entities, *added], key=_start) if added else entities
+
+
+def names_within(
+    entities: Sequence[Entity], starts: Sequence[int], start: int, end: int
+) -> range | None:
+    """The indices of the `entities` (in order, not overlapping; `starts` their starts) that
+    lie inside `[start, end)`, or None when one crosses either edge."""
+    first = bisect_left(starts, start)
+    if first and entities[first - 1].end > start:
+        return None
+    last = first
+    while last < len(entities) and starts[last] < end:
+        last += 1
+    if last > first and entities[last - 1].end > end:
+        return None
+    return range(first, last)
 
 
 def touches_next(entities: Sequence[Entity], index: int, end: int) -> bool:
